@@ -1,0 +1,28 @@
+package dev.relaygate.reports;
+
+import picocli.CommandLine;
+
+import java.io.IOException;
+
+/**
+ * The entry point {@code mvn verify} runs in-process (exec-maven-plugin's {@code java} goal):
+ * the same options as {@link ReportMain}, but a failed verdict is thrown rather than passed to
+ * {@code System.exit}, which would end Maven itself. Maven then fails the build with this
+ * message, naming each failed gate and benchmark check, after the report has been written.
+ */
+public final class BuildVerdictMain {
+
+    private BuildVerdictMain() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        ReportMain command = new ReportMain();
+        new CommandLine(command).parseArgs(args);
+        ReportOutcome outcome = command.generate();
+        System.out.print(outcome.consoleText());
+        System.out.flush();
+        if (!outcome.verdict().passed()) {
+            throw new GateFailureException(outcome);
+        }
+    }
+}

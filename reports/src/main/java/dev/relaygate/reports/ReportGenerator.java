@@ -1,0 +1,65 @@
+package dev.relaygate.reports;
+
+import dev.relaygate.reports.input.GateFile;
+import dev.relaygate.reports.input.GateLoader;
+import dev.relaygate.reports.input.GateSchema;
+import dev.relaygate.reports.input.GatlingRuns;
+import dev.relaygate.reports.input.Input;
+import dev.relaygate.reports.input.JmhBenchmark;
+import dev.relaygate.reports.input.JmhGateResult;
+import dev.relaygate.reports.input.JmhLoader;
+import dev.relaygate.reports.input.RoiLoader;
+import dev.relaygate.reports.input.RoiResult;
+import dev.relaygate.reports.page.PageBuilder;
+import dev.relaygate.reports.page.ReportPage;
+import dev.relaygate.reports.page.ReportRenderer;
+import dev.relaygate.reports.verdict.Verdict;
+import dev.relaygate.reports.verdict.VerdictJudge;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/** Reads every input, judges them, renders the page and writes {@code <out>/index.html}. */
+public final class ReportGenerator {
+
+    private final GateLoader gateLoader = new GateLoader(GateSchema.load());
+    private final ReportRenderer renderer = new ReportRenderer();
+    private final ZoneId gatlingZone;
+
+    /** Reads Gatling's run-folder stamps in this JVM's default zone, as Gatling writes them. */
+    public ReportGenerator() {
+        this(ZoneId.systemDefault());
+    }
+
+    public ReportGenerator(ZoneId gatlingZone) {
+        this.gatlingZone = gatlingZone;
+    }
+
+    public ReportOutcome generate(ReportInputs inputs, Instant now) throws IOException {
+        Input<List<GateFile>> gates = gateLoader.load(inputs.gatesDir());
+        Input<List<JmhBenchmark>> jmh = JmhLoader.results(inputs.jmhResult());
+        Input<JmhGateResult> jmhGate = JmhLoader.gate(inputs.jmhGate());
+        Input<RoiResult> roi = RoiLoader.load(inputs.roi());
+
+        Verdict verdict = VerdictJudge.judge(gates, jmh, jmhGate, roi);
+        GatlingRuns runs = new GatlingRuns(inputs.gatlingDir(), gatlingZone, GatlingRuns.DEFAULT_SLACK);
+        ReportPage page = new PageBuilder(inputs.outDir(), runs).build(verdict, gates, jmh, jmhGate, roi,
+                now.truncatedTo(ChronoUnit.SECONDS));
+        String html = renderer.render(page);
+
+        Files.createDirectories(inputs.outDir());
+        Path index = inputs.outDir().resolve("index.html");
+        // write then move, so a reader never sees half a page
+        Path partial = inputs.outDir().resolve("index.html.partial");
+        Files.writeString(partial, html, StandardCharsets.UTF_8);
+        Files.move(partial, index, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return new ReportOutcome(index, verdict);
+    }
+}

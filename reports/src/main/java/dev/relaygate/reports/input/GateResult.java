@@ -1,0 +1,80 @@
+package dev.relaygate.reports.input;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One gate's result file ({@code target/gates/<gate-id>.json}), bound after schema validation.
+ * Maps keep the producer's key order, which is the order the page shows them in.
+ */
+public record GateResult(
+        String gate,
+        boolean passed,
+        String description,
+        String simulation,
+        List<String> failures,
+        Map<String, Object> thresholds,
+        Map<String, Object> targets,
+        Map<String, Object> measured,
+        Map<String, Double> percentilesMs,
+        Map<String, Map<String, Double>> series,
+        List<TimelinePoint> timeline,
+        List<GateEvent> events,
+        RunInfo run,
+        String startedAt,
+        double durationMs) {
+
+    public GateResult {
+        failures = failures == null ? List.of() : List.copyOf(failures);
+        thresholds = ordered(thresholds);
+        targets = ordered(targets);
+        measured = ordered(measured);
+        percentilesMs = ordered(percentilesMs);
+        series = ordered(series);
+        timeline = timeline == null ? List.of() : List.copyOf(timeline);
+        events = events == null ? List.of() : List.copyOf(events);
+    }
+
+    /** The start instant, if {@code started_at} is an ISO-8601 date-time with an offset. */
+    public Optional<Instant> startInstant() {
+        if (startedAt == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(OffsetDateTime.parse(startedAt).toInstant());
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** One named distribution of {@code series}, e.g. {@code ttft_ms}; empty when absent. */
+    public Map<String, Double> series(String name) {
+        return series.getOrDefault(name, Map.of());
+    }
+
+    // LinkedHashMap, not Map.copyOf: keeps key order and allows the null values "measured" may hold
+    private static <V> Map<String, V> ordered(Map<String, V> map) {
+        return map == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    }
+
+    /** One sample of a rollout timeline; weights in percent, error rates as fractions. */
+    public record TimelinePoint(double tMs, Double greenWeight, Double greenErrorRate, String phase) {
+    }
+
+    /** A marked instant, e.g. fault onset or rollback, relative to the gate's start. */
+    public record GateEvent(double tMs, String name, String detail) {
+    }
+
+    /** How and where the gate ran. */
+    public record RunInfo(String commit, String jvm, Integer cores, Long seed, Map<String, Object> load) {
+        public RunInfo {
+            load = ordered(load);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.relaygate.reports.page;
+
+import dev.relaygate.reports.input.GateFile;
+import dev.relaygate.reports.input.GateResult;
+import dev.relaygate.reports.input.GatlingRuns;
+import dev.relaygate.reports.input.Input;
+import dev.relaygate.reports.input.JmhBenchmark;
+import dev.relaygate.reports.input.JmhGateResult;
+import dev.relaygate.reports.input.RoiResult;
+import dev.relaygate.reports.verdict.Verdict;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/** Assembles the whole page from the loaded inputs and the verdict. */
+public final class PageBuilder {
+
+    private final Path outDir;
+    private final GatlingRuns gatlingRuns;
+
+    public PageBuilder(Path outDir, GatlingRuns gatlingRuns) {
+        this.outDir = outDir;
+        this.gatlingRuns = gatlingRuns;
+    }
+
+    public ReportPage build(Verdict verdict, Input<List<GateFile>> gates, Input<List<JmhBenchmark>> jmh,
+                            Input<JmhGateResult> jmhGate, Input<RoiResult> roi, Instant now) {
+        String css = verdict.passed() ? (verdict.checks() == 0 ? "none" : "pass") : "fail";
+        ReportPage.VerdictView verdictView = new ReportPage.VerdictView(verdict.status(), verdict.headline(), css,
+                verdict.failures().stream().map(Verdict.Failure::line).toList(), verdict.notRun());
+        List<ReportPage.InputRow> inputs = List.of(
+                new ReportPage.InputRow("Gate results", Statuses.of(gates, Statuses.GATES_COMMAND)),
+                new ReportPage.InputRow("JMH result", Statuses.of(jmh, Statuses.JMH_COMMAND)),
+                new ReportPage.InputRow("JMH gate", Statuses.of(jmhGate, Statuses.JMH_COMMAND)),
+                new ReportPage.InputRow("ROI result", Statuses.of(roi, Statuses.ROI_COMMAND)));
+        return new ReportPage(now.toString(), verdictView, inputs,
+                new GatesViewBuilder(outDir, gatlingRuns).build(gates),
+                JmhViewBuilder.build(jmh, jmhGate), RoiViewBuilder.build(roi), footer(gates, now));
+    }
+
+    /** One row per distinct run metadata, naming the gates that share it. */
+    private static ReportPage.FooterView footer(Input<List<GateFile>> gates, Instant now) {
+        Map<GateResult.RunInfo, List<String>> runs = new LinkedHashMap<>();
+        if (gates instanceof Input.Present<List<GateFile>> present) {
+            for (GateFile file : present.value()) {
+                if (file instanceof GateFile.Valid valid && valid.result().run() != null) {
+                    runs.computeIfAbsent(valid.result().run(), k -> new ArrayList<>()).add(valid.result().gate());
+                }
+            }
+        }
+        List<ReportPage.RunRow> rows = new ArrayList<>();
+        runs.forEach((run, names) -> rows.add(new ReportPage.RunRow(String.join(", ", names),
+                Objects.requireNonNullElse(run.commit(), "unknown"), run.jvm(), String.valueOf(run.cores()),
+                run.seed() == null ? "\u2014" : String.valueOf(run.seed()),
+                run.load().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining(", ")))));
+        List<ReportPage.Kv> about = List.of(
+                new ReportPage.Kv("report generated", now.toString()),
+                new ReportPage.Kv("report JVM", System.getProperty("java.vm.name") + " " + System.getProperty("java.version")),
+                new ReportPage.Kv("cores", String.valueOf(Runtime.getRuntime().availableProcessors())));
+        return new ReportPage.FooterView(rows, about);
+    }
+}

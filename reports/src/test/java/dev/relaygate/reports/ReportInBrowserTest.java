@@ -1,0 +1,154 @@
+package dev.relaygate.reports;
+
+import java.util.Comparator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Opens the rendered fixture report in headless Chromium from disk, as a reader would. Needs
+ * Debian's {@code chromium} and {@code chromium-driver} (.ci/run installs them): without them
+ * this test fails rather than skips, so a missing browser can never pass for a checked page.
+ */
+final class ReportInBrowserTest {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path TARGET = Path.of("target").toAbsolutePath();
+    static final Path SCREENSHOT = TARGET.resolve("report-screenshot.png");
+
+    static ChromeDriver driver;
+    static ChromeDriverService service;
+    static Path profile;
+    static List<LogEntry> consoleAfterLoad;
+
+    @BeforeAll
+    static void openTheReport() throws IOException {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            fail("The report's browser test needs Chromium at " + CHROMIUM + " and its driver at " + CHROMEDRIVER
+                    + ": install them with `apt-get update && apt-get install -y chromium chromium-driver` "
+                    + "(.ci/run does this).");
+        }
+        // kept under target/ so the page behind the screenshot can be opened by hand
+        Path root = TARGET.resolve("browser-test");
+        Fixtures.copyFull(root);
+        Path page = Fixtures.render(Fixtures.inputs(root)).indexHtml();
+
+        profile = Files.createTempDirectory("relaygate-chromium-profile");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,1000",
+                "--user-data-dir=" + profile);
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, Level.ALL.getName()));
+        service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+                .usingAnyFreePort()
+                .withTimeout(Duration.ofSeconds(60))
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        driver.get(page.toUri().toString());
+        consoleAfterLoad = driver.manage().logs().get(LogType.BROWSER).getAll();
+    }
+
+    @AfterAll
+    static void closeTheBrowser() throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (service != null) {
+            service.stop();
+        }
+        if (profile != null) {
+            try (var paths = Files.walk(profile)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void pageLoadsWithoutConsoleErrors() {
+        assertThat(driver.getTitle()).isEqualTo("relaygate report: FAILED");
+        assertThat(consoleAfterLoad).filteredOn(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .isEmpty();
+    }
+
+    @Test
+    void everyChartHasRenderedMarks() {
+        List<WebElement> charts = driver.findElements(By.cssSelector("svg.chart-svg"));
+        assertThat(charts).hasSize(10);
+        for (WebElement chart : charts) {
+            List<WebElement> marks = chart.findElements(By.cssSelector("rect.mark, circle.mark"));
+            assertThat(marks).as("marks of %s", chart.getAttribute("id")).isNotEmpty();
+            for (WebElement mark : marks) {
+                Map<?, ?> box = (Map<?, ?>) js("const r = arguments[0].getBoundingClientRect();"
+                        + " return {w: r.width, h: r.height};", mark);
+                assertThat(((Number) box.get("w")).doubleValue() * ((Number) box.get("h")).doubleValue())
+                        .as("rendered area of %s in %s", mark.getAttribute("data-key"), chart.getAttribute("id"))
+                        .isPositive();
+            }
+        }
+    }
+
+    @Test
+    void stylesheetColoursTheMarks() {
+        WebElement p99 = driver.findElement(By.cssSelector("svg#chart-latency rect.mark.q2"));
+        assertThat(js("return getComputedStyle(arguments[0]).fill;", p99)).isEqualTo("rgb(8, 81, 156)");
+        WebElement failBanner = driver.findElement(By.cssSelector("section#verdict"));
+        assertThat(js("return getComputedStyle(arguments[0]).backgroundColor;", failBanner))
+                .isEqualTo("rgb(252, 232, 230)");
+    }
+
+    @Test
+    void pageAndEverySectionFitTheirWidth() {
+        Number scrollWidth = (Number) js("return document.documentElement.scrollWidth;");
+        Number innerWidth = (Number) js("return window.innerWidth;");
+        assertThat(scrollWidth.intValue()).isLessThanOrEqualTo(innerWidth.intValue());
+        for (WebElement section : driver.findElements(By.cssSelector("section, footer"))) {
+            Number overflow = (Number) js("return arguments[0].scrollWidth - arguments[0].clientWidth;", section);
+            assertThat(overflow.intValue()).as("horizontal overflow of #%s", section.getAttribute("id")).isLessThanOrEqualTo(0);
+        }
+    }
+
+    @Test
+    void savesAFullPageScreenshot() throws IOException {
+        Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        Map<?, ?> size = (Map<?, ?>) metrics.get("cssContentSize");
+        double width = ((Number) size.get("width")).doubleValue();
+        double height = ((Number) size.get("height")).doubleValue();
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of(
+                "format", "png", "captureBeyondViewport", true,
+                "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+        byte[] png = Base64.getDecoder().decode((String) shot.get("data"));
+        Files.createDirectories(SCREENSHOT.getParent());
+        Files.write(SCREENSHOT, png);
+        assertThat(png).startsWith(0x89, 'P', 'N', 'G');
+        assertThat(height).isGreaterThan(3000);
+    }
+
+    private static Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+}
