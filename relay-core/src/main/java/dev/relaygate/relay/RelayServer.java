@@ -1,0 +1,187 @@
+package dev.relaygate.relay;
+
+import dev.relaygate.relay.admin.AdminApi;
+import dev.relaygate.relay.admin.ControlRoutes;
+import dev.relaygate.relay.config.ConfigException;
+import dev.relaygate.relay.config.ConfigValidator;
+import dev.relaygate.relay.config.RelayConfig;
+import dev.relaygate.relay.metrics.RelayMetrics;
+import dev.relaygate.relay.proxy.ProxyContext;
+import dev.relaygate.relay.proxy.ProxyHandler;
+import dev.relaygate.relay.routing.PolicyStore;
+import dev.relaygate.relay.routing.RandomSource;
+import dev.relaygate.relay.routing.RoutingPolicy;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The relay, in-process: tests and Gatling simulations start one on a loopback port, the CLI's
+ * {@code serve} runs one until SIGTERM.
+ *
+ * <pre>{@code
+ * try (RelayServer relay = RelayServer.start(config, Clock.system())) {
+ *     String baseUrl = relay.baseUrl();          // http://127.0.0.1:PORT/v1
+ *     relay.policyStore().setGreenWeight(10, "test");
+ * }
+ * }</pre>
+ */
+public final class RelayServer implements AutoCloseable {
+
+    private final RelayConfig config;
+    private final Vertx vertx;
+    private final PolicyStore policyStore;
+    private final RelayMetrics metrics;
+    private final ProxyContext proxyContext;
+    private final ControlRoutes controlRoutes;
+    private final AdminApi admin;
+    private final Clock clock;
+    private volatile int port;
+    private volatile boolean closed;
+
+    private RelayServer(RelayConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(config.server().eventLoops()));
+        this.policyStore = new PolicyStore(RoutingPolicy.initial(config.routing().weights().green(),
+                config.routing().routingStrategy(), clock.currentTimeMillis()), clock);
+        this.metrics = new RelayMetrics(clock);
+        this.proxyContext = new ProxyContext(vertx, clock, metrics, config);
+        this.controlRoutes = new ControlRoutes(config.admin());
+        this.admin = new AdminApi(config, policyStore, metrics, clock);
+        admin.registerOn(controlRoutes);
+    }
+
+    /** Starts with the system clock and per-thread random numbers; blocks until listening. */
+    public static RelayServer start(RelayConfig config) {
+        return start(config, Clock.system(), RandomSource.threadLocal());
+    }
+
+    public static RelayServer start(RelayConfig config, Clock clock) {
+        return start(config, clock, RandomSource.threadLocal());
+    }
+
+    /**
+     * Validates the config, starts {@code server.event_loops} HTTP server instances on one port and
+     * blocks until they listen.
+     *
+     * @throws ConfigException when the config is invalid
+     * @throws IllegalStateException when the port cannot be bound
+     */
+    public static RelayServer start(RelayConfig config, Clock clock, RandomSource random) {
+        List<String> problems = ConfigValidator.validate(config);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        RelayServer relay = new RelayServer(config, clock);
+        try {
+            relay.listen(random).await(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            relay.vertx.close();
+            throw new IllegalStateException("relay could not listen on " + config.server().host() + ":"
+                    + config.server().port() + ": " + e.getMessage(), e);
+        }
+        return relay;
+    }
+
+    private Future<Void> listen(RandomSource random) {
+        RelayRequestHandler handler = new RelayRequestHandler(controlRoutes,
+                new ProxyHandler(proxyContext, policyStore, random, config));
+        String host = config.server().host();
+        long drain = config.server().drainTimeoutMs();
+        int instances = config.server().eventLoops();
+        // All instances ask for the same port; Vert.x binds once and spreads accepted connections
+        // over the instances. Port 0 would give each instance its own random port; Vert.x's
+        // negative port means "one random port shared by all servers asking for it".
+        int requested = config.server().port() == 0 ? -1 : config.server().port();
+        List<RelayVerticle> started = new java.util.concurrent.CopyOnWriteArrayList<>();
+        return vertx.deployVerticle(() -> {
+            RelayVerticle v = new RelayVerticle(host, requested, handler, drain);
+            started.add(v);
+            return v;
+        }, new DeploymentOptions().setInstances(instances)).compose(id -> {
+            port = started.get(0).actualPort();
+            for (RelayVerticle v : started) {
+                if (v.actualPort() != port) {
+                    return Future.failedFuture("server instances listen on different ports: " + port + " and "
+                            + v.actualPort());
+                }
+            }
+            return Future.succeededFuture();
+        });
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** What an OpenAI SDK uses as its base URL: {@code http://HOST:PORT/v1}. */
+    public String baseUrl() {
+        return "http://" + config.server().host() + ":" + port + "/v1";
+    }
+
+    /** Root of the control paths: {@code http://HOST:PORT}. */
+    public String adminUrl() {
+        return "http://" + config.server().host() + ":" + port;
+    }
+
+    public PolicyStore policyStore() {
+        return policyStore;
+    }
+
+    public RelayMetrics metrics() {
+        return metrics;
+    }
+
+    public AdminApi admin() {
+        return admin;
+    }
+
+    /** Where more control paths are registered (rollout, events, key validation). */
+    public ControlRoutes controlRoutes() {
+        return controlRoutes;
+    }
+
+    /** Where exchange listeners (request log, shadow, accounting) are added. */
+    public ProxyContext proxyContext() {
+        return proxyContext;
+    }
+
+    public RelayConfig config() {
+        return config;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    /**
+     * Graceful stop: stop accepting, let in-flight requests and streams finish up to
+     * {@code server.drain_timeout_ms}, then close the upstream clients and Vert.x. Blocks.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        long waitMs = config.server().drainTimeoutMs() + 10_000;
+        try {
+            Future.all(vertx.deploymentIDs().stream().map(vertx::undeploy).toList())
+                    .eventually(() -> {
+                        proxyContext.close();
+                        return vertx.close();
+                    })
+                    .await(waitMs, TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            vertx.close();
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.relaygate.relay.cli;
+
+import dev.relaygate.relay.RelayServer;
+import dev.relaygate.relay.config.ConfigException;
+import dev.relaygate.relay.config.ConfigLoader;
+import dev.relaygate.relay.config.RelayConfig;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code relaygate serve --config FILE}: runs the relay until SIGTERM/SIGINT, then drains
+ * (stops accepting, lets in-flight requests and streams finish up to {@code server.drain_timeout_ms}).
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the relay.")
+final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--config", required = true, description = "YAML config (see examples/relaygate.yaml).")
+    Path config;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        RelayConfig relayConfig;
+        try {
+            relayConfig = ConfigLoader.load(config);
+        } catch (ConfigException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return 2;
+        }
+        RelayServer relay = RelayServer.start(relayConfig);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.err.println("relaygate: draining (up to " + relayConfig.server().drainTimeoutMs() + " ms)");
+            relay.close();
+            stopped.countDown();
+        }, "relaygate-shutdown"));
+        var out = spec.commandLine().getOut();
+        out.println("relaygate listening on " + relay.baseUrl() + "  blue=" + relayConfig.environments().blue().name()
+                + " green=" + relayConfig.environments().green().name() + "  weights blue "
+                + relay.policyStore().current().blueWeight() + " / green "
+                + relay.policyStore().current().greenWeight());
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+}

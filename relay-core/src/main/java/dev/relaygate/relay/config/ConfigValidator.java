@@ -1,0 +1,136 @@
+package dev.relaygate.relay.config;
+
+import dev.relaygate.relay.routing.RoutingStrategy;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks a bound {@link RelayConfig}. Collects every problem (not just the first) so one run of
+ * the relay shows them all; each names the field's path, the rule and the bad value. Secret
+ * values are never echoed.
+ */
+public final class ConfigValidator {
+
+    private final List<String> problems = new ArrayList<>();
+
+    private ConfigValidator() {
+    }
+
+    public static List<String> validate(RelayConfig config) {
+        ConfigValidator v = new ConfigValidator();
+        v.server(config.server());
+        v.environments(config.environments());
+        v.routing(config.routing());
+        v.models(config.models());
+        for (int i = 0; i < config.clientKeys().size(); i++) {
+            Secret key = config.clientKeys().get(i);
+            if (key == null || key.isBlank()) {
+                v.problems.add("client_keys[" + i + "] must be a non-empty key, but was empty");
+            }
+        }
+        v.upstream(config.upstream());
+        v.range("limits.max_body_bytes", config.limits().maxBodyBytes(), 1, 1L << 30);
+        v.range("streaming.idle_timeout_ms", config.streaming().idleTimeoutMs(), 0, 3_600_000);
+        return List.copyOf(v.problems);
+    }
+
+    private void server(ServerConfig s) {
+        if (s.host().isBlank()) {
+            problems.add("server.host must be a host name or address, but was empty");
+        }
+        range("server.port", s.port(), 0, 65_535);
+        range("server.drain_timeout_ms", s.drainTimeoutMs(), 0, 600_000);
+        range("server.event_loops", s.eventLoops(), 1, 256);
+    }
+
+    private void environments(EnvironmentsConfig e) {
+        if (e == null) {
+            problems.add("environments must define blue and green, but was missing");
+            return;
+        }
+        environment("environments.blue", e.blue());
+        environment("environments.green", e.green());
+    }
+
+    private void environment(String path, EnvironmentConfig e) {
+        if (e == null) {
+            problems.add(path + " must be defined (name, base_url, api_key), but was missing");
+            return;
+        }
+        if (e.name() == null || e.name().isBlank()) {
+            problems.add(path + ".name must be a non-empty name, but was " + quote(e.name()));
+        }
+        baseUrl(path + ".base_url", e.baseUrl());
+        if (e.apiKey() == null || e.apiKey().isBlank()) {
+            problems.add(path + ".api_key must be a non-empty key, but was empty");
+        }
+    }
+
+    private void baseUrl(String path, String url) {
+        if (url == null || url.isBlank()) {
+            problems.add(path + " must be an absolute http(s) URL, but was " + quote(url));
+            return;
+        }
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme();
+            if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+                problems.add(path + " must be an absolute http(s) URL with a host, but was " + quote(url));
+            } else if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+                problems.add(path + " must not carry a query, fragment or user info, but was " + quote(url));
+            }
+        } catch (URISyntaxException ex) {
+            problems.add(path + " must be an absolute http(s) URL, but was " + quote(url));
+        }
+    }
+
+    private void routing(RoutingConfig r) {
+        try {
+            RoutingStrategy.fromWire(r.strategy());
+        } catch (IllegalArgumentException ex) {
+            problems.add("routing.strategy must be one of [weighted, shadow], but was " + quote(r.strategy()));
+        }
+        WeightsConfig w = r.weights();
+        boolean inRange = range("routing.weights.blue", w.blue(), 0, 100)
+                & range("routing.weights.green", w.green(), 0, 100);
+        if (inRange && w.blue() + w.green() != 100) {
+            problems.add("routing.weights must sum to 100, but was blue " + w.blue() + " + green " + w.green()
+                    + " = " + (w.blue() + w.green()));
+        }
+        if (r.affinityHeader() != null && !r.affinityHeader().matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+")) {
+            problems.add("routing.affinity_header must be an HTTP header name, but was " + quote(r.affinityHeader()));
+        }
+    }
+
+    private void models(Map<String, String> models) {
+        for (Map.Entry<String, String> e : models.entrySet()) {
+            if (e.getKey().isBlank() || e.getValue() == null || e.getValue().isBlank()) {
+                problems.add("models." + e.getKey() + " must map an alias to a non-empty model name, but was "
+                        + quote(e.getValue()));
+            }
+        }
+    }
+
+    private void upstream(UpstreamConfig u) {
+        range("upstream.connect_timeout_ms", u.connectTimeoutMs(), 1, 600_000);
+        range("upstream.timeout_ms", u.timeoutMs(), 1, 3_600_000);
+        range("upstream.max_retries", u.maxRetries(), 0, 10);
+        range("upstream.retry_backoff_ms", u.retryBackoffMs(), 0, 60_000);
+        range("upstream.pool_size", u.poolSize(), 1, 100_000);
+    }
+
+    private boolean range(String path, long value, long min, long max) {
+        if (value < min || value > max) {
+            problems.add(path + " must be in [" + min + "," + max + "], but was " + value);
+            return false;
+        }
+        return true;
+    }
+
+    private static String quote(String s) {
+        return s == null ? "missing" : "\"" + s + "\"";
+    }
+}

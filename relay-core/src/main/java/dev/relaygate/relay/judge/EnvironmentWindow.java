@@ -1,0 +1,29 @@
+package dev.relaygate.relay.judge;
+
+import java.util.Objects;
+import org.HdrHistogram.Histogram;
+
+/**
+ * One environment's totals over a {@link Window}.
+ *
+ * @param latencyMs a private copy; treat as read-only
+ */
+public record EnvironmentWindow(long requests, long errors, Histogram latencyMs) {
+
+    public EnvironmentWindow {
+        Objects.requireNonNull(latencyMs, "latencyMs");
+    }
+
+    public double errorRate() {
+        return requests == 0 ? 0.0 : (double) errors / requests;
+    }
+
+    /** Latency samples in the window (may differ from {@link #requests()}: failures have none). */
+    public long latencySamples() {
+        return latencyMs.getTotalCount();
+    }
+
+    public double p99Ms() {
+        return LatencyHistograms.percentileMs(latencyMs, 99.0);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.relaygate.relay.proxy;
+
+import dev.relaygate.relay.metrics.Outcome;
+import dev.relaygate.relay.routing.Environment;
+
+/**
+ * One finished relayed request, as reported to {@link ExchangeListener}s.
+ *
+ * @param status        upstream status the client got, or the relay's own (502/504) when upstream sent none
+ * @param latencyMicros accept to last byte
+ * @param ttfbMicros    accept to upstream's first response byte, or -1
+ * @param attempts      upstream attempts made (1 + retries)
+ */
+public record ExchangeRecord(
+        String requestId,
+        String traceparent,
+        Environment environment,
+        String method,
+        String path,
+        String model,
+        boolean stream,
+        int status,
+        Outcome outcome,
+        long latencyMicros,
+        long ttfbMicros,
+        int attempts,
+        long startedAtMillis) {
+}

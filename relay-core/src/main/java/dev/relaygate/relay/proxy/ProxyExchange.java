@@ -1,0 +1,228 @@
+package dev.relaygate.relay.proxy;
+
+import dev.relaygate.relay.metrics.Outcome;
+import dev.relaygate.relay.routing.Environment;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One relayed request, from the route decision to the last byte.
+ *
+ * <p>Threading: every callback here runs on the event loop of the client's connection (the
+ * upstream client completes its futures on the caller's context), so the fields need no
+ * synchronization. {@code attempt} tags each upstream attempt; callbacks of an abandoned
+ * attempt see a different number and do nothing.
+ *
+ * <p>Retries (connect failure, 502, 503) happen only before any response byte reached the
+ * client. The deadline for upstream response headers spans all attempts, so no client waits
+ * past {@code upstream.timeout_ms}. Once the response started, bytes are forwarded chunk by
+ * chunk; the upstream is paused while the client's write queue is full and resumed on drain.
+ */
+final class ProxyExchange {
+
+    private final ProxyContext ctx;
+    private final HttpServerRequest request;
+    private final HttpServerResponse response;
+    private final UpstreamTarget target;
+    private final Buffer body;
+    private final String requestId;
+    private final String model;
+    private final boolean stream;
+    private final long startNanos;
+    private final long startMillis;
+
+    private int attempt;
+    private boolean finished;
+    private long timerId = -1;
+    private HttpClientRequest upstreamRequest;
+    private int upstreamStatus;
+    private long ttfbNanos = -1;
+
+    ProxyExchange(ProxyContext ctx, HttpServerRequest request, UpstreamTarget target, Buffer body,
+                  String requestId, String model, boolean stream, long startNanos) {
+        this.ctx = ctx;
+        this.request = request;
+        this.response = request.response();
+        this.target = target;
+        this.body = body;
+        this.requestId = requestId;
+        this.model = model;
+        this.stream = stream;
+        this.startNanos = startNanos;
+        this.startMillis = ctx.clock.currentTimeMillis();
+    }
+
+    void start() {
+        // Called when the client's connection closes before the response ended: cancel upstream.
+        response.closeHandler(v -> onClientGone());
+        send(0);
+    }
+
+    private void send(int attemptNo) {
+        attempt = attemptNo;
+        long remainingNanos = startNanos + ctx.timeoutNanos - ctx.clock.nanoTime();
+        if (remainingNanos <= 0) {
+            onTimeout(attemptNo);
+            return;
+        }
+        timerId = ctx.vertx.setTimer(Math.max(1, remainingNanos / 1_000_000), id -> onTimeout(attemptNo));
+        target.open(request.method(), request.uri()).onComplete(opened -> {
+            if (attemptNo != attempt || finished) {
+                if (opened.succeeded()) {
+                    opened.result().reset();
+                }
+                return;
+            }
+            if (opened.failed()) {
+                // No connection: nothing was sent, so this is always safe to retry.
+                onFailedBeforeResponse(attemptNo, opened.cause(), true);
+                return;
+            }
+            HttpClientRequest up = opened.result();
+            upstreamRequest = up;
+            Headers.copyRequestHeaders(request.headers(), up.headers());
+            up.putHeader(HttpHeaderNames.AUTHORIZATION, target.authorization());
+            up.putHeader(Headers.X_REQUEST_ID, requestId);
+            if (ctx.streamIdleTimeoutMs > 0) {
+                up.idleTimeout(ctx.streamIdleTimeoutMs);
+            }
+            up.send(body).onComplete(sent -> {
+                if (attemptNo != attempt || finished) {
+                    return;
+                }
+                if (sent.succeeded()) {
+                    onResponse(attemptNo, sent.result());
+                } else {
+                    onFailedBeforeResponse(attemptNo, sent.cause(), false);
+                }
+            });
+        });
+    }
+
+    private void onResponse(int attemptNo, HttpClientResponse upstream) {
+        ctx.vertx.cancelTimer(timerId);
+        int status = upstream.statusCode();
+        if ((status == 502 || status == 503) && canRetry()) {
+            upstream.body(); // drain so the pooled connection can be reused
+            retryLater(attemptNo);
+            return;
+        }
+        upstreamStatus = status;
+        ttfbNanos = ctx.clock.nanoTime();
+        response.setStatusCode(status);
+        Headers.copyResponseHeaders(upstream.headers(), response.headers());
+        response.putHeader(Headers.X_RELAY_ENVIRONMENT,
+                target.environment() == Environment.GREEN ? Headers.GREEN : Headers.BLUE);
+        response.putHeader(Headers.X_REQUEST_ID, requestId);
+        if (!response.headers().contains(Headers.CONTENT_LENGTH)) {
+            response.setChunked(true);
+        }
+        // Back-pressure: stop reading upstream while the client cannot keep up.
+        response.drainHandler(v -> upstream.resume());
+        upstream.handler(chunk -> {
+            response.write(chunk);
+            if (response.writeQueueFull()) {
+                upstream.pause();
+            }
+        });
+        upstream.endHandler(v -> {
+            if (!finished) {
+                // Recorded before the last byte goes out, so whoever sees the end sees the count.
+                finish(Outcome.RESPONSE, status);
+                response.end();
+            }
+        });
+        upstream.exceptionHandler(err -> {
+            if (!finished) {
+                // The upstream broke off mid-body. Reset the client's connection instead of ending
+                // the response cleanly, so a truncated stream can never pass for a complete one.
+                finish(Outcome.ABORTED_STREAM, status);
+                response.reset();
+            }
+        });
+    }
+
+    private void onFailedBeforeResponse(int attemptNo, Throwable cause, boolean connectFailure) {
+        ctx.vertx.cancelTimer(timerId);
+        if (cause instanceof TimeoutException) {
+            onTimeout(attemptNo);
+            return;
+        }
+        if (connectFailure && canRetry()) {
+            retryLater(attemptNo);
+            return;
+        }
+        finished = true;
+        record(Outcome.UPSTREAM_ERROR, 502);
+        ErrorResponses.send(response, 502, "upstream " + target.environment().wireName()
+                        + " is unreachable after " + (attemptNo + 1) + " attempt(s)", "server_error", null,
+                "upstream_unreachable");
+    }
+
+    private void onTimeout(int attemptNo) {
+        if (attemptNo != attempt || finished) {
+            return;
+        }
+        finished = true;
+        if (upstreamRequest != null) {
+            upstreamRequest.reset();
+        }
+        record(Outcome.TIMEOUT, 504);
+        ErrorResponses.send(response, 504, "upstream " + target.environment().wireName()
+                + " sent no response within the timeout", "server_error", null, "upstream_timeout");
+    }
+
+    private void onClientGone() {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        ctx.vertx.cancelTimer(timerId);
+        if (upstreamRequest != null) {
+            upstreamRequest.reset();
+        }
+        record(Outcome.CLIENT_CANCELLED, upstreamStatus);
+    }
+
+    private boolean canRetry() {
+        return attempt < ctx.maxRetries && !finished && !response.closed();
+    }
+
+    /** Full-jitter exponential backoff: a random wait in [0, base * 2^attempt). */
+    private void retryLater(int attemptNo) {
+        upstreamRequest = null;
+        long ceiling = ctx.retryBackoffMs << Math.min(attemptNo, 16);
+        long waitMs = ceiling <= 0 ? 0 : ThreadLocalRandom.current().nextLong(ceiling);
+        int next = attemptNo + 1;
+        attempt = next;
+        if (waitMs == 0) {
+            send(next);
+        } else {
+            timerId = ctx.vertx.setTimer(waitMs, id -> send(next));
+        }
+    }
+
+    private void finish(Outcome outcome, int status) {
+        finished = true;
+        record(outcome, status);
+    }
+
+    private void record(Outcome outcome, int status) {
+        long now = ctx.clock.nanoTime();
+        long latencyMicros = (now - startNanos) / 1_000;
+        long ttfbMicros = ttfbNanos < 0 ? -1 : (ttfbNanos - startNanos) / 1_000;
+        int upstreamSeen = outcome == Outcome.TIMEOUT || outcome == Outcome.UPSTREAM_ERROR ? 0 : status;
+        ctx.metrics.of(target.environment()).recordOutcome(outcome, upstreamSeen, latencyMicros, ttfbMicros);
+        if (ctx.hasListeners()) {
+            ctx.finished(new ExchangeRecord(requestId, request.getHeader(Headers.TRACEPARENT), target.environment(),
+                    request.method().name(), request.path(), model, stream, status, outcome, latencyMicros,
+                    ttfbMicros, attempt + 1, startMillis));
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package dev.relaygate.relay.proxy;
+
+import dev.relaygate.relay.config.RelayConfig;
+import dev.relaygate.relay.routing.Environment;
+import dev.relaygate.relay.routing.PolicyStore;
+import dev.relaygate.relay.routing.RandomSource;
+import dev.relaygate.relay.routing.RouteOverride;
+import dev.relaygate.relay.routing.Router;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+
+/**
+ * Entry of the {@code /v1/**} pass-through: method check, client auth, request id, bounded body
+ * read, body peek (model, stream) and alias rewrite, the route decision, then a {@link ProxyExchange}.
+ * Runs on the event loop; nothing here blocks.
+ */
+public final class ProxyHandler implements Handler<HttpServerRequest> {
+
+    private final ProxyContext ctx;
+    private final PolicyStore policies;
+    private final RandomSource random;
+    private final ClientAuth clientAuth;
+    private final ModelAliases aliases;
+    private final long maxBodyBytes;
+    private final String affinityHeader;
+
+    public ProxyHandler(ProxyContext ctx, PolicyStore policies, RandomSource random, RelayConfig config) {
+        this.ctx = ctx;
+        this.policies = policies;
+        this.random = random;
+        this.clientAuth = new ClientAuth(config.clientKeys());
+        this.aliases = new ModelAliases(config.models());
+        this.maxBodyBytes = config.limits().maxBodyBytes();
+        this.affinityHeader = config.routing().affinityHeader() == null ? null
+                : HttpHeaders.createOptimized(config.routing().affinityHeader()).toString();
+    }
+
+    @Override
+    public void handle(HttpServerRequest request) {
+        long startNanos = ctx.clock.nanoTime();
+        HttpServerResponse response = request.response();
+        String requestId = RequestIds.reuseOrMint(request.getHeader(Headers.X_REQUEST_ID));
+        response.putHeader(Headers.X_REQUEST_ID, requestId);
+
+        Endpoints endpoint = Endpoints.of(request.path());
+        if (!endpoint.allows(request.method())) {
+            reject(request);
+            ErrorResponses.methodNotAllowed(response, request.method().name(), request.path(), endpoint.allowHeader());
+            return;
+        }
+        if (!clientAuth.allows(request.getHeader(Headers.AUTHORIZATION))) {
+            reject(request);
+            ErrorResponses.unauthorized(response, "missing or invalid client key: send Authorization: Bearer "
+                    + "<one of client_keys>");
+            return;
+        }
+        RouteOverride override = RouteOverride.parse(request.getHeader(Headers.X_ROUTE_POLICY));
+        if (override == null) {
+            reject(request);
+            ErrorResponses.badRequest(response, "X-Route-Policy must be one of [blue, green, auto], but was "
+                    + printable(request.getHeader(Headers.X_ROUTE_POLICY)), "X-Route-Policy", "invalid_route_policy");
+            return;
+        }
+        long declared = contentLength(request);
+        if (declared > maxBodyBytes) {
+            rejectTooLarge(request, declared);
+            return;
+        }
+        Buffer body = Buffer.buffer(declared > 0 ? (int) declared : 0);
+        request.handler(chunk -> {
+            if (body.length() + (long) chunk.length() > maxBodyBytes) {
+                if (!response.headWritten()) {
+                    rejectTooLarge(request, -1);
+                }
+                return;
+            }
+            body.appendBuffer(chunk);
+        });
+        request.endHandler(v -> {
+            if (!response.headWritten() && !response.closed()) {
+                forward(request, endpoint, override, body, requestId, startNanos);
+            }
+        });
+    }
+
+    private void forward(HttpServerRequest request, Endpoints endpoint, RouteOverride override, Buffer body,
+                         String requestId, long startNanos) {
+        String model = null;
+        boolean stream = false;
+        Buffer outgoing = body;
+        if (endpoint.jsonBody()) {
+            try {
+                BodyPeek.Result peek = BodyPeek.peek(body.getBytes());
+                model = peek.model();
+                stream = peek.stream();
+                String upstreamModel = aliases.resolve(model);
+                if (upstreamModel != null) {
+                    outgoing = ModelAliases.rewrite(body, upstreamModel);
+                    model = upstreamModel;
+                }
+            } catch (MalformedBodyException e) {
+                reject(request);
+                ErrorResponses.badRequest(request.response(), e.getMessage(), e.param(), "invalid_json");
+                return;
+            }
+        }
+        long affinity = affinityHeader == null ? Router.NO_AFFINITY
+                : Router.affinityHash(request.getHeader(affinityHeader));
+        Environment environment = Router.route(policies.current(), override, affinity, random.nextBucket());
+        new ProxyExchange(ctx, request, ctx.target(environment), outgoing, requestId, model, stream, startNanos)
+                .start();
+    }
+
+    private void rejectTooLarge(HttpServerRequest request, long declared) {
+        reject(request);
+        HttpServerResponse response = request.response();
+        // The rest of the body is not read: close the connection once the 413 is out.
+        response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+        ErrorResponses.tooLarge(response, maxBodyBytes, declared)
+                .onComplete(done -> request.connection().close());
+    }
+
+    private void reject(HttpServerRequest request) {
+        ctx.metrics.recordRejected();
+    }
+
+    private static long contentLength(HttpServerRequest request) {
+        String value = request.getHeader(Headers.CONTENT_LENGTH);
+        if (value == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static String printable(String value) {
+        if (value == null) {
+            return "missing";
+        }
+        String cut = value.length() > 40 ? value.substring(0, 40) + "..." : value;
+        return "\"" + cut.replaceAll("[^\\x20-\\x7e]", "?") + "\"";
+    }
+}

@@ -1,0 +1,24 @@
+package dev.relaygate.relay.rollout;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * What the state file holds: enough to come back after a restart on the same side of a rollback.
+ *
+ * @param trafficShift   the rollout's settings, so a restored live rollout keeps its thresholds; may be null
+ * @param rollbackReason the last rollback's reason, when phase is ROLLED_BACK
+ */
+public record PersistedState(
+        @JsonProperty("phase") Phase phase,
+        @JsonProperty("step") int step,
+        @JsonProperty("blue_weight") int blueWeight,
+        @JsonProperty("green_weight") int greenWeight,
+        @JsonProperty("updated_at_ms") long updatedAtMillis,
+        @JsonProperty("traffic_shift") TrafficShiftSettings trafficShift,
+        @JsonProperty("rollback_reason") String rollbackReason) {
+
+    static PersistedState of(RolloutState s, long now) {
+        return new PersistedState(s.phase(), s.step(), s.blueWeight(), s.greenWeight(), now, s.settings(),
+                s.rollback() == null ? null : s.rollback().reason());
+    }
+}

@@ -1,0 +1,195 @@
+package dev.relaygate.relay.rollout;
+
+import dev.relaygate.relay.Clock;
+import dev.relaygate.relay.judge.CanaryJudge;
+import dev.relaygate.relay.judge.Decision;
+import dev.relaygate.relay.judge.JudgeMode;
+import dev.relaygate.relay.judge.Verdict;
+import dev.relaygate.relay.judge.Window;
+import dev.relaygate.relay.judge.WindowBuffer;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
+
+/**
+ * Drives a stepped rollout: {@link #tick()} (called by the wiring every {@code evaluation_interval_ms})
+ * takes the interval, judges the window and advances, holds or rolls back.
+ *
+ * <p>Threading: {@link #tick()} runs on one timer thread and is the only reader of the interval
+ * histograms and of the window buffer. Operator calls ({@link #start}, {@link #cancel},
+ * {@link #rollbackManually}, {@link #reset}, {@link #completeSwap}) may come from any thread. All
+ * state lives in one {@link AtomicReference} swapped with {@code getAndUpdate} (resilience4j's state
+ * machine): a transition computed from a state that changed meanwhile is recomputed or dropped, so a
+ * rollback fires once and a late step can never undo it. Side effects (weights, state file) run after
+ * the swap under one lock and always apply the latest state; events are published after that. These
+ * calls write the state file: run them off the event loop.
+ */
+public final class RolloutController {
+
+    private final AtomicReference<RolloutState> state;
+    private final IntervalSource source;
+    private final TrafficControl traffic;
+    private final Clock clock;
+    private final EventTimeline timeline;
+    private final StateFile stateFile;
+    private final Object effectsLock = new Object();
+    private final WindowBuffer buffer = new WindowBuffer();
+    private volatile Verdict lastVerdict;
+    private Decision lastDecision;
+    private CanaryJudge judge;
+
+    /** @param stateFile where phase and weights persist; null keeps them in memory only */
+    public RolloutController(IntervalSource source, TrafficControl traffic, Clock clock, EventTimeline timeline,
+            StateFile stateFile) {
+        this.source = Objects.requireNonNull(source, "source");
+        this.traffic = Objects.requireNonNull(traffic, "traffic");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.timeline = Objects.requireNonNull(timeline, "timeline");
+        this.stateFile = stateFile;
+        RolloutState restored = StateRestorer.restore(stateFile, clock.currentTimeMillis());
+        this.state = new AtomicReference<>(restored);
+        if (restored.phase() != Phase.STABLE) {
+            applyEffects(EventType.RESTORED, restored, restored, "restored from " + stateFile.path(), null);
+        }
+    }
+
+    public RolloutState state() {
+        return state.get();
+    }
+
+    /** The judge's latest verdict, if a rollout was ever judged. */
+    public Optional<Verdict> lastVerdict() {
+        return Optional.ofNullable(lastVerdict);
+    }
+
+    public EventTimeline timeline() {
+        return timeline;
+    }
+
+    /**
+     * Starts a rollout from STABLE: SHADOW first, or straight to CANARY at green = increment.
+     *
+     * @throws IllegalTransitionException when not STABLE (after a rollback, {@link #reset} first)
+     */
+    public RolloutState start(TrafficShiftSettings settings, boolean shadowFirst) {
+        Objects.requireNonNull(settings, "settings");
+        long now = clock.currentTimeMillis();
+        return swap(EventType.STARTED, s -> shadowFirst ? s.withShadow(settings, now) : s.withFirstStep(settings, now),
+                "rollout started (increment " + settings.increment() + ", interval_seconds " + settings.intervalSeconds() + ")",
+                null);
+    }
+
+    /** One evaluation: take the interval, judge the window, then advance, hold or roll back. */
+    public void tick() {
+        long now = clock.currentTimeMillis();
+        RolloutState s = state.get();
+        TrafficShiftSettings settings = s.settings() != null ? s.settings() : TrafficShiftSettings.defaults();
+        buffer.add(source.take(settings.validationThreshold().count429AsError()));
+        Window window = buffer.window(Math.max(now - settings.windowMillis(), s.stepStartedAtMillis()));
+        if (!s.phase().isLive()) {
+            return;
+        }
+        Verdict v = judgeFor(settings).judge(window, mode(s.phase()), now);
+        lastVerdict = v;
+        if (v.decision() != lastDecision) {
+            lastDecision = v.decision();
+            timeline.publish(RolloutEvent.of(now, EventType.VERDICT, s, s, v.reason(), v));
+        }
+        if (v.decision() == Decision.BREACH) {
+            rollback(true, v.reason(), v, now);
+        } else if (v.decision() == Decision.HEALTHY && s.phase() != Phase.PROMOTED
+                && now - s.stepStartedAtMillis() >= settings.intervalMillis()) {
+            advance(s, v, now);
+        }
+    }
+
+    /** Operator rollback: blue 100 / green 0 now. False when no rollout was live (nothing to undo). */
+    public boolean rollbackManually(String reason) {
+        return rollback(false, "manual rollback: " + reason, null, clock.currentTimeMillis());
+    }
+
+    /**
+     * Operator traffic shift: stops a live rollout without touching weights (the operator sets them),
+     * so the controller never raises green behind the operator's back. False when none was live.
+     */
+    public boolean cancel(String reason) {
+        long now = clock.currentTimeMillis();
+        RolloutState before = state.get();
+        RolloutState after = swap(EventType.CANCELLED, s -> s.phase().isLive() ? s.withStable(s.greenWeight(), now) : s,
+                "cancelled: " + reason, null);
+        return after != before && after.phase() == Phase.STABLE;
+    }
+
+    /** Operator reset after a rollback: ROLLED_BACK -> STABLE, green stays 0. */
+    public RolloutState reset(String reason) {
+        long now = clock.currentTimeMillis();
+        return swap(EventType.RESET, s -> s.withStable(0, now), "reset: " + reason, null);
+    }
+
+    /**
+     * The promotion ended with roles swapped ({@code promote --swap}): PROMOTED -> STABLE. The new
+     * green (the old blue) is idle; the wiring swaps the roles, so no weight is set here.
+     */
+    public RolloutState completeSwap(String reason) {
+        long now = clock.currentTimeMillis();
+        return swap(EventType.SWAPPED, s -> {
+            if (s.phase() != Phase.PROMOTED) {
+                throw new IllegalTransitionException(s.phase(), Phase.STABLE);
+            }
+            return s.withStable(0, now);
+        }, "roles swapped: " + reason, null);
+    }
+
+    private void advance(RolloutState observed, Verdict v, long now) {
+        EventType type = observed.phase() == Phase.SHADOW ? EventType.SHADOW_PASSED
+                : observed.greenWeight() + observed.settings().increment() >= 100 ? EventType.PROMOTED : EventType.STEP_ADVANCED;
+        swap(type, s -> s != observed ? s
+                : s.phase() == Phase.SHADOW ? s.withFirstStep(s.settings(), now) : s.withNextStep(now),
+                type.name().toLowerCase(Locale.ROOT) + " after a healthy step", v);
+    }
+
+    private boolean rollback(boolean automatic, String reason, Verdict v, long now) {
+        RolloutState before = state.get();
+        RolloutState after = swap(EventType.ROLLED_BACK, s -> s.phase().isLive()
+                ? s.withRollback(new RollbackEvidence(now, automatic, reason, v, s.phase(), s.step(), s.greenWeight()), now)
+                : s, reason, v);
+        return after != before && after.phase() == Phase.ROLLED_BACK;
+    }
+
+    /** getAndUpdate with a side-effect-free function; effects and the event only if it changed something. */
+    private RolloutState swap(EventType type, UnaryOperator<RolloutState> change, String message, Verdict v) {
+        RolloutState[] next = new RolloutState[1];
+        RolloutState previous = state.getAndUpdate(s -> next[0] = change.apply(s));
+        if (next[0] != previous) {
+            applyEffects(type, previous, next[0], message, v);
+        }
+        return next[0];
+    }
+
+    private void applyEffects(EventType type, RolloutState from, RolloutState to, String message, Verdict v) {
+        synchronized (effectsLock) {
+            // Apply the latest state, not `to`: a slower thread must not re-apply an older weight.
+            RolloutState latest = state.get();
+            if (latest.phase().isLive() || latest.phase() == Phase.ROLLED_BACK) {
+                traffic.setGreenWeight(latest.greenWeight(), type.name().toLowerCase(Locale.ROOT));
+            }
+            if (stateFile != null) {
+                stateFile.save(PersistedState.of(latest, clock.currentTimeMillis()));
+            }
+        }
+        timeline.publish(RolloutEvent.of(clock.currentTimeMillis(), type, from, to, message, v));
+    }
+
+    private CanaryJudge judgeFor(TrafficShiftSettings settings) {
+        if (judge == null || judge.thresholds() != settings.validationThreshold()) {
+            judge = new CanaryJudge(settings.validationThreshold());
+        }
+        return judge;
+    }
+
+    private static JudgeMode mode(Phase phase) {
+        return phase == Phase.SHADOW ? JudgeMode.SHADOW : phase == Phase.PROMOTED ? JudgeMode.PROMOTED : JudgeMode.CANARY;
+    }
+}

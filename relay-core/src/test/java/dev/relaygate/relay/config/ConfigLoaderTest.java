@@ -1,0 +1,129 @@
+package dev.relaygate.relay.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.relaygate.relay.routing.RoutingStrategy;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+final class ConfigLoaderTest {
+
+    private static final Map<String, String> ENV = Map.of("RELAYGATE_ADMIN_TOKEN", "tok-123",
+            "BLUE_API_KEY", "sk-blue-secret", "GREEN_API_KEY", "sk-green-secret");
+
+    private static final String MINIMAL = """
+            environments:
+              blue: {name: a, base_url: "http://127.0.0.1:9101/v1", api_key: "${BLUE_API_KEY}"}
+              green: {name: b, base_url: "https://api.example.com/openai/v1", api_key: "${GREEN_API_KEY}"}
+            """;
+
+    private static RelayConfig parse(String yaml) {
+        return ConfigLoader.parse(yaml, ENV::get);
+    }
+
+    @Test
+    void theDocumentedExampleLoadsAndValidates() {
+        RelayConfig config = ConfigLoader.load(Path.of("..", "examples", "relaygate.yaml"), ENV::get);
+        assertThat(config.environments().blue().apiKey().reveal()).isEqualTo("sk-blue-secret");
+        assertThat(config.environments().green().baseUrl()).isEqualTo("http://127.0.0.1:9102/v1");
+        assertThat(config.routing().routingStrategy()).isEqualTo(RoutingStrategy.WEIGHTED);
+        assertThat(config.routing().affinityHeader()).isEqualTo("X-Session-Id");
+        assertThat(config.models()).containsEntry("fast", "gpt-4.1-mini");
+        assertThat(config.admin().token().reveal()).isEqualTo("tok-123");
+        assertThat(config.upstream().maxRetries()).isEqualTo(2);
+        assertThat(config.limits().maxBodyBytes()).isEqualTo(10_485_760L);
+    }
+
+    @Test
+    void leftOutSectionsGetTheirDefaults() {
+        RelayConfig config = parse(MINIMAL);
+        assertThat(config.server().port()).isEqualTo(8080);
+        assertThat(config.routing().weights()).isEqualTo(new WeightsConfig(100, 0));
+        assertThat(config.upstream().timeoutMs()).isEqualTo(60_000L);
+        assertThat(config.clientKeys()).isEmpty();
+        assertThat(config.admin().enabled()).isFalse();
+    }
+
+    @Test
+    void substitutesEnvironmentVariablesWithDefaults() {
+        RelayConfig config = parse(MINIMAL + "server: {port: \"${PORT:-9000}\"}\n");
+        assertThat(config.server().port()).isEqualTo(9000);
+        assertThat(config.environments().green().apiKey().reveal()).isEqualTo("sk-green-secret");
+    }
+
+    @Test
+    void anUnsetVariableNamesTheFieldAndTheVariable() {
+        assertThatThrownBy(() -> parse(MINIMAL + "admin: {token: \"${NOT_SET_ANYWHERE}\"}\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("admin.token references ${NOT_SET_ANYWHERE}, which must be set, but was unset");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "weights out of range|routing: {weights: {blue: -40, green: 140}}"
+                    + "|routing.weights.green must be in [0,100], but was 140",
+            "weights not summing to 100|routing: {weights: {blue: 90, green: 20}}"
+                    + "|routing.weights must sum to 100, but was blue 90 + green 20 = 110",
+            "unknown strategy|routing: {strategy: random}"
+                    + "|routing.strategy must be one of [weighted, shadow], but was \"random\"",
+            "bad affinity header|routing: {affinity_header: \"X Session\"}"
+                    + "|routing.affinity_header must be an HTTP header name, but was \"X Session\"",
+            "port out of range|server: {port: 70000}|server.port must be in [0,65535], but was 70000",
+            "port not a number|server: {port: eighty}|server.port must be a whole number, but was \"eighty\"",
+            "negative retries|upstream: {max_retries: -1}|upstream.max_retries must be in [0,10], but was -1",
+            "zero timeout|upstream: {timeout_ms: 0}|upstream.timeout_ms must be in [1,3600000], but was 0",
+            "zero body limit|limits: {max_body_bytes: 0}"
+                    + "|limits.max_body_bytes must be in [1,1073741824], but was 0",
+            "typo in a field|upstream: {timeout: 5}|upstream.timeout must be a known field",
+            "unknown section|tracing: {on: true}|tracing must be a known field"})
+    void invalidConfigsAreRejectedNamingFieldRuleAndValue(String name, String extra, String message) {
+        assertThatThrownBy(() -> parse(MINIMAL + extra + "\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(message);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "ftp://h/v1|environments.blue.base_url must be an absolute http(s) URL with a host, but was \"ftp://h/v1\"",
+            "/v1|environments.blue.base_url must be an absolute http(s) URL with a host, but was \"/v1\"",
+            "http://h/v1?x=1|environments.blue.base_url must not carry a query, fragment or user info"})
+    void badBaseUrlsNameTheEnvironment(String url, String message) {
+        String yaml = MINIMAL.replace("http://127.0.0.1:9101/v1", url);
+        assertThatThrownBy(() -> parse(yaml)).isInstanceOf(ConfigException.class).hasMessageContaining(message);
+    }
+
+    @Test
+    void aMissingEnvironmentAndAnEmptyKeyAreBothReported() {
+        String yaml = """
+                environments:
+                  blue: {name: a, base_url: "http://h/v1", api_key: ""}
+                """;
+        assertThatThrownBy(() -> parse(yaml)).isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).problems()).containsExactly(
+                        "environments.blue.api_key must be a non-empty key, but was empty",
+                        "environments.green must be defined (name, base_url, api_key), but was missing"));
+    }
+
+    @Test
+    void secretsAreRedactedInToStringAndJsonButErrorsNeverEchoThem() throws JsonProcessingException {
+        RelayConfig config = parse(MINIMAL + "client_keys: [sk-client-secret]\n");
+        assertThat(config.toString()).doesNotContain("sk-blue-secret", "sk-green-secret", "sk-client-secret")
+                .contains(Secret.REDACTED);
+        String json = ConfigLoader.jsonMapper().writeValueAsString(config);
+        assertThat(json).doesNotContain("sk-blue-secret", "sk-green-secret", "sk-client-secret")
+                .contains("\"api_key\":\"[redacted]\"");
+        assertThatThrownBy(() -> parse(MINIMAL.replace("http://127.0.0.1:9101/v1", "nope")))
+                .hasMessageNotContaining("sk-blue-secret");
+    }
+
+    @Test
+    void invalidYamlReportsTheLine() {
+        assertThatThrownBy(() -> parse("server:\n  port: [1,\n")).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("config must be valid YAML");
+    }
+}

@@ -1,0 +1,27 @@
+package dev.relaygate.relay.rollout;
+
+import dev.relaygate.relay.Clock;
+
+/** A hand-advanced clock: time moves only when the test says so. */
+final class ManualClock implements Clock {
+
+    private long millis;
+
+    ManualClock(long startMillis) {
+        this.millis = startMillis;
+    }
+
+    void advanceMillis(long delta) {
+        millis += delta;
+    }
+
+    @Override
+    public long nanoTime() {
+        return millis * 1_000_000L;
+    }
+
+    @Override
+    public long currentTimeMillis() {
+        return millis;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.relaygate.relay.rollout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class StateFileTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void isEmptyBeforeTheFirstSave() {
+        assertThat(new StateFile(dir.resolve("state.json")).load()).isEmpty();
+    }
+
+    @Test
+    void roundTripsPhaseWeightsSettingsAndReason() {
+        StateFile f = new StateFile(dir.resolve("sub/state.json"));
+        PersistedState saved = new PersistedState(Phase.ROLLED_BACK, 0, 100, 0, 123L, TrafficShiftSettings.defaults(), "breach");
+        f.save(saved);
+        assertThat(f.load()).contains(saved);
+    }
+
+    @Test
+    void replacesTheFileAtomicallyAndLeavesNoTemporaryFiles() throws Exception {
+        StateFile f = new StateFile(dir.resolve("state.json"));
+        f.save(new PersistedState(Phase.CANARY, 1, 90, 10, 1L, null, null));
+        f.save(new PersistedState(Phase.CANARY, 2, 80, 20, 2L, null, null));
+        assertThat(f.load().orElseThrow().greenWeight()).isEqualTo(20);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("state.json");
+        }
+        assertThat(Files.readString(f.path())).contains("\"phase\" : \"CANARY\"", "\"green_weight\" : 20");
+    }
+
+    @Test
+    void reportsACorruptFileWithItsPath() throws Exception {
+        Path p = dir.resolve("state.json");
+        Files.writeString(p, "{not json");
+        assertThatThrownBy(() -> new StateFile(p).load())
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining(p.toString());
+    }
+}

@@ -1,0 +1,70 @@
+package dev.relaygate.relay.support;
+
+import dev.relaygate.mock.MockSettings;
+import dev.relaygate.mock.MockUpstream;
+import dev.relaygate.relay.Clock;
+import dev.relaygate.relay.RelayServer;
+import dev.relaygate.relay.config.EnvironmentConfig;
+import dev.relaygate.relay.config.RelayConfig;
+import dev.relaygate.relay.routing.RandomSource;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/** Two mock upstreams (blue, green) and a relay in front of them, all on loopback. */
+public final class RelayFixture implements AutoCloseable {
+
+    public static final String ADMIN_TOKEN = "admin-token-for-tests";
+
+    public final MockUpstream blue;
+    public final MockUpstream green;
+    public final RelayServer relay;
+
+    private RelayFixture(MockUpstream blue, MockUpstream green, RelayServer relay) {
+        this.blue = blue;
+        this.green = green;
+        this.relay = relay;
+    }
+
+    public static RelayFixture start() {
+        return start(c -> c, RandomSource.threadLocal());
+    }
+
+    public static RelayFixture start(UnaryOperator<RelayConfig> customize, RandomSource random) {
+        MockUpstream blue = MockUpstream.start(MockSettings.of("blue", "sk-blue-upstream"));
+        MockUpstream green = null;
+        try {
+            green = MockUpstream.start(MockSettings.of("green", "sk-green-upstream"));
+            RelayConfig config = customize.apply(baseConfig(blue.baseUrl(), green.baseUrl()));
+            return new RelayFixture(blue, green, RelayServer.start(config, Clock.system(), random));
+        } catch (RuntimeException e) {
+            blue.close();
+            if (green != null) {
+                green.close();
+            }
+            throw e;
+        }
+    }
+
+    public static RelayConfig baseConfig(String blueUrl, String greenUrl) {
+        return RelayConfig.of(EnvironmentConfig.of("blue-provider", blueUrl, "sk-blue-upstream"),
+                EnvironmentConfig.of("green-provider", greenUrl, "sk-green-upstream"), ADMIN_TOKEN);
+    }
+
+    public String url(String path) {
+        return relay.adminUrl() + path;
+    }
+
+    public static Map<String, String> admin() {
+        return Map.of("Authorization", "Bearer " + ADMIN_TOKEN);
+    }
+
+    @Override
+    public void close() {
+        try {
+            relay.close();
+        } finally {
+            blue.close();
+            green.close();
+        }
+    }
+}
