@@ -1,21 +1,22 @@
 package dev.relaygate.relay.metrics;
 
 import dev.relaygate.relay.Clock;
+import dev.relaygate.relay.metrics.internal.OutcomeRecorder;
+import dev.relaygate.relay.metrics.internal.OutcomeTally;
 import dev.relaygate.relay.routing.Environment;
 import java.util.Objects;
-import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
 
 /**
  * Per-environment counters and latency histograms.
  *
- * <p>Writers (event loops) call {@link #recordOutcome}: {@link LongAdder} increments and
- * {@link Recorder} records, both wait-free and allocation-free. Each {@link Recorder} has exactly
- * one reader, {@link #harvest()}, which runs under this object's lock and moves what was recorded
- * into two histograms: the accumulated one ({@link #accumulated()}: status, /metrics) and the
- * pending interval ({@link #takeInterval()}: only the rollout controller's tick calls it). So
- * reading status never steals samples from the controller's interval.
+ * <p>Writers (event loops) call {@link #recordOutcome}: each thread records into its own
+ * single-writer tally (counters plus plain histograms behind one writer/reader phaser), two
+ * uncontended atomic increments and no allocation per call. The tallies have exactly one reader,
+ * {@link #harvest()}, which runs under this object's lock and moves what was recorded into the
+ * accumulated totals ({@link #counts()}, {@link #accumulated()}: status, /metrics) and the pending
+ * interval ({@link #takeInterval()}: only the rollout controller's tick calls it). So reading status
+ * never steals samples from the controller's interval.
  */
 public final class EnvironmentMetrics {
 
@@ -25,23 +26,10 @@ public final class EnvironmentMetrics {
 
     private final Environment environment;
     private final Clock clock;
+    private final OutcomeRecorder recorder = new OutcomeRecorder(HIGHEST_MICROS, SIGNIFICANT_DIGITS);
 
-    private final LongAdder requests = new LongAdder();
-    private final LongAdder status2xx = new LongAdder();
-    private final LongAdder status4xx = new LongAdder();
-    private final LongAdder status5xx = new LongAdder();
-    private final LongAdder status429 = new LongAdder();
-    private final LongAdder timeouts = new LongAdder();
-    private final LongAdder upstreamErrors = new LongAdder();
-    private final LongAdder abortedStreams = new LongAdder();
-    private final LongAdder clientCancelled = new LongAdder();
-
-    private final Recorder latencyRecorder = new Recorder(HIGHEST_MICROS, SIGNIFICANT_DIGITS);
-    private final Recorder ttfbRecorder = new Recorder(HIGHEST_MICROS, SIGNIFICANT_DIGITS);
-
-    // Guarded by this: only harvest() touches the recorders' read side.
-    private Histogram latencyScratch;
-    private Histogram ttfbScratch;
+    // Guarded by this: harvest() is the recorder's only reader.
+    private Counts countsTotal = Counts.ZERO;
     private final Histogram latencyAccumulated = new Histogram(HIGHEST_MICROS, SIGNIFICANT_DIGITS);
     private final Histogram ttfbAccumulated = new Histogram(HIGHEST_MICROS, SIGNIFICANT_DIGITS);
     private final Histogram latencyPending = new Histogram(HIGHEST_MICROS, SIGNIFICANT_DIGITS);
@@ -60,7 +48,8 @@ public final class EnvironmentMetrics {
     }
 
     /**
-     * Records one finished request. Allocation-free; safe from any thread.
+     * Records one finished request. Safe from any thread; allocation-free after the calling
+     * thread's first record (which creates its writer).
      *
      * @param outcome       how it ended
      * @param status        the upstream status the client received, or 0 if upstream sent none
@@ -68,39 +57,13 @@ public final class EnvironmentMetrics {
      * @param ttfbMicros    from accepting the request to upstream's first response byte; negative if none
      */
     public void recordOutcome(Outcome outcome, int status, long latencyMicros, long ttfbMicros) {
-        requests.increment();
-        if (status >= 200 && status < 300) {
-            status2xx.increment();
-        } else if (status >= 400 && status < 500) {
-            status4xx.increment();
-            if (status == 429) {
-                status429.increment();
-            }
-        } else if (status >= 500) {
-            status5xx.increment();
-        }
-        switch (outcome) {
-            case TIMEOUT -> timeouts.increment();
-            case UPSTREAM_ERROR -> upstreamErrors.increment();
-            case ABORTED_STREAM -> abortedStreams.increment();
-            case CLIENT_CANCELLED -> clientCancelled.increment();
-            default -> {
-                // RESPONSE: the status class above is all there is to count
-            }
-        }
-        if (latencyMicros >= 0 && outcome != Outcome.CLIENT_CANCELLED) {
-            latencyRecorder.recordValue(Math.min(latencyMicros, HIGHEST_MICROS));
-        }
-        if (ttfbMicros >= 0) {
-            ttfbRecorder.recordValue(Math.min(ttfbMicros, HIGHEST_MICROS));
-        }
+        recorder.record(outcome, status, latencyMicros, ttfbMicros);
     }
 
-    /** Cumulative counts since start (a consistent-enough sum of the adders). */
-    public Counts counts() {
-        return new Counts(requests.sum(), status2xx.sum(), status4xx.sum(), status5xx.sum(),
-                status429.sum(), timeouts.sum(), upstreamErrors.sum(), abortedStreams.sum(),
-                clientCancelled.sum());
+    /** Cumulative counts since start, including every outcome recorded before this call. */
+    public synchronized Counts counts() {
+        harvest();
+        return countsTotal;
     }
 
     /**
@@ -109,7 +72,7 @@ public final class EnvironmentMetrics {
      */
     public synchronized IntervalSnapshot takeInterval() {
         harvest();
-        Counts now = counts();
+        Counts now = countsTotal;
         Counts interval = now.minus(countsAtLastTake);
         countsAtLastTake = now;
         Histogram latency = latencyPending.copy();
@@ -124,7 +87,7 @@ public final class EnvironmentMetrics {
     /** Counts and percentiles since start; does not disturb {@link #takeInterval()}. */
     public synchronized MetricsSnapshot accumulated() {
         harvest();
-        return new MetricsSnapshot(environment, counts(), Percentiles.of(latencyAccumulated),
+        return new MetricsSnapshot(environment, countsTotal, Percentiles.of(latencyAccumulated),
                 Percentiles.of(ttfbAccumulated));
     }
 
@@ -134,13 +97,16 @@ public final class EnvironmentMetrics {
         return latencyAccumulated.copy();
     }
 
-    // The single reader of both recorders. Caller holds the lock.
+    // The recorder's single reader. Caller holds the lock.
     private void harvest() {
-        latencyScratch = latencyRecorder.getIntervalHistogram(latencyScratch);
-        latencyAccumulated.add(latencyScratch);
-        latencyPending.add(latencyScratch);
-        ttfbScratch = ttfbRecorder.getIntervalHistogram(ttfbScratch);
-        ttfbAccumulated.add(ttfbScratch);
-        ttfbPending.add(ttfbScratch);
+        recorder.drainTo(this::absorb);
+    }
+
+    private void absorb(OutcomeTally tally) {
+        countsTotal = countsTotal.plus(tally.counts());
+        latencyAccumulated.add(tally.latency());
+        latencyPending.add(tally.latency());
+        ttfbAccumulated.add(tally.ttfb());
+        ttfbPending.add(tally.ttfb());
     }
 }

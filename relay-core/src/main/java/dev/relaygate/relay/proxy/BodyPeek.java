@@ -7,13 +7,19 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 
 /**
- * Reads the top-level {@code model} and {@code stream} fields of an OpenAI request body with
- * Jackson's streaming parser, skipping everything else without building a tree, and stopping as
- * soon as both are known. Vert.x-free (the jmh module benchmarks it).
+ * Reads the top-level {@code model} and {@code stream} fields of an OpenAI request body, skipping
+ * everything else without building a tree, and stopping as soon as both are known. Vert.x-free (the
+ * jmh module benchmarks it).
  *
  * <p>A body is rejected when it is not a JSON object, when the JSON breaks before both fields are
  * settled, or when {@code model}/{@code stream} have the wrong type. When {@code stream} is absent
  * the whole object is scanned, so such bodies are fully validated.
+ *
+ * <p>Two stages with one contract: a byte-level {@link TopLevelScan} settles the common case (a
+ * strict RFC 8259 check of everything it passes over, so it accepts only what Jackson accepts, and
+ * yields the same values); anything it is not sure about (a syntax error, a wrong type, escapes in
+ * a top-level name, very deep nesting or long tokens) goes to Jackson's streaming parser, whose
+ * answer and error messages are the contract.
  */
 public final class BodyPeek {
 
@@ -34,6 +40,12 @@ public final class BodyPeek {
         if (length == 0) {
             throw new MalformedBodyException("request body must be a JSON object, but was empty", null);
         }
+        Result scanned = new TopLevelScan(body, offset, offset + length).run();
+        return scanned != null ? scanned : parse(body, offset, length);
+    }
+
+    /** The authority: Jackson's streaming parser, for every body the byte scan does not settle. */
+    private static Result parse(byte[] body, int offset, int length) throws MalformedBodyException {
         try (JsonParser p = JSON.createParser(body, offset, length)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new MalformedBodyException("request body must be a JSON object", null);

@@ -20,6 +20,9 @@ public final class Router {
     private static final int BUCKETS_PER_PERCENT = BUCKETS / RoutingPolicy.MAX_WEIGHT;
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
+    private static final long LANE_SEED_1 = 0x9e3779b97f4a7c15L;
+    private static final long LANE_SEED_2 = 0xc2b2ae3d27d4eb4fL;
+    private static final long LANE_SEED_3 = 0x165667b19e3779f9L;
 
     private Router() {
     }
@@ -55,20 +58,34 @@ public final class Router {
     }
 
     /**
-     * A stable, non-negative 64-bit hash of a header value (FNV-1a over UTF-16 code units, then
-     * a MurmurHash3 finalizer so short, similar session ids spread evenly). Allocation-free.
-     * Returns {@link #NO_AFFINITY} for {@code null} or empty values.
+     * A stable, non-negative 64-bit hash of a header value (FNV-1a over whole UTF-16 code units in
+     * four interleaved lanes, then a MurmurHash3 finalizer so short, similar session ids spread
+     * evenly). Allocation-free. Returns {@link #NO_AFFINITY} for {@code null} or empty values.
      */
     public static long affinityHash(CharSequence value) {
         if (value == null || value.length() == 0) {
             return NO_AFFINITY;
         }
-        long h = FNV_OFFSET;
-        for (int i = 0, n = value.length(); i < n; i++) {
-            char c = value.charAt(i);
-            h = (h ^ (c & 0xff)) * FNV_PRIME;
-            h = (h ^ (c >>> 8)) * FNV_PRIME;
+        // One multiply per UTF-16 unit, in four independent lanes (unit i feeds lane i % 4): a single
+        // FNV chain is one dependent xor+multiply per unit (~55 ns for a 36-char UUID on a 2.6 GHz
+        // core), four chains a quarter of that. Distinct lane seeds and rotations keep the lanes'
+        // roles apart; the length is mixed in so ids that differ only by trailing units differ.
+        int n = value.length();
+        long a = FNV_OFFSET;
+        long b = FNV_OFFSET ^ LANE_SEED_1;
+        long c = FNV_OFFSET ^ LANE_SEED_2;
+        long d = FNV_OFFSET ^ LANE_SEED_3;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            a = (a ^ value.charAt(i)) * FNV_PRIME;
+            b = (b ^ value.charAt(i + 1)) * FNV_PRIME;
+            c = (c ^ value.charAt(i + 2)) * FNV_PRIME;
+            d = (d ^ value.charAt(i + 3)) * FNV_PRIME;
         }
+        for (; i < n; i++) {
+            a = (a ^ value.charAt(i)) * FNV_PRIME;
+        }
+        long h = a ^ Long.rotateLeft(b, 16) ^ Long.rotateLeft(c, 32) ^ Long.rotateLeft(d, 48) ^ n;
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;
         h ^= h >>> 33;

@@ -13,6 +13,8 @@ final class RouterTest {
     /** Two-sided false-alarm probability of each split check. */
     private static final double ALPHA = 1e-4;
     private static final int DRAWS = 200_000;
+    private static final long PINNED_UUID_HASH = 3_824_314_777_242_907_288L;
+    private static final int PINNED_UUID_BUCKET = 7_288;
 
     private static RoutingPolicy weighted(int green) {
         return RoutingPolicy.initial(green, RoutingStrategy.WEIGHTED, 0);
@@ -106,5 +108,44 @@ final class RouterTest {
         assertThat(Router.affinityHash("abc")).isNotNegative();
         assertThat(Router.affinityHash(null)).isEqualTo(Router.NO_AFFINITY);
         assertThat(Router.affinityHash("")).isEqualTo(Router.NO_AFFINITY);
+    }
+
+    @Test
+    void uuidSessionIdsSpreadByTheWeight() {
+        SplittableRandom random = new SplittableRandom(36);
+        RoutingPolicy policy = weighted(10);
+        int sessions = 50_000;
+        int green = 0;
+        for (int s = 0; s < sessions; s++) {
+            String id = new java.util.UUID(random.nextLong(), random.nextLong()).toString();
+            if (Router.route(policy, RouteOverride.NONE, Router.affinityHash(id), 0) == Environment.GREEN) {
+                green++;
+            }
+        }
+        BinomialDistribution expected = new BinomialDistribution(sessions, 0.1);
+        assertThat(green).isBetween(expected.inverseCumulativeProbability(ALPHA / 2),
+                expected.inverseCumulativeProbability(1 - ALPHA / 2));
+    }
+
+    @Test
+    void idsThatDifferOnlyInUnitOrderOrLengthHashApart() {
+        String[][] pairs = {
+            {"abcd", "bacd"},         // units swapped between lanes
+            {"abcdefgh", "efghabcd"}, // whole lane rounds swapped
+            {"a", "a\u0000"},         // a trailing zero unit
+            {"\u00e9", "e"},           // a non-ASCII unit
+            {"ab", "\u6261"},          // two units vs one unit made of the same bytes
+        };
+        for (String[] pair : pairs) {
+            assertThat(Router.affinityHash(pair[0])).as("%s vs %s", pair[0], pair[1])
+                    .isNotEqualTo(Router.affinityHash(pair[1]));
+        }
+    }
+
+    @Test
+    void theHashOfAGivenIdIsPinnedSoSessionsKeepTheirEnvironmentAcrossReleases() {
+        // Changing the function moves sessions between environments mid-canary: do it on purpose only.
+        assertThat(Router.affinityHash("3f2c9a7e-1b4d-4c8e-9f6a-2d5b7c8e9a01")).isEqualTo(PINNED_UUID_HASH);
+        assertThat(Router.bucketOf(PINNED_UUID_HASH)).isEqualTo(PINNED_UUID_BUCKET);
     }
 }
