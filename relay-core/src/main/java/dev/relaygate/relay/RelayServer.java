@@ -5,12 +5,17 @@ import dev.relaygate.relay.admin.ControlRoutes;
 import dev.relaygate.relay.config.ConfigException;
 import dev.relaygate.relay.config.ConfigValidator;
 import dev.relaygate.relay.config.RelayConfig;
+import dev.relaygate.relay.health.HealthMonitor;
+import dev.relaygate.relay.log.RequestAccounting;
 import dev.relaygate.relay.metrics.RelayMetrics;
 import dev.relaygate.relay.proxy.ProxyContext;
 import dev.relaygate.relay.proxy.ProxyHandler;
+import dev.relaygate.relay.rollout.RolloutController;
+import dev.relaygate.relay.rollout.RolloutTicker;
 import dev.relaygate.relay.routing.PolicyStore;
 import dev.relaygate.relay.routing.RandomSource;
 import dev.relaygate.relay.routing.RoutingPolicy;
+import dev.relaygate.relay.shadow.ShadowSummary;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -39,6 +44,7 @@ public final class RelayServer implements AutoCloseable {
     private final ControlRoutes controlRoutes;
     private final AdminApi admin;
     private final Clock clock;
+    private final ControlPlane controlPlane;
     private volatile int port;
     private volatile boolean closed;
 
@@ -53,6 +59,9 @@ public final class RelayServer implements AutoCloseable {
         this.controlRoutes = new ControlRoutes(config.admin());
         this.admin = new AdminApi(config, policyStore, metrics, clock);
         admin.registerOn(controlRoutes);
+        admin.environmentsFrom(proxyContext::environments);
+        this.controlPlane = new ControlPlane(config, clock, vertx, policyStore, metrics, proxyContext, controlRoutes,
+                admin);
     }
 
     /** Starts with the system clock and per-thread random numbers; blocks until listening. */
@@ -79,7 +88,9 @@ public final class RelayServer implements AutoCloseable {
         RelayServer relay = new RelayServer(config, clock);
         try {
             relay.listen(random).await(30, TimeUnit.SECONDS);
+            relay.controlPlane.start();
         } catch (Exception e) {
+            relay.controlPlane.close();
             relay.vertx.close();
             throw new IllegalStateException("relay could not listen on " + config.server().host() + ":"
                     + config.server().port() + ": " + e.getMessage(), e);
@@ -150,6 +161,34 @@ public final class RelayServer implements AutoCloseable {
         return proxyContext;
     }
 
+    /**
+     * The rollout controller (phases, judge, rollback). In-process callers may call it directly; its
+     * operator methods write the state file, so call them off the event loop.
+     */
+    public RolloutController rollout() {
+        return controlPlane.rollout();
+    }
+
+    /** The controller's timer thread; {@link RolloutTicker#call} runs work serialized with its ticks. */
+    public RolloutTicker rolloutTicker() {
+        return controlPlane.rolloutTicker();
+    }
+
+    /** Active health checks and key validation (green's shift guard). */
+    public HealthMonitor health() {
+        return controlPlane.health();
+    }
+
+    /** Request log and cost per environment. */
+    public RequestAccounting accounting() {
+        return controlPlane.accounting();
+    }
+
+    /** Shadow comparison counts (the judge's quality check reads their deltas). */
+    public ShadowSummary shadowSummary() {
+        return controlPlane.shadowSummary();
+    }
+
     public RelayConfig config() {
         return config;
     }
@@ -172,11 +211,13 @@ public final class RelayServer implements AutoCloseable {
             return;
         }
         closed = true;
+        controlPlane.stopTimers();
         long waitMs = config.server().drainTimeoutMs() + 10_000;
         try {
             Future.all(vertx.deploymentIDs().stream().map(vertx::undeploy).toList())
                     .eventually(() -> {
                         proxyContext.close();
+                        controlPlane.close();
                         return vertx.close();
                     })
                     .await(waitMs, TimeUnit.MILLISECONDS);

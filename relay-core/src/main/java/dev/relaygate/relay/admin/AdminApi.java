@@ -1,6 +1,7 @@
 package dev.relaygate.relay.admin;
 
 import dev.relaygate.relay.Clock;
+import dev.relaygate.relay.config.EnvironmentsConfig;
 import dev.relaygate.relay.config.RelayConfig;
 import dev.relaygate.relay.metrics.MetricsSnapshot;
 import dev.relaygate.relay.metrics.Percentiles;
@@ -10,6 +11,7 @@ import dev.relaygate.relay.routing.Environment;
 import dev.relaygate.relay.routing.PolicyStore;
 import dev.relaygate.relay.routing.RoutingPolicy;
 import dev.relaygate.relay.routing.RoutingStrategy;
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -36,6 +38,8 @@ public final class AdminApi {
     private final RelayMetrics metrics;
     private final Clock clock;
     private final long startedAtMillis;
+    private volatile Supplier<EnvironmentsConfig> environments;
+    private volatile ShiftGuard shiftGuard = ShiftGuard.allowAll();
     private final Map<String, Supplier<Object>> statusSections = new LinkedHashMap<>();
     private final List<Consumer<StringBuilder>> metricsSections = new CopyOnWriteArrayList<>();
     private final List<Consumer<String>> manualChangeListeners = new CopyOnWriteArrayList<>();
@@ -46,6 +50,24 @@ public final class AdminApi {
         this.metrics = metrics;
         this.clock = clock;
         this.startedAtMillis = clock.currentTimeMillis();
+        this.environments = config::environments;
+    }
+
+    /**
+     * Vets every manual shift that raises green above 0 before it happens; a blocked shift is
+     * answered 409 with the guard's reason.
+     */
+    public void shiftGuard(ShiftGuard guard) {
+        this.shiftGuard = guard;
+    }
+
+    public ShiftGuard shiftGuard() {
+        return shiftGuard;
+    }
+
+    /** Where the current roles come from (they change on {@code promote --swap}); default: the config's. */
+    public void environmentsFrom(Supplier<EnvironmentsConfig> source) {
+        this.environments = source;
     }
 
     public void registerOn(ControlRoutes routes) {
@@ -72,7 +94,10 @@ public final class AdminApi {
         metricsSections.add(section);
     }
 
-    /** Called (with the reason) after a manual traffic-shift or rollback took effect. */
+    /**
+     * Called (with the reason, on a worker thread) when an operator changes routing by hand: for a
+     * traffic-shift just before the new weights are installed, for a rollback just after blue 100 is.
+     */
     public void addManualChangeListener(Consumer<String> listener) {
         manualChangeListeners.add(listener);
     }
@@ -113,9 +138,10 @@ public final class AdminApi {
 
     private Map<String, Object> environmentJson(Environment e, MetricsSnapshot s) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("name", config.environments().of(e).name());
-        out.put("base_url", config.environments().of(e).baseUrl());
-        out.put("api_key", config.environments().of(e).apiKey());
+        EnvironmentsConfig roles = environments.get();
+        out.put("name", roles.of(e).name());
+        out.put("base_url", roles.of(e).baseUrl());
+        out.put("api_key", roles.of(e).apiKey());
         out.put("counts", s.counts());
         out.put("error_rate", s.counts().errorRate(false));
         out.put("latency_ms", percentilesJson(s.latency()));
@@ -143,9 +169,21 @@ public final class AdminApi {
             r.badRequest(String.join("; ", problems), problems.get(0).startsWith("green") ? "green" : "blue");
             return;
         }
-        RoutingPolicy next = policies.setGreenWeight(weights.greenWeight(), REASON_TRAFFIC_SHIFT);
-        manualChangeListeners.forEach(l -> l.accept(REASON_TRAFFIC_SHIFT));
-        r.replyJson(200, Map.of("policy", policyJson(next)));
+        Future<String> vetted = weights.greenWeight() > 0 ? shiftGuard.check(weights.greenWeight())
+                : Future.succeededFuture();
+        vetted.onComplete(done -> {
+            String veto = done.succeeded() ? done.result() : "green could not be checked: " + done.cause().getMessage();
+            if (veto != null) {
+                r.error(409, veto, "invalid_request_error", "shift_blocked");
+                return;
+            }
+            // Listeners first (they cancel an active rollout), then the operator's weights: a rollout tick
+            // can then never overwrite them. Off the event loop: cancelling writes the state file.
+            offLoop(r, () -> {
+                manualChangeListeners.forEach(l -> l.accept(REASON_TRAFFIC_SHIFT));
+                return policies.setGreenWeight(weights.greenWeight(), REASON_TRAFFIC_SHIFT);
+            });
+        });
     }
 
     private void rollback(ControlRequest r) {
@@ -153,7 +191,29 @@ public final class AdminApi {
         RoutingPolicy next = policies.update(p -> p.withGreenWeight(0, REASON_ROLLBACK)
                 .withStrategy(RoutingStrategy.WEIGHTED, REASON_ROLLBACK)
                 .withShadow(false, REASON_ROLLBACK));
-        manualChangeListeners.forEach(l -> l.accept(REASON_ROLLBACK));
-        r.replyJson(200, Map.of("policy", policyJson(next)));
+        offLoop(r, () -> {
+            manualChangeListeners.forEach(l -> l.accept(REASON_ROLLBACK));
+            return policies.current().version() >= next.version() ? policies.current() : next;
+        });
+    }
+
+    /** Runs {@code work} on a worker thread (it may write files), then replies with the policy it returns. */
+    private static void offLoop(ControlRequest r, java.util.concurrent.Callable<RoutingPolicy> work) {
+        io.vertx.core.Context ctx = io.vertx.core.Vertx.currentContext();
+        if (ctx == null) {
+            try {
+                r.replyJson(200, Map.of("policy", policyJson(work.call())));
+            } catch (Exception e) {
+                r.error(500, "could not apply the change: " + e.getMessage(), "server_error", null);
+            }
+            return;
+        }
+        ctx.executeBlocking(work).onComplete(done -> {
+            if (done.succeeded()) {
+                r.replyJson(200, Map.of("policy", policyJson(done.result())));
+            } else {
+                r.error(500, "could not apply the change: " + done.cause().getMessage(), "server_error", null);
+            }
+        });
     }
 }

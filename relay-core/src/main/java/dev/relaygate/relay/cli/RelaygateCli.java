@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "relaygate", mixinStandardHelpOptions = true, version = "relaygate 0.1.0",
         description = "Blue-green relay for OpenAI-compatible LLM APIs.",
         subcommands = {ServeCommand.class, StatusCommand.class, TrafficShiftCommand.class, RollbackCommand.class,
-                VerifyCommand.class})
+                VerifyCommand.class, RolloutCommand.class, PromoteCommand.class, EventsCommand.class,
+                ResetCommand.class, ValidateKeysCommand.class})
 public final class RelaygateCli implements Runnable {
 
     @CommandLine.Spec

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -95,6 +96,14 @@ public final class ConfigLoader {
     public static <T> T bind(ObjectMapper mapper, JsonNode node, Class<T> type, String pathPrefix) {
         try {
             return mapper.treeToValue(node, type);
+        } catch (ValueInstantiationException e) {
+            // The records validate in their constructors with messages that already name the full field
+            // (e.g. "traffic_shift.increment must be in [1,100], but was 140"): pass those through.
+            Throwable cause = e.getCause();
+            if (cause instanceof IllegalArgumentException || cause instanceof NullPointerException) {
+                throw new ConfigException(cause.getMessage());
+            }
+            throw new ConfigException(path(pathPrefix, e) + " is invalid: " + e.getOriginalMessage());
         } catch (UnrecognizedPropertyException e) {
             String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream()
                     .map(String::valueOf).sorted().collect(Collectors.joining(", ", " (known: ", ")"));

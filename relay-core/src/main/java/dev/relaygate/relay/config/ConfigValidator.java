@@ -34,6 +34,27 @@ public final class ConfigValidator {
         v.upstream(config.upstream());
         v.range("limits.max_body_bytes", config.limits().maxBodyBytes(), 1, 1L << 30);
         v.range("streaming.idle_timeout_ms", config.streaming().idleTimeoutMs(), 0, 3_600_000);
+        v.range("health_check_interval_seconds", config.healthCheckIntervalSeconds(), 0, 86_400);
+        v.range("request_log.retention_hours", config.requestLog().retentionHours(), 1, 87_600);
+        v.range("request_log.shadow_retention_hours", config.requestLog().shadowRetentionHours(), 1, 87_600);
+        v.range("request_log.queue_capacity", config.requestLog().queueCapacity(), 1, 10_000_000);
+        v.unit("shadow.sample_rate", config.shadow().sampleRate());
+        v.unit("shadow.token_tolerance", config.shadow().tokenTolerance());
+        v.range("shadow.queue_capacity", config.shadow().queueCapacity(), 1, 1_000_000);
+        if (config.stateFile() != null) {
+            try {
+                java.nio.file.Path.of(config.stateFile());
+            } catch (java.nio.file.InvalidPathException e) {
+                v.problems.add("state_file must be a file path, but was " + quote(config.stateFile()));
+            }
+        }
+        return List.copyOf(v.problems);
+    }
+
+    /** Checks a {@code routing} section on its own (the {@code PATCH /v1/routing/policy} body). */
+    public static List<String> validateRouting(RoutingConfig routing) {
+        ConfigValidator v = new ConfigValidator();
+        v.routing(routing);
         return List.copyOf(v.problems);
     }
 
@@ -120,6 +141,12 @@ public final class ConfigValidator {
         range("upstream.max_retries", u.maxRetries(), 0, 10);
         range("upstream.retry_backoff_ms", u.retryBackoffMs(), 0, 60_000);
         range("upstream.pool_size", u.poolSize(), 1, 100_000);
+    }
+
+    private void unit(String path, double value) {
+        if (!(value >= 0 && value <= 1)) {
+            problems.add(path + " must be in [0,1], but was " + value);
+        }
     }
 
     private boolean range(String path, long value, long min, long max) {

@@ -1,5 +1,7 @@
 package dev.relaygate.relay.config;
 
+import dev.relaygate.relay.log.ModelPrice;
+import dev.relaygate.relay.rollout.TrafficShiftSettings;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +11,14 @@ import java.util.Map;
  *
  * @param models     alias -> upstream model name; a request whose {@code model} is an alias is rewritten
  * @param clientKeys keys clients must present as {@code Authorization: Bearer}; empty = no client auth
+ * @param trafficShift defaults of a rollout (the seed's {@code traffic_shift}); an admin/PATCH body overrides
+ *                     field by field; {@code evaluation_interval_ms} is the controller's timer period
+ * @param stateFile  where rollout phase and weights persist across restarts; null keeps them in memory
+ * @param healthCheckIntervalSeconds how often each environment's {@code /models} is probed with its key
+ *                   (default 30; 0 = off); an unhealthy green cannot receive a shift
+ * @param requestLog JSONL request log (off unless {@code dir} is set)
+ * @param prices     model -> USD per million tokens (roi-calculator names); cost per 1,000 requests in status
+ * @param shadow     mirroring to green in SHADOW (sampling, tolerance, in-flight bound)
  */
 public record RelayConfig(
         ServerConfig server,
@@ -19,7 +29,13 @@ public record RelayConfig(
         AdminConfig admin,
         UpstreamConfig upstream,
         LimitsConfig limits,
-        StreamingConfig streaming) {
+        StreamingConfig streaming,
+        TrafficShiftSettings trafficShift,
+        String stateFile,
+        Long healthCheckIntervalSeconds,
+        RequestLogConfig requestLog,
+        Map<String, ModelPrice> prices,
+        ShadowConfig shadow) {
 
     public RelayConfig {
         server = server == null ? ServerConfig.defaults() : server;
@@ -30,6 +46,23 @@ public record RelayConfig(
         upstream = upstream == null ? UpstreamConfig.defaults() : upstream;
         limits = limits == null ? LimitsConfig.defaults() : limits;
         streaming = streaming == null ? StreamingConfig.defaults() : streaming;
+        trafficShift = trafficShift == null ? TrafficShiftSettings.defaults() : trafficShift;
+        stateFile = stateFile == null || stateFile.isBlank() ? null : stateFile;
+        healthCheckIntervalSeconds = healthCheckIntervalSeconds == null ? DEFAULT_HEALTH_CHECK_INTERVAL_SECONDS
+                : healthCheckIntervalSeconds;
+        requestLog = requestLog == null ? RequestLogConfig.none() : requestLog;
+        prices = prices == null ? Map.of() : Map.copyOf(prices);
+        shadow = shadow == null ? ShadowConfig.defaults() : shadow;
+    }
+
+    /** Active health checks run this often by default; 0 turns them off. */
+    public static final long DEFAULT_HEALTH_CHECK_INTERVAL_SECONDS = 30;
+
+    /** The issue-3 shape (no rollout sections): kept so existing callers compile unchanged. */
+    public RelayConfig(ServerConfig server, EnvironmentsConfig environments, RoutingConfig routing,
+            Map<String, String> models, List<Secret> clientKeys, AdminConfig admin, UpstreamConfig upstream,
+            LimitsConfig limits, StreamingConfig streaming) {
+        this(server, environments, routing, models, clientKeys, admin, upstream, limits, streaming, null, null, null, null, null, null);
     }
 
     /**
@@ -43,36 +76,68 @@ public record RelayConfig(
 
     public RelayConfig withServer(ServerConfig newServer) {
         return new RelayConfig(newServer, environments, routing, models, clientKeys, admin, upstream, limits,
-                streaming);
+                streaming,
+                trafficShift, stateFile, healthCheckIntervalSeconds, requestLog, prices, shadow);
     }
 
     public RelayConfig withRouting(RoutingConfig newRouting) {
         return new RelayConfig(server, environments, newRouting, models, clientKeys, admin, upstream, limits,
-                streaming);
+                streaming,
+                trafficShift, stateFile, healthCheckIntervalSeconds, requestLog, prices, shadow);
     }
 
     public RelayConfig withModels(Map<String, String> newModels) {
         return new RelayConfig(server, environments, routing, newModels, clientKeys, admin, upstream, limits,
-                streaming);
+                streaming,
+                trafficShift, stateFile, healthCheckIntervalSeconds, requestLog, prices, shadow);
     }
 
     public RelayConfig withClientKeys(List<Secret> newClientKeys) {
         return new RelayConfig(server, environments, routing, models, newClientKeys, admin, upstream, limits,
-                streaming);
+                streaming,
+                trafficShift, stateFile, healthCheckIntervalSeconds, requestLog, prices, shadow);
     }
 
     public RelayConfig withUpstream(UpstreamConfig newUpstream) {
         return new RelayConfig(server, environments, routing, models, clientKeys, admin, newUpstream, limits,
-                streaming);
+                streaming,
+                trafficShift, stateFile, healthCheckIntervalSeconds, requestLog, prices, shadow);
     }
 
     public RelayConfig withLimits(LimitsConfig newLimits) {
         return new RelayConfig(server, environments, routing, models, clientKeys, admin, upstream, newLimits,
-                streaming);
+                streaming,
+                trafficShift, stateFile, healthCheckIntervalSeconds, requestLog, prices, shadow);
     }
 
     public RelayConfig withStreaming(StreamingConfig newStreaming) {
         return new RelayConfig(server, environments, routing, models, clientKeys, admin, upstream, limits,
-                newStreaming);
+                newStreaming,
+                trafficShift, stateFile, healthCheckIntervalSeconds, requestLog, prices, shadow);
+    }
+
+    public RelayConfig withTrafficShift(TrafficShiftSettings newTrafficShift) {
+        return new RelayConfig(server, environments, routing, models, clientKeys, admin, upstream, limits,
+                streaming, newTrafficShift, stateFile, healthCheckIntervalSeconds, requestLog, prices, shadow);
+    }
+
+    public RelayConfig withStateFile(String newStateFile) {
+        return new RelayConfig(server, environments, routing, models, clientKeys, admin, upstream, limits,
+                streaming, trafficShift, newStateFile, healthCheckIntervalSeconds, requestLog, prices, shadow);
+    }
+
+    public RelayConfig withHealthCheckIntervalSeconds(long seconds) {
+        return new RelayConfig(server, environments, routing, models, clientKeys, admin, upstream, limits,
+                streaming, trafficShift, stateFile, seconds, requestLog, prices, shadow);
+    }
+
+    public RelayConfig withRequestLog(RequestLogConfig newRequestLog, Map<String, ModelPrice> newPrices) {
+        return new RelayConfig(server, environments, routing, models, clientKeys, admin, upstream, limits,
+                streaming, trafficShift, stateFile, healthCheckIntervalSeconds, newRequestLog, newPrices, shadow);
+    }
+
+    public RelayConfig withShadow(ShadowConfig newShadow) {
+        return new RelayConfig(server, environments, routing, models, clientKeys, admin, upstream, limits,
+                streaming, trafficShift, stateFile, healthCheckIntervalSeconds, requestLog, prices, newShadow);
     }
 }

@@ -1,6 +1,7 @@
 package dev.relaygate.relay.proxy;
 
 import dev.relaygate.relay.Clock;
+import dev.relaygate.relay.config.EnvironmentsConfig;
 import dev.relaygate.relay.config.RelayConfig;
 import dev.relaygate.relay.metrics.RelayMetrics;
 import dev.relaygate.relay.routing.Environment;
@@ -14,21 +15,23 @@ public final class ProxyContext {
     final Vertx vertx;
     final Clock clock;
     final RelayMetrics metrics;
-    final UpstreamTarget blue;
-    final UpstreamTarget green;
+    private final RelayConfig config;
+    // Swapped together by swapRoles(); a request reads one target once, so in-flight requests keep theirs.
+    private volatile Roles roles;
+    private final List<UpstreamTarget> retired = new CopyOnWriteArrayList<>();
     final long timeoutNanos;
     final int maxRetries;
     final long retryBackoffMs;
     final long streamIdleTimeoutMs;
     private final List<ExchangeListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile ShadowMirror mirror;
 
     public ProxyContext(Vertx vertx, Clock clock, RelayMetrics metrics, RelayConfig config) {
         this.vertx = vertx;
         this.clock = clock;
         this.metrics = metrics;
-        this.blue = UpstreamTarget.create(vertx, Environment.BLUE, config.environments().blue(), config.upstream());
-        this.green = UpstreamTarget.create(vertx, Environment.GREEN, config.environments().green(),
-                config.upstream());
+        this.config = config;
+        this.roles = Roles.create(vertx, config.environments(), config);
         this.timeoutNanos = config.upstream().timeoutMs() * 1_000_000L;
         this.maxRetries = config.upstream().maxRetries();
         this.retryBackoffMs = config.upstream().retryBackoffMs();
@@ -36,7 +39,33 @@ public final class ProxyContext {
     }
 
     public UpstreamTarget target(Environment environment) {
-        return environment == Environment.GREEN ? green : blue;
+        Roles r = roles;
+        return environment == Environment.GREEN ? r.green : r.blue;
+    }
+
+    /** Which upstream plays blue and which plays green right now (after {@link #swapRoles()}, the reverse of the config). */
+    public EnvironmentsConfig environments() {
+        return roles.environments;
+    }
+
+    /**
+     * {@code promote --swap}: green's upstream becomes blue and blue's becomes the idle green. New
+     * requests use the new roles at once; requests in flight finish on the targets they hold, whose
+     * clients stay open until {@link #close()}.
+     */
+    public synchronized EnvironmentsConfig swapRoles() {
+        Roles old = roles;
+        roles = Roles.create(vertx, new EnvironmentsConfig(old.environments.green(), old.environments.blue()), config);
+        retired.add(old.blue);
+        retired.add(old.green);
+        return roles.environments;
+    }
+
+    private record Roles(EnvironmentsConfig environments, UpstreamTarget blue, UpstreamTarget green) {
+        static Roles create(Vertx vertx, EnvironmentsConfig envs, RelayConfig config) {
+            return new Roles(envs, UpstreamTarget.create(vertx, Environment.BLUE, envs.blue(), config.upstream()),
+                    UpstreamTarget.create(vertx, Environment.GREEN, envs.green(), config.upstream()));
+        }
     }
 
     public void addListener(ExchangeListener listener) {
@@ -54,12 +83,25 @@ public final class ProxyContext {
         }
     }
 
+    /** Installs shadow mirroring (one per relay). */
+    public void setMirror(ShadowMirror newMirror) {
+        this.mirror = newMirror;
+    }
+
+    /** The mirror when copies are wanted right now, else null. */
+    ShadowMirror activeMirror() {
+        ShadowMirror m = mirror;
+        return m != null && m.active() ? m : null;
+    }
+
     boolean hasListeners() {
         return !listeners.isEmpty();
     }
 
     public void close() {
-        blue.close();
-        green.close();
+        Roles r = roles;
+        r.blue.close();
+        r.green.close();
+        retired.forEach(UpstreamTarget::close);
     }
 }

@@ -43,6 +43,7 @@ final class ProxyExchange {
     private HttpClientRequest upstreamRequest;
     private int upstreamStatus;
     private long ttfbNanos = -1;
+    private UsageTap usageTap;
 
     ProxyExchange(ProxyContext ctx, HttpServerRequest request, UpstreamTarget target, Buffer body,
                   String requestId, String model, boolean stream, long startNanos) {
@@ -123,9 +124,15 @@ final class ProxyExchange {
         if (!response.headers().contains(Headers.CONTENT_LENGTH)) {
             response.setChunked(true);
         }
+        // Usage is read only when a listener (request log, accounting) will use it.
+        boolean mirrored = !stream && target.environment() == Environment.BLUE && ctx.activeMirror() != null;
+        usageTap = (ctx.hasListeners() || mirrored) && status / 100 == 2 ? new UsageTap(stream) : null;
         // Back-pressure: stop reading upstream while the client cannot keep up.
         response.drainHandler(v -> upstream.resume());
         upstream.handler(chunk -> {
+            if (usageTap != null) {
+                usageTap.accept(chunk);
+            }
             response.write(chunk);
             if (response.writeQueueFull()) {
                 upstream.pause();
@@ -219,10 +226,18 @@ final class ProxyExchange {
         long ttfbMicros = ttfbNanos < 0 ? -1 : (ttfbNanos - startNanos) / 1_000;
         int upstreamSeen = outcome == Outcome.TIMEOUT || outcome == Outcome.UPSTREAM_ERROR ? 0 : status;
         ctx.metrics.of(target.environment()).recordOutcome(outcome, upstreamSeen, latencyMicros, ttfbMicros);
+        ShadowMirror mirror = outcome == Outcome.RESPONSE && usageTap != null && !stream
+                && target.environment() == Environment.BLUE && usageTap.jsonBody() != null ? ctx.activeMirror() : null;
+        if (mirror != null) {
+            // After the client's answer was recorded: green never delays or fails it.
+            mirror.offer(requestId, model, request.uri(), body, usageTap.jsonBody(), status, latencyMicros / 1000.0);
+        }
         if (ctx.hasListeners()) {
+            Usage usage = usageTap == null ? Usage.NONE
+                    : outcome == Outcome.CLIENT_CANCELLED ? usageTap.partial() : usageTap.complete();
             ctx.finished(new ExchangeRecord(requestId, request.getHeader(Headers.TRACEPARENT), target.environment(),
                     request.method().name(), request.path(), model, stream, status, outcome, latencyMicros,
-                    ttfbMicros, attempt + 1, startMillis));
+                    ttfbMicros, attempt + 1, startMillis, usage));
         }
     }
 }

@@ -4,18 +4,18 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.commons.text.similarity.CosineSimilarity;
 
 /**
  * Compares blue's and green's answers to the same request: status, token usage within
  * {@code token_tolerance}, latency difference, and text similarity as the cosine of word-count
  * vectors. Words are maximal runs of Unicode letters or digits, lowercased. Stateless and thread-safe.
- *
- * <p>Why the cosine is computed here and not with Apache Commons Text's {@code CosineSimilarity}
- * (same formula, same {@code Map<CharSequence,Integer>} vectors): commons-text is not yet declared in
- * relay-core's pom (requested in notes/relay-pom-requests.md); {@link #cosine} is the one method to
- * replace once it is.
+ * The cosine is Apache Commons Text's {@link CosineSimilarity} over {@code Map<CharSequence,Integer>}
+ * word-count vectors.
  */
 public final class AnswerComparator {
+
+    private static final CosineSimilarity COSINE = new CosineSimilarity();
 
     public static final double DEFAULT_TOKEN_TOLERANCE = 0.05;
 
@@ -61,24 +61,9 @@ public final class AnswerComparator {
         return Math.min(1.0, Math.max(0.0, s));
     }
 
-    /** dot(a, b) / (|a| |b|) over word counts. */
+    /** dot(a, b) / (|a| |b|) over word counts (Commons Text). */
     static double cosine(Map<CharSequence, Integer> a, Map<CharSequence, Integer> b) {
-        double dot = 0;
-        for (Map.Entry<CharSequence, Integer> e : a.entrySet()) {
-            Integer other = b.get(e.getKey());
-            if (other != null) {
-                dot += (double) e.getValue() * other;
-            }
-        }
-        return dot / (norm(a) * norm(b));
-    }
-
-    private static double norm(Map<CharSequence, Integer> v) {
-        double sum = 0;
-        for (int c : v.values()) {
-            sum += (double) c * c;
-        }
-        return Math.sqrt(sum);
+        return COSINE.cosineSimilarity(a, b);
     }
 
     private boolean within(long blue, long green) {

@@ -61,6 +61,31 @@ final class RelaygateCliTest {
     }
 
     @Test
+    void rolloutEventsResetAndPromoteDriveTheController() {
+        String admin = "--admin-url=" + f.relay.adminUrl();
+        assertThat(run(token(), "rollout", admin, "--increment", "10", "--interval-seconds", "300",
+                "--error-rate", "0.02", "--latency-p99-ms", "250", "--evaluation-interval-ms", "60000"))
+                .as(err.toString()).isZero();
+        assertThat(f.relay.rollout().state().phase().name()).isEqualTo("CANARY");
+        assertThat(f.relay.rollout().state().settings().validationThreshold().errorRate()).isEqualTo(0.02);
+        assertThat(f.relay.rollout().state().settings().validationThreshold().latencyP99Ms()).isEqualTo(250);
+        assertThat(f.relay.policyStore().current().greenWeight()).isEqualTo(10);
+
+        assertThat(run(token(), "promote", admin, "--swap")).as("not promoted yet").isEqualTo(1);
+        assertThat(err.toString()).contains("HTTP 409");
+
+        assertThat(run(token(), "rollback", admin)).isZero();
+        assertThat(run(token(), "events", admin)).isZero();
+        assertThat(out.toString()).contains("\"type\":\"STARTED\"").contains("\"type\":\"ROLLED_BACK\"");
+        assertThat(run(token(), "reset", admin)).isZero();
+        assertThat(f.relay.rollout().state().phase().name()).isEqualTo("STABLE");
+        assertThat(run(token(), "rollout", admin, "--shadow-first", "--evaluation-interval-ms", "60000")).isZero();
+        assertThat(f.relay.rollout().state().phase().name()).isEqualTo("SHADOW");
+        assertThat(run(token(), "rollback", admin)).isZero();
+        assertThat(run(token(), "reset", admin)).isZero();
+    }
+
+    @Test
     void adminCommandsRefuseToRunWithoutTheTokenVariable() {
         assertThat(run(Map.of(), "status", "--admin-url=" + f.relay.adminUrl())).isEqualTo(2);
         assertThat(err.toString()).contains("RELAYGATE_ADMIN_TOKEN must be set");

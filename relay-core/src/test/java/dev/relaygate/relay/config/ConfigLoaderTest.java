@@ -37,6 +37,13 @@ final class ConfigLoaderTest {
         assertThat(config.admin().token().reveal()).isEqualTo("tok-123");
         assertThat(config.upstream().maxRetries()).isEqualTo(2);
         assertThat(config.limits().maxBodyBytes()).isEqualTo(10_485_760L);
+        assertThat(config.trafficShift().validationThreshold().latencyP99Ms()).isEqualTo(200);
+        assertThat(config.stateFile()).isEqualTo("relaygate-state.json");
+        assertThat(config.healthCheckIntervalSeconds()).isEqualTo(30);
+        assertThat(config.requestLog().retentionHours()).isEqualTo(72);
+        assertThat(config.requestLog().shadowRetentionHours()).isEqualTo(24);
+        assertThat(config.prices().get("gpt-4.1").outputPerMtok()).isEqualTo(8.0);
+        assertThat(config.shadow().tokenTolerance()).isEqualTo(0.05);
     }
 
     @Test
@@ -47,6 +54,23 @@ final class ConfigLoaderTest {
         assertThat(config.upstream().timeoutMs()).isEqualTo(60_000L);
         assertThat(config.clientKeys()).isEmpty();
         assertThat(config.admin().enabled()).isFalse();
+    }
+
+    @Test
+    void theSeedsTrafficShiftAndAStateFileBindToTheRolloutRecords() {
+        RelayConfig config = parse(MINIMAL + "traffic_shift:\n  increment: 20\n  interval_seconds: 60\n"
+                + "  evaluation_interval_ms: 250\n  validation_threshold: {error_rate: 0.02, latency_p99_ms: 300}\n"
+                + "state_file: /tmp/relaygate-state.json\n");
+
+        assertThat(config.trafficShift().increment()).isEqualTo(20);
+        assertThat(config.trafficShift().intervalSeconds()).isEqualTo(60);
+        assertThat(config.trafficShift().evaluationIntervalMs()).isEqualTo(250);
+        assertThat(config.trafficShift().validationThreshold().errorRate()).isEqualTo(0.02);
+        assertThat(config.trafficShift().validationThreshold().latencyP99Ms()).isEqualTo(300);
+        assertThat(config.trafficShift().validationThreshold().p99DifferenceMs()).isEqualTo(50);
+        assertThat(config.stateFile()).isEqualTo("/tmp/relaygate-state.json");
+        assertThat(parse(MINIMAL).trafficShift()).isEqualTo(dev.relaygate.relay.rollout.TrafficShiftSettings.defaults());
+        assertThat(parse(MINIMAL).stateFile()).isNull();
     }
 
     @Test
@@ -80,6 +104,13 @@ final class ConfigLoaderTest {
             "zero body limit|limits: {max_body_bytes: 0}"
                     + "|limits.max_body_bytes must be in [1,1073741824], but was 0",
             "typo in a field|upstream: {timeout: 5}|upstream.timeout must be a known field",
+            "rollout increment out of range|traffic_shift: {increment: 140}"
+                    + "|traffic_shift.increment must be in [1,100], but was 140",
+            "judge threshold out of range|traffic_shift: {validation_threshold: {error_rate: 1.5}}"
+                    + "|validation_threshold.error_rate must be",
+            "evaluation interval too short|traffic_shift: {evaluation_interval_ms: 1}"
+                    + "|traffic_shift.evaluation_interval_ms must be in [10,60000], but was 1",
+            "typo in traffic_shift|traffic_shift: {interval_secs: 5}|traffic_shift.interval_secs must be a known field",
             "unknown section|tracing: {on: true}|tracing must be a known field"})
     void invalidConfigsAreRejectedNamingFieldRuleAndValue(String name, String extra, String message) {
         assertThatThrownBy(() -> parse(MINIMAL + extra + "\n"))

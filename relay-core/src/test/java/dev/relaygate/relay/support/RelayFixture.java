@@ -30,12 +30,16 @@ public final class RelayFixture implements AutoCloseable {
     }
 
     public static RelayFixture start(UnaryOperator<RelayConfig> customize, RandomSource random) {
+        return start(customize, random, Clock.system());
+    }
+
+    public static RelayFixture start(UnaryOperator<RelayConfig> customize, RandomSource random, Clock clock) {
         MockUpstream blue = MockUpstream.start(MockSettings.of("blue", "sk-blue-upstream"));
         MockUpstream green = null;
         try {
             green = MockUpstream.start(MockSettings.of("green", "sk-green-upstream"));
             RelayConfig config = customize.apply(baseConfig(blue.baseUrl(), green.baseUrl()));
-            return new RelayFixture(blue, green, RelayServer.start(config, Clock.system(), random));
+            return new RelayFixture(blue, green, RelayServer.start(config, clock, random));
         } catch (RuntimeException e) {
             blue.close();
             if (green != null) {
@@ -45,9 +49,11 @@ public final class RelayFixture implements AutoCloseable {
         }
     }
 
+    /** Periodic health probes are off (tests that count mock requests stay exact); a test turns them on itself. */
     public static RelayConfig baseConfig(String blueUrl, String greenUrl) {
         return RelayConfig.of(EnvironmentConfig.of("blue-provider", blueUrl, "sk-blue-upstream"),
-                EnvironmentConfig.of("green-provider", greenUrl, "sk-green-upstream"), ADMIN_TOKEN);
+                EnvironmentConfig.of("green-provider", greenUrl, "sk-green-upstream"), ADMIN_TOKEN)
+                .withHealthCheckIntervalSeconds(0);
     }
 
     public String url(String path) {

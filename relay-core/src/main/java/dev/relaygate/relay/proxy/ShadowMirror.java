@@ -1,0 +1,115 @@
+package dev.relaygate.relay.proxy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.relaygate.relay.Clock;
+import dev.relaygate.relay.log.RequestLog;
+import dev.relaygate.relay.routing.Environment;
+import dev.relaygate.relay.shadow.AnswerComparator;
+import dev.relaygate.relay.shadow.ShadowAnswer;
+import dev.relaygate.relay.shadow.ShadowComparison;
+import dev.relaygate.relay.shadow.ShadowLog;
+import dev.relaygate.relay.shadow.ShadowSummary;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import java.io.IOException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Shadow mode: after blue answered a non-streaming request, a copy goes to green (tagged
+ * {@code X-Relay-Shadow: true}); green's answer is compared with blue's and discarded. The client was
+ * already answered, so green never delays or fails it. At most {@code capacity} copies are in flight
+ * (the bounded queue): {@link #offer} never blocks, and a copy over the bound is dropped and counted.
+ * Runs on the event loop of the blue exchange; the comparison is word counting over one answer.
+ */
+public final class ShadowMirror {
+
+    public static final CharSequence X_RELAY_SHADOW = io.vertx.core.http.HttpHeaders.createOptimized("X-Relay-Shadow");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ProxyContext ctx;
+    private final Clock clock;
+    private final BooleanSupplier active;
+    private final double sampleRate;
+    private final int capacity;
+    private final AnswerComparator comparator;
+    private final ShadowSummary summary;
+    private final RequestLog<ShadowLog> log;
+    private final AtomicInteger inFlight = new AtomicInteger();
+
+    /** @param log the shadow JSONL, or null */
+    public ShadowMirror(ProxyContext ctx, Clock clock, BooleanSupplier active, double sampleRate, int capacity,
+            AnswerComparator comparator, ShadowSummary summary, RequestLog<ShadowLog> log) {
+        this.ctx = ctx;
+        this.clock = clock;
+        this.active = active;
+        this.sampleRate = sampleRate;
+        this.capacity = capacity;
+        this.comparator = comparator;
+        this.summary = summary;
+        this.log = log;
+    }
+
+    /** Whether copies are wanted now (SHADOW phase or shadow strategy). */
+    public boolean active() {
+        return active.getAsBoolean();
+    }
+
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    /** Mirrors one finished blue exchange to green, unless sampled out or over capacity (then dropped). */
+    void offer(String requestId, String model, String uri, Buffer requestBody, Buffer blueBody, int blueStatus,
+            double blueLatencyMs) {
+        if (sampleRate < 1.0 && ThreadLocalRandom.current().nextDouble() >= sampleRate) {
+            return;
+        }
+        if (inFlight.incrementAndGet() > capacity) {
+            inFlight.decrementAndGet();
+            summary.recordDropped();
+            return;
+        }
+        ShadowAnswer blue = answer(blueStatus, blueBody, blueLatencyMs);
+        UpstreamTarget green = ctx.target(Environment.GREEN);
+        long start = clock.nanoTime();
+        green.open(HttpMethod.POST, uri).compose(req -> {
+            req.putHeader(HttpHeaderNames.AUTHORIZATION, green.authorization());
+            req.putHeader(HttpHeaderNames.CONTENT_TYPE, Headers.APPLICATION_JSON);
+            req.putHeader(X_RELAY_SHADOW, "true");
+            req.putHeader(Headers.X_REQUEST_ID, requestId);
+            req.idleTimeout(Math.max(1, ctx.timeoutNanos / 1_000_000));
+            return req.send(requestBody).compose(resp -> resp.body().map(b -> answer(resp.statusCode(), b,
+                    (clock.nanoTime() - start) / 1e6)));
+        }).otherwise(e -> new ShadowAnswer(0, -1, -1, (clock.nanoTime() - start) / 1e6, ""))
+                .onComplete(done -> {
+                    inFlight.decrementAndGet();
+                    ShadowAnswer g = done.result();
+                    ShadowComparison c = comparator.compare(blue, g);
+                    summary.record(c);
+                    if (log != null) {
+                        log.offer(ShadowLog.of(clock.currentTimeMillis(), requestId, model, blue, g, c));
+                    }
+                });
+    }
+
+    /** Status, usage and the first choice's text of a chat/completions JSON answer. */
+    static ShadowAnswer answer(int status, Buffer body, double latencyMs) {
+        if (body == null || body.length() == 0) {
+            return new ShadowAnswer(status, -1, -1, latencyMs, "");
+        }
+        try {
+            JsonNode root = JSON.readTree(body.getBytes());
+            JsonNode choice = root.path("choices").path(0);
+            String text = choice.path("message").path("content").asText(choice.path("text").asText(""));
+            JsonNode usage = root.path("usage");
+            return new ShadowAnswer(status, usage.path("prompt_tokens").asLong(-1),
+                    usage.path("completion_tokens").asLong(-1), latencyMs, text);
+        } catch (IOException e) {
+            return new ShadowAnswer(status, -1, -1, latencyMs, "");
+        }
+    }
+}
