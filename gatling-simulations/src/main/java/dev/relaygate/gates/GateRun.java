@@ -1,0 +1,101 @@
+package dev.relaygate.gates;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One gate's run from {@code before()} to {@code after()}: its clock, marked events, figures and
+ * distributions; {@link #finish} turns them and a {@link GateEvaluation} into the result file.
+ */
+public final class GateRun {
+
+  private final String gate;
+  private final String description;
+  private final String simulation;
+  private final GateProperties properties;
+  private final GateClock clock = GateClock.start();
+  private final List<GateEvent> events = new ArrayList<>();
+  private final Map<String, Map<String, Double>> series = new LinkedHashMap<>();
+  private Map<String, Double> percentilesMs = Map.of();
+  private List<Map<String, Object>> timeline = List.of();
+
+  public GateRun(String gate, String description, Class<?> simulation, GateProperties properties) {
+    this.gate = Objects.requireNonNull(gate, "gate");
+    this.description = Objects.requireNonNull(description, "description");
+    this.simulation = simulation.getSimpleName();
+    this.properties = Objects.requireNonNull(properties, "properties");
+  }
+
+  public String gate() {
+    return gate;
+  }
+
+  public GateClock clock() {
+    return clock;
+  }
+
+  public GateProperties properties() {
+    return properties;
+  }
+
+  /** Marks an instant now; returns its {@code t_ms}. */
+  public long event(String name, String detail) {
+    long t = clock.elapsedMs();
+    synchronized (events) {
+      events.add(new GateEvent(t, name, detail));
+    }
+    return t;
+  }
+
+  public void event(long tMs, String name, String detail) {
+    synchronized (events) {
+      events.add(new GateEvent(tMs, name, detail));
+    }
+  }
+
+  public void percentilesMs(Map<String, Double> percentiles) {
+    this.percentilesMs = Map.copyOf(percentiles);
+  }
+
+  public void series(String name, Map<String, Double> distribution) {
+    if (!distribution.isEmpty()) {
+      series.put(name, distribution);
+    }
+  }
+
+  public void timeline(List<Map<String, Object>> samples) {
+    this.timeline = List.copyOf(samples);
+  }
+
+  /**
+   * Writes a failed result when the gate could not run (rig did not start, a control call failed), so the
+   * report shows the reason instead of "not run".
+   */
+  public GateResult aborted(Throwable cause) {
+    GateEvaluation evaluation = new GateEvaluation().isTrue("ran", false,
+        "a complete run; it stopped with " + cause.getClass().getSimpleName() + ": " + cause.getMessage());
+    return finish(evaluation);
+  }
+
+  /** Builds the result (sorted events, run metadata) and writes {@code <gates.dir>/<gate>.json}. */
+  public GateResult finish(GateEvaluation evaluation) {
+    List<GateEvent> sorted;
+    synchronized (events) {
+      sorted = events.stream().sorted(java.util.Comparator.comparingLong(GateEvent::tMs)).toList();
+    }
+    GateResult result = new GateResult(gate, evaluation.passed(), description, simulation, evaluation.failures(),
+        evaluation.thresholds(), evaluation.targets(), evaluation.measuredFigures(),
+        new LinkedHashMap<>(percentilesMs), new LinkedHashMap<>(series), timeline, sorted,
+        RunInfo.detect(properties.repoDir(), properties.seed(), properties.used()),
+        clock.startedAt(), clock.elapsedMs());
+    Path file = new GateResultWriter(properties.gatesDir()).write(result);
+    System.out.printf("[gate %s] %s -> %s%n", gate, result.passed() ? "PASSED" : "FAILED", file);
+    result.failures().forEach(f -> System.out.printf("[gate %s]   %s%n", gate, f));
+    System.out.printf("[gate %s]   measured %s%n", gate, result.measured());
+    return result;
+  }
+}

@@ -1,0 +1,72 @@
+package dev.relaygate.gates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+final class GatePropertiesTest {
+
+  @Test
+  void defaultsApplyAndAreRecordedAsTheRunsLoad() {
+    GateProperties props = new GateProperties("steady-state", new Properties());
+
+    assertThat(props.integer("duration_seconds", 60, 20)).isEqualTo(60);
+    assertThat(props.decimal("p99_below_ms", 200)).isEqualTo(200.0);
+    assertThat(props.used()).containsEntry("duration_seconds", 60L).containsEntry("mode", "full");
+  }
+
+  @Test
+  void quickModeUsesTheQuickDefaultButNeverChangesAThreshold() {
+    Properties p = new Properties();
+    p.setProperty("gates.mode", "quick");
+    GateProperties props = new GateProperties("steady-state", p);
+
+    assertThat(props.integer("duration_seconds", 60, 20)).isEqualTo(20);
+    assertThat(props.decimal("p99_below_ms", 200)).isEqualTo(200.0);
+    assertThat(props.used()).containsEntry("mode", "quick");
+  }
+
+  @Test
+  void aGatePrefixedSystemPropertyOverridesTheDefault() {
+    Properties p = new Properties();
+    p.setProperty("steady-state.rate_per_sec", "350");
+    p.setProperty("other-gate.rate_per_sec", "1");
+
+    assertThat(new GateProperties("steady-state", p).integer("rate_per_sec", 200)).isEqualTo(350);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"fast", "1.5", "0x10"})
+  void aWholeNumberPropertyThatIsNotOneIsRejectedNamingThePropertyAndTheValue(String bad) {
+    Properties p = new Properties();
+    p.setProperty("steady-state.rate_per_sec", bad);
+
+    assertThatThrownBy(() -> new GateProperties("steady-state", p).integer("rate_per_sec", 200))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("steady-state.rate_per_sec must be a whole number, but was '" + bad + "'");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"two hundred", "NaN", "Infinity"})
+  void aDecimalPropertyThatIsNotAFiniteNumberIsRejected(String bad) {
+    Properties p = new Properties();
+    p.setProperty("steady-state.p99_below_ms", bad);
+
+    assertThatThrownBy(() -> new GateProperties("steady-state", p).decimal("p99_below_ms", 200))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("steady-state.p99_below_ms must be");
+  }
+
+  @Test
+  void anExternalRelayUrlIsReadFromRelayUrl() {
+    Properties p = new Properties();
+    p.setProperty("relay.url", " http://127.0.0.1:8080 ");
+
+    assertThat(new GateProperties("steady-state", p).externalRelayUrl()).contains("http://127.0.0.1:8080");
+    assertThat(new GateProperties("steady-state", new Properties()).externalRelayUrl()).isEmpty();
+  }
+}

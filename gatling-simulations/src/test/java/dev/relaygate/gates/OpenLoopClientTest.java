@@ -1,0 +1,94 @@
+package dev.relaygate.gates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+final class OpenLoopClientTest {
+
+  private final Vertx vertx = Vertx.vertx();
+  private final AtomicInteger served = new AtomicInteger();
+  private HttpServer server;
+  private volatile int delayMs;
+
+  @BeforeEach
+  void startServer() throws Exception {
+    server = vertx.createHttpServer()
+        .requestHandler(req -> req.body().onSuccess(b -> {
+          served.incrementAndGet();
+          if (delayMs == 0) {
+            req.response().end("{}");
+          } else {
+            vertx.setTimer(delayMs, id -> req.response().end("{}"));
+          }
+        }))
+        .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+
+  @AfterEach
+  void stopServer() throws Exception {
+    vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void anOpenLoopBlockSendsRateTimesDurationRequestsAndRecordsEachOne() {
+    LatencyRecorder latency = new LatencyRecorder();
+    try (OpenLoopClient client = new OpenLoopClient(8, "{}")) {
+      OpenLoopClient.BlockResult r = client.openLoop(target(), 200, Duration.ofSeconds(1), latency);
+
+      assertThat(r.sent()).isEqualTo(200);
+      assertThat(r.completed()).isEqualTo(200);
+      assertThat(r.failed()).isZero();
+    }
+    assertThat(latency.count()).isEqualTo(200);
+    assertThat(served.get()).isEqualTo(200);
+  }
+
+  @Test
+  void latencyIncludesTheServersDelay() {
+    delayMs = 20;
+    LatencyRecorder latency = new LatencyRecorder();
+    try (OpenLoopClient client = new OpenLoopClient(8, "{}")) {
+      client.openLoop(target(), 50, Duration.ofMillis(500), latency);
+    }
+
+    assertThat(latency.percentilesMs().get("p50")).isGreaterThanOrEqualTo(20.0);
+  }
+
+  @Test
+  void aClosedLoopKeepsRequestsInFlightUntilTheDurationEnds() {
+    try (OpenLoopClient client = new OpenLoopClient(8, "{}")) {
+      OpenLoopClient.BlockResult r = client.closedLoop(target(), 4, Duration.ofMillis(500));
+
+      assertThat(r.completed()).isPositive();
+      assertThat(r.sent()).isEqualTo(r.completed() + r.failed());
+    }
+  }
+
+  @Test
+  void aServerThatIsDownCountsAsFailuresNotLatency() throws Exception {
+    int port = server.actualPort();
+    server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    LatencyRecorder latency = new LatencyRecorder();
+    try (OpenLoopClient client = new OpenLoopClient(8, "{}")) {
+      OpenLoopClient.BlockResult r = client.openLoop(
+          new OpenLoopClient.Target("down", "http://127.0.0.1:" + port + "/v1/chat/completions", "k"),
+          20, Duration.ofMillis(500), latency);
+
+      assertThat(r.failed()).isEqualTo(10);
+    }
+    assertThat(latency.count()).isZero();
+  }
+
+  private OpenLoopClient.Target target() {
+    return new OpenLoopClient.Target("test", "http://127.0.0.1:" + server.actualPort() + "/v1/chat/completions",
+        "sk-test");
+  }
+}

@@ -1,0 +1,96 @@
+package dev.relaygate.gates.steadystate;
+
+import static io.gatling.javaapi.core.CoreDsl.details;
+
+import dev.relaygate.gates.Choreography;
+import dev.relaygate.gates.GateEvaluation;
+import dev.relaygate.gates.GateProperties;
+import dev.relaygate.gates.GateRig;
+import dev.relaygate.gates.GateRun;
+import dev.relaygate.gates.LoadPhases;
+import dev.relaygate.gates.Observation;
+import dev.relaygate.gates.ObservationLog;
+import dev.relaygate.gates.PerSecond;
+import dev.relaygate.gates.Settle;
+import dev.relaygate.gates.load.ChatTraffic;
+import dev.relaygate.gates.load.JsonLoad;
+import io.gatling.javaapi.core.Simulation;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Gate {@code steady-state}: all traffic on blue at a constant arrival rate through the relay; the seed's
+ * claims p99 < 200 ms and failed < 0.1% must hold, and the offered load must actually have been served.
+ * Measuring starts after the warm-up once the warm-up queue has drained (p99 of the last seconds under
+ * 100 ms, at most 20 s more; the wait is reported as an event), then lasts the configured duration.
+ */
+public class SteadyStateSimulation extends Simulation {
+
+  static final String GATE = "steady-state";
+  static final GateProperties PROPS = GateProperties.of(GATE);
+  static final double RATE = PROPS.decimal("rate_per_sec", 200);
+  static final long WARMUP_SECONDS = PROPS.integer("warmup_seconds", 12, 6);
+  static final long DURATION_SECONDS = PROPS.integer("duration_seconds", 45, 15);
+  static final double P99_BELOW_MS = PROPS.decimal("p99_below_ms", 200);
+  static final double FAILED_RATIO_BELOW = PROPS.decimal("failed_ratio_below", 0.001);
+  /** The offered load must arrive: at least this share of rate x duration requests measured. */
+  static final double MIN_SERVED_SHARE = PROPS.decimal("min_served_share", 0.95);
+
+  private final ObservationLog log = new ObservationLog();
+  private final LoadPhases phases = new LoadPhases(Duration.ofSeconds(WARMUP_SECONDS));
+  private final Choreography control = new Choreography();
+  private volatile GateRig rig;
+  private GateRun run;
+
+  {
+    // at most: warm-up, a 20 s settle wait, the measured duration; the control step stops the load after it
+    setUp(JsonLoad.populations(RATE, WARMUP_SECONDS, 20 + DURATION_SECONDS + 2, () -> rig, log, phases, control))
+        .protocols(ChatTraffic.protocol())
+        .assertions(
+            details("chat").responseTime().percentile(99.0).lt((int) P99_BELOW_MS),
+            details("chat").failedRequests().percent().lt(FAILED_RATIO_BELOW * 100));
+  }
+
+  @Override
+  public void before() {
+    run = new GateRun(GATE, "Blue 100% at " + RATE + " req/s through the relay for " + DURATION_SECONDS
+        + " s (after " + WARMUP_SECONDS + " s warm-up): p99 < " + P99_BELOW_MS + " ms and failed < "
+        + FAILED_RATIO_BELOW * 100 + "%.", getClass(), PROPS);
+    rig = GateRig.startOrExternal(PROPS);
+    control.at(Duration.ofSeconds(WARMUP_SECONDS), "measure once settled", () -> {
+      long waited = Settle.await(log, 100, Duration.ofSeconds(20));
+      phases.measureFrom(System.nanoTime());
+      run.event("measuring", "load settled " + waited + " ms after the warm-up");
+      try {
+        Thread.sleep(DURATION_SECONDS * 1000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      phases.requestStop();
+    });
+  }
+
+  @Override
+  public void after() {
+    try {
+      List<Observation> measured = log.measured();
+      long failed = measured.stream().filter(Observation::failed).count();
+      double expected = RATE * DURATION_SECONDS;
+      GateEvaluation eval = new GateEvaluation()
+          .below("p99_ms", log.latency().percentilesMs().get("p99"), "p99_below_ms", P99_BELOW_MS)
+          .below("failed_ratio", ObservationLog.failedRatio(measured), "failed_ratio_below", FAILED_RATIO_BELOW)
+          .atLeast("requests", (double) measured.size(), "min_requests", Math.floor(expected * MIN_SERVED_SHARE))
+          .measured("failed", failed)
+          .measured("blue_served", measured.stream().filter(o -> o.servedBy("blue")).count())
+          .measured("external_relay", rig.external());
+      run.percentilesMs(log.latency().percentilesMs());
+      run.timeline(PerSecond.of(measured, run.clock()));
+      run.finish(eval);
+    } catch (RuntimeException e) {
+      run.aborted(e);
+    } finally {
+      control.close();
+      rig.close();
+    }
+  }
+}
