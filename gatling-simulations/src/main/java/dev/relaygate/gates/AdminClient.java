@@ -77,8 +77,10 @@ public final class AdminClient {
   }
 
   public Reply call(String method, String path, String body) {
+    // Generous: a control call (e.g. validate-keys probing a cold upstream) can take seconds on a
+    // loaded 2-core machine; a call that still fails is a failed control step and fails its gate.
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(relayUrl + path))
-        .timeout(Duration.ofSeconds(10))
+        .timeout(Duration.ofSeconds(30))
         .header("Authorization", "Bearer " + token)
         .header("Accept", "application/json");
     if (body == null) {

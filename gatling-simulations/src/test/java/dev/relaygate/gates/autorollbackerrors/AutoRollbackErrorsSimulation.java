@@ -1,5 +1,6 @@
 package dev.relaygate.gates.autorollbackerrors;
 
+import dev.relaygate.gates.GateProperties;
 import dev.relaygate.gates.Observation;
 import dev.relaygate.gates.load.AutoRollbackGate;
 import dev.relaygate.gates.load.ChatTraffic;
@@ -22,12 +23,14 @@ public class AutoRollbackErrorsSimulation extends Simulation {
   private final double errorPercent;
 
   public AutoRollbackErrorsSimulation() {
-    double[] pct = new double[1];
-    this.gate = new AutoRollbackGate(GATE, "5% errors (500/503/429)", p -> p.withProfile(Profile.FLAKY)
-        .withErrorPercent(pct[0]));
-    this.errorPercent = gate.properties().decimal("green_error_percent", 5);
-    pct[0] = errorPercent;
+    this.gate = new AutoRollbackGate(GATE, "5% errors (500/503/429)",
+        (props, p) -> p.withProfile(Profile.FLAKY).withErrorPercent(errorPercent(props)));
+    this.errorPercent = errorPercent(gate.properties());
     setUp(gate.populations()).protocols(ChatTraffic.protocol());
+  }
+
+  private static double errorPercent(GateProperties props) {
+    return props.decimal("green_error_percent", 5);
   }
 
   @Override

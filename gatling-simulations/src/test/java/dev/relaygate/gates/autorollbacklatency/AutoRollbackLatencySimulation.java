@@ -19,10 +19,8 @@ public class AutoRollbackLatencySimulation extends Simulation {
   private final AutoRollbackGate gate;
 
   public AutoRollbackLatencySimulation() {
-    int[] added = new int[1];
-    this.gate = new AutoRollbackGate(GATE, "+100 ms latency", p -> p.withProfile(Profile.SLOW)
-        .withAddedLatencyMs(added[0]));
-    added[0] = (int) gate.properties().integer("green_added_latency_ms", 100);
+    this.gate = new AutoRollbackGate(GATE, "+100 ms latency", (props, p) -> p.withProfile(Profile.SLOW)
+        .withAddedLatencyMs((int) props.integer("green_added_latency_ms", 100)));
     setUp(gate.populations()).protocols(ChatTraffic.protocol());
   }
 

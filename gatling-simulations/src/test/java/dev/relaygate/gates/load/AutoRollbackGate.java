@@ -19,7 +19,7 @@ import io.gatling.javaapi.core.PopulationBuilder;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BiConsumer;
-import java.util.function.UnaryOperator;
+import java.util.function.BiFunction;
 
 /**
  * The two automatic-rollback gates share one run shape: a canary at a fixed green weight under constant
@@ -32,7 +32,7 @@ public final class AutoRollbackGate {
   private final String gate;
   private final GateProperties props;
   private final String faultName;
-  private final UnaryOperator<ProfileSettings> fault;
+  private final BiFunction<GateProperties, ProfileSettings, ProfileSettings> fault;
   private final double rate;
   private final long warmupSeconds;
   private final long healthySeconds;
@@ -49,7 +49,9 @@ public final class AutoRollbackGate {
   private volatile long onsetEpochMs;
   private volatile RolloutEventView rollback;
 
-  public AutoRollbackGate(String gate, String faultName, UnaryOperator<ProfileSettings> fault) {
+  /** {@code fault} turns green's current profile into the degraded one, reading its size from the properties. */
+  public AutoRollbackGate(String gate, String faultName,
+      BiFunction<GateProperties, ProfileSettings, ProfileSettings> fault) {
     this.gate = gate;
     this.props = GateProperties.of(gate);
     this.faultName = faultName;
@@ -93,7 +95,7 @@ public final class AutoRollbackGate {
         Rollouts.start(admin, Rollouts.seedBody((int) canaryPercent, 3600, 0.01, 200, 50));
         run.event("rollout_started", "increment " + canaryPercent + ", interval 3600 s");
         sleep(healthySeconds * 1000);
-        onsetEpochMs = rig.green().switchProfileAt(fault.apply(rig.green().profile()));
+        onsetEpochMs = rig.green().switchProfileAt(fault.apply(props, rig.green().profile()));
         run.event(run.clock().msAtEpoch(onsetEpochMs), "fault_onset", "green: " + faultName);
         watchForRollback(admin);
       });

@@ -36,7 +36,7 @@ public class RelayOverheadSimulation extends Simulation {
   static final double RATE = PROPS.decimal("rate_per_sec", 1000);
   static final long BLOCK_SECONDS = PROPS.integer("block_seconds", 1, 1);
   static final long PAIRS = PROPS.integer("block_pairs", 20, 8);
-  static final long WARMUP_PAIRS = PROPS.integer("warmup_pairs", 3, 1);
+  static final long WARMUP_PAIRS = PROPS.integer("warmup_pairs", 3, 3);
   static final long SATURATION_SECONDS = PROPS.integer("saturation_seconds", 5, 2);
   static final long CONCURRENCY = PROPS.integer("saturation_concurrency", 64);
   static final double P99_ADDED_BELOW_MS = PROPS.decimal("p99_added_below_ms", 5);
