@@ -34,6 +34,7 @@ public final class ConfigValidator {
         v.upstream(config.upstream());
         v.range("limits.max_body_bytes", config.limits().maxBodyBytes(), 1, 1L << 30);
         v.range("streaming.idle_timeout_ms", config.streaming().idleTimeoutMs(), 0, 3_600_000);
+        v.range("streaming.buffer_events", config.streaming().bufferEvents(), 0, 10_000);
         v.range("health_check_interval_seconds", config.healthCheckIntervalSeconds(), 0, 86_400);
         v.range("request_log.retention_hours", config.requestLog().retentionHours(), 1, 87_600);
         v.range("request_log.shadow_retention_hours", config.requestLog().shadowRetentionHours(), 1, 87_600);

@@ -5,14 +5,22 @@ package dev.relaygate.relay.config;
  *
  * @param idleTimeoutMs longest silence between two chunks of a started response before the relay
  *                      gives up on the upstream and ends the client's stream (0 = none; default 120000)
+ * @param bufferEvents  events held back before anything reaches the client (0 = pass-through; default 0).
+ *                      A green stream that fails inside that window is retried on blue, unseen by the client
  */
-public record StreamingConfig(Long idleTimeoutMs) {
+public record StreamingConfig(Long idleTimeoutMs, Integer bufferEvents) {
 
     public StreamingConfig {
         idleTimeoutMs = idleTimeoutMs == null ? 120_000L : idleTimeoutMs;
+        bufferEvents = bufferEvents == null ? 0 : bufferEvents;
+    }
+
+    /** The issue-3 constructor: no buffering. */
+    public StreamingConfig(Long idleTimeoutMs) {
+        this(idleTimeoutMs, null);
     }
 
     public static StreamingConfig defaults() {
-        return new StreamingConfig(null);
+        return new StreamingConfig(null, null);
     }
 }

@@ -23,6 +23,7 @@ public final class ProxyContext {
     final int maxRetries;
     final long retryBackoffMs;
     final long streamIdleTimeoutMs;
+    final int bufferEvents;
     private final List<ExchangeListener> listeners = new CopyOnWriteArrayList<>();
     private volatile ShadowMirror mirror;
 
@@ -36,6 +37,7 @@ public final class ProxyContext {
         this.maxRetries = config.upstream().maxRetries();
         this.retryBackoffMs = config.upstream().retryBackoffMs();
         this.streamIdleTimeoutMs = config.streaming().idleTimeoutMs();
+        this.bufferEvents = config.streaming().bufferEvents();
     }
 
     public UpstreamTarget target(Environment environment) {

@@ -29,11 +29,12 @@ final class ProxyExchange {
     private final ProxyContext ctx;
     private final HttpServerRequest request;
     private final HttpServerResponse response;
-    private final UpstreamTarget target;
+    private UpstreamTarget target;
     private final Buffer body;
     private final String requestId;
     private final String model;
     private final boolean stream;
+    private final boolean hideUsage;
     private final long startNanos;
     private final long startMillis;
 
@@ -44,9 +45,11 @@ final class ProxyExchange {
     private int upstreamStatus;
     private long ttfbNanos = -1;
     private UsageTap usageTap;
+    private EventWindow window;
+    private boolean failedOver;
 
     ProxyExchange(ProxyContext ctx, HttpServerRequest request, UpstreamTarget target, Buffer body,
-                  String requestId, String model, boolean stream, long startNanos) {
+                  String requestId, String model, boolean stream, boolean hideUsage, long startNanos) {
         this.ctx = ctx;
         this.request = request;
         this.response = request.response();
@@ -55,6 +58,7 @@ final class ProxyExchange {
         this.requestId = requestId;
         this.model = model;
         this.stream = stream;
+        this.hideUsage = hideUsage;
         this.startNanos = startNanos;
         this.startMillis = ctx.clock.currentTimeMillis();
     }
@@ -109,6 +113,12 @@ final class ProxyExchange {
     private void onResponse(int attemptNo, HttpClientResponse upstream) {
         ctx.vertx.cancelTimer(timerId);
         int status = upstream.statusCode();
+        boolean windowed = stream && ctx.bufferEvents > 0;
+        if (windowed && canFailOver() && (status >= 500 || status == 429)) {
+            upstream.body(); // drain so the pooled connection can be reused
+            failOver(Outcome.RESPONSE, status, false);
+            return;
+        }
         if ((status == 502 || status == 503) && canRetry()) {
             upstream.body(); // drain so the pooled connection can be reused
             retryLater(attemptNo);
@@ -116,43 +126,118 @@ final class ProxyExchange {
         }
         upstreamStatus = status;
         ttfbNanos = ctx.clock.nanoTime();
-        response.setStatusCode(status);
-        Headers.copyResponseHeaders(upstream.headers(), response.headers());
-        response.putHeader(Headers.X_RELAY_ENVIRONMENT,
-                target.environment() == Environment.GREEN ? Headers.GREEN : Headers.BLUE);
-        response.putHeader(Headers.X_REQUEST_ID, requestId);
-        if (!response.headers().contains(Headers.CONTENT_LENGTH)) {
-            response.setChunked(true);
-        }
         // Usage is read only when a listener (request log, accounting) will use it.
         boolean mirrored = !stream && target.environment() == Environment.BLUE && ctx.activeMirror() != null;
         usageTap = (ctx.hasListeners() || mirrored) && status / 100 == 2 ? new UsageTap(stream) : null;
+        // The relay asked for usage on the client's behalf: the tap sees the usage event, the client does not.
+        UsageEventFilter filter = hideUsage && status / 100 == 2 ? new UsageEventFilter() : null;
+        // streaming.buffer_events: headers and events wait until the window is full or the stream ended.
+        window = windowed && status / 100 == 2 ? new EventWindow(ctx.bufferEvents) : null;
+        if (window == null) {
+            commitHeaders(upstream, status, filter != null);
+        }
         // Back-pressure: stop reading upstream while the client cannot keep up.
         response.drainHandler(v -> upstream.resume());
         upstream.handler(chunk -> {
+            if (attemptNo != attempt || finished) {
+                return;
+            }
             if (usageTap != null) {
                 usageTap.accept(chunk);
             }
-            response.write(chunk);
+            Buffer out = filter == null ? chunk : filter.accept(chunk);
+            if (window != null) {
+                if (!window.hold(chunk, out)) {
+                    return;
+                }
+                commitHeaders(upstream, status, filter != null);
+                out = window.release();
+                window = null;
+            }
+            if (out.length() > 0) {
+                response.write(out);
+            }
             if (response.writeQueueFull()) {
                 upstream.pause();
             }
         });
         upstream.endHandler(v -> {
-            if (!finished) {
-                // Recorded before the last byte goes out, so whoever sees the end sees the count.
-                finish(Outcome.RESPONSE, status);
+            if (attemptNo != attempt || finished) {
+                return;
+            }
+            // Recorded before the last byte goes out, so whoever sees the end sees the count.
+            finish(Outcome.RESPONSE, status);
+            Buffer last = Buffer.buffer();
+            if (window != null) {
+                commitHeaders(upstream, status, filter != null);
+                last.appendBuffer(window.release());
+                window = null;
+            }
+            if (filter != null) {
+                last.appendBuffer(filter.finish());
+            }
+            if (last.length() > 0) {
+                response.end(last);
+            } else {
                 response.end();
             }
         });
         upstream.exceptionHandler(err -> {
-            if (!finished) {
-                // The upstream broke off mid-body. Reset the client's connection instead of ending
-                // the response cleanly, so a truncated stream can never pass for a complete one.
-                finish(Outcome.ABORTED_STREAM, status);
-                response.reset();
+            if (attemptNo != attempt || finished) {
+                return;
             }
+            if (window != null && canFailOver()) {
+                // Green broke off inside the window: nothing reached the client, so blue serves it.
+                failOver(Outcome.ABORTED_STREAM, status, true);
+                return;
+            }
+            // The upstream broke off mid-body. Reset the client's connection instead of ending
+            // the response cleanly, so a truncated stream can never pass for a complete one.
+            finish(Outcome.ABORTED_STREAM, status);
+            response.reset();
         });
+    }
+
+    private void commitHeaders(HttpClientResponse upstream, int status, boolean filtered) {
+        response.setStatusCode(status);
+        Headers.copyResponseHeaders(upstream.headers(), response.headers());
+        response.putHeader(Headers.X_RELAY_ENVIRONMENT,
+                target.environment() == Environment.GREEN ? Headers.GREEN : Headers.BLUE);
+        response.putHeader(Headers.X_REQUEST_ID, requestId);
+        if (filtered) {
+            response.headers().remove(Headers.CONTENT_LENGTH); // the client gets fewer bytes than upstream sent
+        }
+        if (!response.headers().contains(Headers.CONTENT_LENGTH)) {
+            response.setChunked(true);
+        }
+    }
+
+    /** A green stream may move to blue once, while the client has seen nothing of it. */
+    private boolean canFailOver() {
+        return target.environment() == Environment.GREEN && !failedOver && !finished && !response.closed()
+                && !response.headWritten();
+    }
+
+    /** Counts green's failure as green's error, then sends the request to blue (same deadline). */
+    private void failOver(Outcome outcome, int status, boolean resetUpstream) {
+        long now = ctx.clock.nanoTime();
+        long ttfbMicros = ttfbNanos < 0 ? -1 : (ttfbNanos - startNanos) / 1_000;
+        ctx.metrics.of(target.environment()).recordOutcome(outcome, status, (now - startNanos) / 1_000, ttfbMicros);
+        // State first: reset() may call this attempt's handlers back synchronously; they must see it abandoned.
+        HttpClientRequest abandoned = upstreamRequest;
+        failedOver = true;
+        window = null;
+        usageTap = null;
+        ttfbNanos = -1;
+        upstreamStatus = 0;
+        upstreamRequest = null;
+        target = ctx.target(Environment.BLUE);
+        int next = attempt + 1;
+        attempt = next;
+        if (resetUpstream && abandoned != null) {
+            abandoned.reset();
+        }
+        send(next);
     }
 
     private void onFailedBeforeResponse(int attemptNo, Throwable cause, boolean connectFailure) {

@@ -90,6 +90,7 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
                          String requestId, long startNanos) {
         String model = null;
         boolean stream = false;
+        boolean hideUsage = false;
         Buffer outgoing = body;
         if (endpoint.jsonBody()) {
             try {
@@ -101,6 +102,14 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
                     outgoing = ModelAliases.rewrite(body, upstreamModel);
                     model = upstreamModel;
                 }
+                if (stream && endpoint != Endpoints.EMBEDDINGS && ctx.hasListeners()) {
+                    // Someone records usage: make sure the stream reports it, even if the client did not ask.
+                    Buffer withUsage = StreamUsageRequest.withIncludeUsage(outgoing);
+                    if (withUsage != null) {
+                        outgoing = withUsage;
+                        hideUsage = true;
+                    }
+                }
             } catch (MalformedBodyException e) {
                 reject(request);
                 ErrorResponses.badRequest(request.response(), e.getMessage(), e.param(), "invalid_json");
@@ -110,7 +119,8 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
         long affinity = affinityHeader == null ? Router.NO_AFFINITY
                 : Router.affinityHash(request.getHeader(affinityHeader));
         Environment environment = Router.route(policies.current(), override, affinity, random.nextBucket());
-        new ProxyExchange(ctx, request, ctx.target(environment), outgoing, requestId, model, stream, startNanos)
+        new ProxyExchange(ctx, request, ctx.target(environment), outgoing, requestId, model, stream, hideUsage,
+                startNanos)
                 .start();
     }
 
