@@ -76,6 +76,8 @@ final class ShadowMirroringTest {
             clock.advanceMillis(2_000);
             tick(f);
 
+            // The mock counts a request after its response was written: wait for the count, then pin it.
+            await(() -> f.green.counts().total() >= 30);
             assertThat(f.green.counts().total()).isEqualTo(30);
             assertThat(f.relay.shadowSummary().snapshot().dissimilar()).isZero();
             assertThat(f.relay.rollout().state().phase()).isEqualTo(Phase.CANARY);
