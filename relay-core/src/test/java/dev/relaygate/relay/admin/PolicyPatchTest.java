@@ -119,7 +119,7 @@ final class PolicyPatchTest {
 
     @Test
     void thePolicyPathNeedsTheAdminTokenAndNeverReachesAnUpstream() {
-        long upstreamCalls = f.blue.counts().total() + f.green.counts().total();
+        long upstreamCalls = RelayFixture.settledTotal(f.blue) + RelayFixture.settledTotal(f.green);
 
         HttpResponse<String> r = Http.send("PATCH", f.url("/v1/routing/policy"), SEED,
                 Map.of("Content-Type", "application/json"));

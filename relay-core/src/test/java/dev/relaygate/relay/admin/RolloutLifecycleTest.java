@@ -71,11 +71,11 @@ final class RolloutLifecycleTest {
         assertThat(swapped.at("/rollout/phase").asText()).isEqualTo("STABLE");
         assertThat(swapped.at("/environments/blue").asText()).isEqualTo("green-provider");
         assertThat(f.relay.policyStore().current().greenWeight()).isZero();
-        long greenServed = settledCount(f);
+        long greenServed = RelayFixture.settledTotal(f.green);
         HttpResponse<String> r = Http.post(f.relay.baseUrl() + "/chat/completions", Http.chatBody("gpt-4.1", false),
                 Map.of());
         assertThat(r.headers().firstValue("X-Relay-Environment")).contains("blue");
-        assertThat(settledCount(f)).as("the old green upstream now serves as blue").isEqualTo(greenServed + 1);
+        assertThat(RelayFixture.settledTotal(f.green)).as("the old green upstream now serves as blue").isEqualTo(greenServed + 1);
         assertThat(status(f).at("/environments/green/name").asText()).isEqualTo("blue-provider");
         assertThat(f.relay.rollout().timeline().snapshot()).extracting(e -> e.type().name())
                 .containsSubsequence("STARTED", "PROMOTED", "SWAPPED");
@@ -151,20 +151,5 @@ final class RolloutLifecycleTest {
         assertThat(s.statusCode()).isEqualTo(400);
         assertThat(json(s).at("/error/param").asText()).isEqualTo("shadow_first");
         assertThat(Http.get(f.url("/admin/events"), Map.of()).statusCode()).isEqualTo(401);
-    }
-
-    /**
-     * The green mock's served count once it stops moving: the mock counts a request only after its
-     * response was written, so a count read right after the client's answer can lag by one.
-     */
-    private static long settledCount(RelayFixture f) throws InterruptedException {
-        long previous = -1;
-        long current = f.green.counts().total();
-        for (int i = 0; i < 50 && current != previous; i++) {
-            Thread.sleep(50);
-            previous = current;
-            current = f.green.counts().total();
-        }
-        return current;
     }
 }

@@ -56,6 +56,26 @@ public final class RelayFixture implements AutoCloseable {
                 .withHealthCheckIntervalSeconds(0);
     }
 
+    /**
+     * A mock's served count once it stops moving: the mock counts a request only after its response
+     * was written, so a count read right after the client's answer (or the previous test's) can lag.
+     */
+    public static long settledTotal(MockUpstream mock) {
+        long previous = -1;
+        long current = mock.counts().total();
+        for (int i = 0; i < 50 && current != previous; i++) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the mock's count", e);
+            }
+            previous = current;
+            current = mock.counts().total();
+        }
+        return current;
+    }
+
     public String url(String path) {
         return relay.adminUrl() + path;
     }
