@@ -2,6 +2,7 @@ package dev.relaygate.relay.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.relaygate.mock.ServedCounts;
 import dev.relaygate.mock.Profile;
 import dev.relaygate.mock.ProfileSettings;
 import dev.relaygate.relay.metrics.Counts;
@@ -63,7 +64,7 @@ final class StreamingTest {
     @Test
     void aStreamStartedOnGreenFinishesOnGreenAfterARollbackMidStream() {
         f.relay.policyStore().setGreenWeight(100, "test all green");
-        long greenStreamsBefore = f.green.counts().streams();
+        long greenStreamsBefore = RelayFixture.settled(f.green, ServedCounts::streams);
         AtomicBoolean rolledBack = new AtomicBoolean();
         CountDownLatch afterRollback = new CountDownLatch(1);
         SseClient.Result r = SseClient.post(f.relay.baseUrl() + "/chat/completions", Http.chatBody("m", true, 64),
@@ -83,7 +84,7 @@ final class StreamingTest {
         assertThat(r.error()).isNull();
         assertThat(r.sawDone()).isTrue();
         assertThat(r.completeAndInOrder()).isTrue();
-        assertThat(f.green.counts().streams() - greenStreamsBefore).isEqualTo(1);
+        assertThat(RelayFixture.settled(f.green, ServedCounts::streams) - greenStreamsBefore).isEqualTo(1);
         assertThat(f.relay.policyStore().current().greenWeight()).isZero();
     }
 

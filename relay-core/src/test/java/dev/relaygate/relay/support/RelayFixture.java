@@ -2,12 +2,14 @@ package dev.relaygate.relay.support;
 
 import dev.relaygate.mock.MockSettings;
 import dev.relaygate.mock.MockUpstream;
+import dev.relaygate.mock.ServedCounts;
 import dev.relaygate.relay.Clock;
 import dev.relaygate.relay.RelayServer;
 import dev.relaygate.relay.config.EnvironmentConfig;
 import dev.relaygate.relay.config.RelayConfig;
 import dev.relaygate.relay.routing.RandomSource;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 import java.util.function.UnaryOperator;
 
 /** Two mock upstreams (blue, green) and a relay in front of them, all on loopback. */
@@ -61,8 +63,13 @@ public final class RelayFixture implements AutoCloseable {
      * was written, so a count read right after the client's answer (or the previous test's) can lag.
      */
     public static long settledTotal(MockUpstream mock) {
+        return settled(mock, ServedCounts::total);
+    }
+
+    /** {@link #settledTotal} for any one of the mock's counters. */
+    public static long settled(MockUpstream mock, ToLongFunction<ServedCounts> counter) {
         long previous = -1;
-        long current = mock.counts().total();
+        long current = counter.applyAsLong(mock.counts());
         for (int i = 0; i < 50 && current != previous; i++) {
             try {
                 Thread.sleep(50);
@@ -71,7 +78,7 @@ public final class RelayFixture implements AutoCloseable {
                 throw new IllegalStateException("interrupted while waiting for the mock's count", e);
             }
             previous = current;
-            current = mock.counts().total();
+            current = counter.applyAsLong(mock.counts());
         }
         return current;
     }
