@@ -78,7 +78,7 @@ public final class RolloutController {
         long now = clock.currentTimeMillis();
         return swap(EventType.STARTED, s -> shadowFirst ? s.withShadow(settings, now) : s.withFirstStep(settings, now),
                 "rollout started (increment " + settings.increment() + ", interval_seconds " + settings.intervalSeconds() + ")",
-                null);
+                null).to();
     }
 
     /** One evaluation: take the interval, judge the window, then advance, hold or roll back. */
@@ -116,16 +116,15 @@ public final class RolloutController {
      */
     public boolean cancel(String reason) {
         long now = clock.currentTimeMillis();
-        RolloutState before = state.get();
-        RolloutState after = swap(EventType.CANCELLED, s -> s.phase().isLive() ? s.withStable(s.greenWeight(), now) : s,
+        Transition t = swap(EventType.CANCELLED, s -> s.phase().isLive() ? s.withStable(s.greenWeight(), now) : s,
                 "cancelled: " + reason, null);
-        return after != before && after.phase() == Phase.STABLE;
+        return t.happened() && t.to().phase() == Phase.STABLE;
     }
 
     /** Operator reset after a rollback: ROLLED_BACK -> STABLE, green stays 0. */
     public RolloutState reset(String reason) {
         long now = clock.currentTimeMillis();
-        return swap(EventType.RESET, s -> s.withStable(0, now), "reset: " + reason, null);
+        return swap(EventType.RESET, s -> s.withStable(0, now), "reset: " + reason, null).to();
     }
 
     /**
@@ -139,7 +138,7 @@ public final class RolloutController {
                 throw new IllegalTransitionException(s.phase(), Phase.STABLE);
             }
             return s.withStable(0, now);
-        }, "roles swapped: " + reason, null);
+        }, "roles swapped: " + reason, null).to();
     }
 
     private void advance(RolloutState observed, Verdict v, long now) {
@@ -151,21 +150,31 @@ public final class RolloutController {
     }
 
     private boolean rollback(boolean automatic, String reason, Verdict v, long now) {
-        RolloutState before = state.get();
-        RolloutState after = swap(EventType.ROLLED_BACK, s -> s.phase().isLive()
+        Transition t = swap(EventType.ROLLED_BACK, s -> s.phase().isLive()
                 ? s.withRollback(new RollbackEvidence(now, automatic, reason, v, s.phase(), s.step(), s.greenWeight()), now)
                 : s, reason, v);
-        return after != before && after.phase() == Phase.ROLLED_BACK;
+        return t.happened() && t.to().phase() == Phase.ROLLED_BACK;
+    }
+
+    /**
+     * What one {@link #swap} did. Only the call whose update won the compare-and-set sees {@code from != to};
+     * comparing against a state read before the swap would let two racing callers both claim the change.
+     */
+    private record Transition(RolloutState from, RolloutState to) {
+        boolean happened() {
+            return from != to;
+        }
     }
 
     /** getAndUpdate with a side-effect-free function; effects and the event only if it changed something. */
-    private RolloutState swap(EventType type, UnaryOperator<RolloutState> change, String message, Verdict v) {
+    private Transition swap(EventType type, UnaryOperator<RolloutState> change, String message, Verdict v) {
         RolloutState[] next = new RolloutState[1];
         RolloutState previous = state.getAndUpdate(s -> next[0] = change.apply(s));
-        if (next[0] != previous) {
+        Transition t = new Transition(previous, next[0]);
+        if (t.happened()) {
             applyEffects(type, previous, next[0], message, v);
         }
-        return next[0];
+        return t;
     }
 
     private void applyEffects(EventType type, RolloutState from, RolloutState to, String message, Verdict v) {

@@ -5,13 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.relaygate.relay.judge.Decision;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.ArrayList;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -179,27 +181,44 @@ final class RolloutControllerTest {
         assertThat(restarted.state().greenWeight()).isEqualTo(50);
     }
 
-    @Test
+    /** Repeated: the race between the compare-and-set and the caller's own check only shows now and then. */
+    @RepeatedTest(100)
     void concurrentRollbacksFireExactlyOnce() throws Exception {
         RolloutController c = controller(null);
         c.start(FAST, false);
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<Boolean>> results = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            results.add(pool.submit(() -> {
-                go.await();
-                return c.rollbackManually("race");
-            }));
-        }
-        go.countDown();
-        int fired = 0;
-        for (Future<Boolean> f : results) {
-            fired += f.get(10, TimeUnit.SECONDS) ? 1 : 0;
-        }
-        pool.shutdown();
-        assertThat(fired).isEqualTo(1);
+        assertThat(race(() -> c.rollbackManually("race"))).as("callers told they rolled back").isEqualTo(1);
         assertThat(timeline.snapshot()).filteredOn(e -> e.type() == EventType.ROLLED_BACK).hasSize(1);
+    }
+
+    @RepeatedTest(100)
+    void concurrentCancelsFireExactlyOnce() throws Exception {
+        RolloutController c = controller(null);
+        c.start(FAST, false);
+        assertThat(race(() -> c.cancel("race"))).as("callers told they cancelled").isEqualTo(1);
+        assertThat(timeline.snapshot()).filteredOn(e -> e.type() == EventType.CANCELLED).hasSize(1);
+    }
+
+    /** Runs {@code call} on 8 threads released at once; how many answered true. */
+    private static int race(Callable<Boolean> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                results.add(pool.submit(() -> {
+                    go.await();
+                    return call.call();
+                }));
+            }
+            go.countDown();
+            int yes = 0;
+            for (Future<Boolean> f : results) {
+                yes += f.get(10, TimeUnit.SECONDS) ? 1 : 0;
+            }
+            return yes;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
