@@ -28,6 +28,10 @@ public final class GateProperties {
     return new GateProperties(gate, System.getProperties());
   }
 
+  public String gate() {
+    return gate;
+  }
+
   public boolean quick() {
     return quick;
   }

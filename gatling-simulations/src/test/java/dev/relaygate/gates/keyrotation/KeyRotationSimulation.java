@@ -3,22 +3,14 @@ package dev.relaygate.gates.keyrotation;
 import static io.gatling.javaapi.core.CoreDsl.details;
 
 import dev.relaygate.gates.AdminClient;
-import dev.relaygate.gates.Choreography;
 import dev.relaygate.gates.GateEvaluation;
 import dev.relaygate.gates.GateProperties;
 import dev.relaygate.gates.GateRig;
-import dev.relaygate.gates.GateRun;
-import dev.relaygate.gates.LoadPhases;
 import dev.relaygate.gates.Observation;
-import dev.relaygate.gates.ObservationLog;
-import dev.relaygate.gates.RelayTimeline;
 import dev.relaygate.gates.Rollouts;
-import dev.relaygate.gates.TimelineSampler;
-import dev.relaygate.gates.load.ChatTraffic;
-import dev.relaygate.gates.load.JsonLoad;
+import dev.relaygate.gates.load.JsonLoadGate;
 import dev.relaygate.mock.Profile;
 import dev.relaygate.mock.ProfileSettings;
-import io.gatling.javaapi.core.Simulation;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -29,7 +21,7 @@ import java.util.function.UnaryOperator;
  * validation, and under load no client may see an error from green. Then the provider accepts the key
  * again and a shift is tried once more; that outcome is reported, not gated (health checks may lag).
  */
-public class KeyRotationSimulation extends Simulation {
+public class KeyRotationSimulation extends JsonLoadGate {
 
   static final String GATE = "key-rotation";
   static final GateProperties PROPS = GateProperties.of(GATE);
@@ -38,93 +30,72 @@ public class KeyRotationSimulation extends Simulation {
   static final long STEP_SECONDS = PROPS.integer("step_seconds", 6, 3);
   static final long GREEN_WEIGHT = PROPS.integer("green_weight", 10);
 
-  private final ObservationLog log = new ObservationLog();
-  private final Choreography control = new Choreography();
-  private final LoadPhases phases = new LoadPhases(Duration.ofSeconds(WARMUP_SECONDS));
-  private volatile GateRig rig;
-  private GateRun run;
-  private TimelineSampler timeline;
   private volatile AdminClient.Reply shift;
   private volatile AdminClient.Reply rollout;
   private volatile AdminClient.Reply validate;
   private volatile AdminClient.Reply shiftAfterFix;
   private volatile long fixedNanos;
 
-  {
-    setUp(JsonLoad.populations(RATE, WARMUP_SECONDS, STEP_SECONDS * 4, () -> rig, log, phases, control))
-        .protocols(ChatTraffic.protocol())
-        .assertions(details("chat").failedRequests().count().is(0L));
+  public KeyRotationSimulation() {
+    super(PROPS, WARMUP_SECONDS);
+    jsonLoad(RATE, STEP_SECONDS * 4).assertions(details("chat").failedRequests().count().is(0L));
   }
 
   @Override
-  public void before() {
-    run = new GateRun(GATE, "Green's provider rejects green's key: a traffic-shift to green " + GREEN_WEIGHT
+  protected String claim() {
+    return "Green's provider rejects green's key: a traffic-shift to green " + GREEN_WEIGHT
         + " and a rollout start are both refused by key validation, and at " + RATE
-        + " req/s no client sees an error from green.", getClass(), PROPS);
-    try {
-      rig = GateRig.start(ProfileSettings.healthy(), ProfileSettings.of(Profile.UNAUTHORIZED),
-          UnaryOperator.identity());
-      AdminClient admin = rig.admin();
-      int green = (int) GREEN_WEIGHT;
-      control.at(Duration.ofSeconds(WARMUP_SECONDS), "validate keys", () -> {
-        validate = admin.validateKeys();
-        run.event("validate_keys", "status " + validate.status());
-      }).at(Duration.ofSeconds(WARMUP_SECONDS + STEP_SECONDS), "shift with a rejected key", () -> {
-        shift = admin.trafficShift(100 - green, green);
-        run.event("traffic_shift_attempt", "status " + shift.status() + ": " + shift.body());
-      }).at(Duration.ofSeconds(WARMUP_SECONDS + STEP_SECONDS * 2), "rollout with a rejected key", () -> {
-        rollout = admin.patchPolicy(Rollouts.seedBody(green, 3600, 0.01, 200, 50));
-        run.event("rollout_attempt", "status " + rollout.status() + ": " + rollout.body());
-      }).at(Duration.ofSeconds(WARMUP_SECONDS + STEP_SECONDS * 3), "provider accepts the key again", () -> {
-        rig.green().switchProfile(ProfileSettings.healthy());
-        fixedNanos = System.nanoTime();
-        run.event("key_accepted_again", "green's provider accepts the key");
-        admin.validateKeys();
-        shiftAfterFix = admin.trafficShift(100 - green, green);
-        run.event("traffic_shift_after_fix", "status " + shiftAfterFix.status());
-      });
-      timeline = RelayTimeline.sampler(run.clock(), admin, log.counters()).start(Duration.ofSeconds(1));
-    } catch (RuntimeException e) {
-      run.aborted(e);
-      throw e;
-    }
+        + " req/s no client sees an error from green.";
   }
 
   @Override
-  public void after() {
-    try {
-      timeline.close();
-      List<Observation> measured = log.measured();
-      long fixed = fixedNanos;
-      List<Observation> beforeFix = measured.stream()
-          .filter(o -> fixed == 0 || o.startNanos() - fixed < 0).toList();
-      GateEvaluation eval = new GateEvaluation()
-          .isTrue("shift_refused", shift != null && !shift.ok(),
-              "the traffic-shift to green to be refused while green's key is rejected")
-          .isTrue("rollout_refused", rollout != null && !rollout.ok(),
-              "the rollout start to be refused while green's key is rejected")
-          .atMost("green_served_while_key_rejected", (double) beforeFix.stream().filter(o -> o.servedBy("green")).count(),
-              "green_served_while_key_rejected_max", 0)
-          .atMost("client_errors", (double) measured.stream().filter(Observation::failed).count(),
-              "client_errors_max", 0)
-          .measured("shift_status", shift == null ? null : shift.status())
-          .measured("rollout_status", rollout == null ? null : rollout.status())
-          .measured("validate_keys_status", validate == null ? null : validate.status())
-          .measured("validate_keys_green", validate == null ? null
-              : validate.body().path("green").toString())
-          .measured("shift_after_fix_status", shiftAfterFix == null ? null : shiftAfterFix.status())
-          .measured("green_served_after_fix", measured.stream()
-              .filter(o -> fixed != 0 && o.startNanos() - fixed > 0 && o.servedBy("green")).count())
-          .measured("requests", (long) measured.size());
-      control.failures().forEach(f -> eval.isTrue("control_ok", false, "every control step to succeed: " + f));
-      run.percentilesMs(log.latency().percentilesMs());
-      run.timeline(timeline.samples());
-      run.finish(eval);
-    } catch (RuntimeException e) {
-      run.aborted(e);
-    } finally {
-      control.close();
-      rig.close();
-    }
+  protected GateRig startRig() {
+    return GateRig.start(ProfileSettings.healthy(), ProfileSettings.of(Profile.UNAUTHORIZED),
+        UnaryOperator.identity());
+  }
+
+  @Override
+  protected void choreograph(AdminClient admin) {
+    int green = (int) GREEN_WEIGHT;
+    control.at(Duration.ofSeconds(WARMUP_SECONDS), "validate keys", () -> {
+      validate = admin.validateKeys();
+      run().event("validate_keys", "status " + validate.status());
+    }).at(Duration.ofSeconds(WARMUP_SECONDS + STEP_SECONDS), "shift with a rejected key", () -> {
+      shift = admin.trafficShift(100 - green, green);
+      run().event("traffic_shift_attempt", "status " + shift.status() + ": " + shift.body());
+    }).at(Duration.ofSeconds(WARMUP_SECONDS + STEP_SECONDS * 2), "rollout with a rejected key", () -> {
+      rollout = admin.patchPolicy(Rollouts.seedBody(green, 3600, 0.01, 200, 50));
+      run().event("rollout_attempt", "status " + rollout.status() + ": " + rollout.body());
+    }).at(Duration.ofSeconds(WARMUP_SECONDS + STEP_SECONDS * 3), "provider accepts the key again", () -> {
+      rig().green().switchProfile(ProfileSettings.healthy());
+      fixedNanos = System.nanoTime();
+      run().event("key_accepted_again", "green's provider accepts the key");
+      admin.validateKeys();
+      shiftAfterFix = admin.trafficShift(100 - green, green);
+      run().event("traffic_shift_after_fix", "status " + shiftAfterFix.status());
+    });
+  }
+
+  @Override
+  protected void evaluate(GateEvaluation eval, List<Observation> measured) {
+    long fixed = fixedNanos;
+    long greenWhileRejected = measured.stream()
+        .filter(o -> (fixed == 0 || o.startNanos() - fixed < 0) && o.servedBy("green")).count();
+    eval.isTrue("shift_refused", shift != null && !shift.ok(),
+            "the traffic-shift to green to be refused while green's key is rejected")
+        .isTrue("rollout_refused", rollout != null && !rollout.ok(),
+            "the rollout start to be refused while green's key is rejected")
+        .atMost("green_served_while_key_rejected", (double) greenWhileRejected,
+            "green_served_while_key_rejected_max", 0)
+        .atMost("client_errors", (double) measured.stream().filter(Observation::failed).count(),
+            "client_errors_max", 0)
+        .measured("shift_status", shift == null ? null : shift.status())
+        .measured("rollout_status", rollout == null ? null : rollout.status())
+        .measured("validate_keys_status", validate == null ? null : validate.status())
+        .measured("validate_keys_green", validate == null ? null : validate.body().path("green").toString())
+        .measured("shift_after_fix_status", shiftAfterFix == null ? null : shiftAfterFix.status())
+        .measured("green_served_after_fix", measured.stream()
+            .filter(o -> fixed != 0 && o.startNanos() - fixed > 0 && o.servedBy("green")).count())
+        .measured("requests", (long) measured.size());
   }
 }

@@ -3,19 +3,11 @@ package dev.relaygate.gates.manualrollback;
 import static io.gatling.javaapi.core.CoreDsl.details;
 
 import dev.relaygate.gates.AdminClient;
-import dev.relaygate.gates.Choreography;
 import dev.relaygate.gates.GateEvaluation;
 import dev.relaygate.gates.GateProperties;
-import dev.relaygate.gates.GateRig;
-import dev.relaygate.gates.GateRun;
-import dev.relaygate.gates.LoadPhases;
 import dev.relaygate.gates.Observation;
 import dev.relaygate.gates.ObservationLog;
-import dev.relaygate.gates.RelayTimeline;
-import dev.relaygate.gates.TimelineSampler;
-import dev.relaygate.gates.load.ChatTraffic;
-import dev.relaygate.gates.load.JsonLoad;
-import io.gatling.javaapi.core.Simulation;
+import dev.relaygate.gates.load.JsonLoadGate;
 import java.time.Duration;
 import java.util.List;
 
@@ -24,7 +16,7 @@ import java.util.List;
  * that started after the call returned must land on blue (0 exceptions), and the command-to-effect time
  * is reported.
  */
-public class ManualRollbackSimulation extends Simulation {
+public class ManualRollbackSimulation extends JsonLoadGate {
 
   static final String GATE = "manual-rollback";
   static final GateProperties PROPS = GateProperties.of(GATE);
@@ -35,86 +27,55 @@ public class ManualRollbackSimulation extends Simulation {
   static final long GREEN_WEIGHT = PROPS.integer("green_weight", 50);
   static final double FAILED_RATIO_BELOW = PROPS.decimal("failed_ratio_below", 0.001);
 
-  private final ObservationLog log = new ObservationLog();
-  private final Choreography control = new Choreography();
-  private final LoadPhases phases = new LoadPhases(Duration.ofSeconds(WARMUP_SECONDS));
-  private volatile GateRig rig;
-  private GateRun run;
-  private TimelineSampler timeline;
   private volatile AdminClient.Reply rollback;
 
-  {
-    setUp(JsonLoad.populations(RATE, WARMUP_SECONDS, CANARY_SECONDS + AFTER_SECONDS, () -> rig, log, phases, control))
-        .protocols(ChatTraffic.protocol())
+  public ManualRollbackSimulation() {
+    super(PROPS, WARMUP_SECONDS);
+    jsonLoad(RATE, CANARY_SECONDS + AFTER_SECONDS)
         .assertions(details("chat").failedRequests().percent().lt(FAILED_RATIO_BELOW * 100));
   }
 
   @Override
-  public void before() {
-    run = new GateRun(GATE, "Green at " + GREEN_WEIGHT + "% under " + RATE + " req/s, then POST /admin/rollback:"
-        + " every request started after the call returned lands on blue.", getClass(), PROPS);
-    try {
-      rig = GateRig.start();
-      AdminClient admin = rig.admin();
-      control.at(Duration.ofSeconds(WARMUP_SECONDS), "shift to green " + GREEN_WEIGHT, () -> {
-        AdminClient.Reply r = admin.trafficShift(100 - (int) GREEN_WEIGHT, (int) GREEN_WEIGHT);
-        if (!r.ok()) {
-          throw new IllegalStateException("traffic-shift answered " + r.status() + ": " + r.body());
-        }
-        run.event("traffic_shift", "green " + GREEN_WEIGHT);
-      }).at(Duration.ofSeconds(WARMUP_SECONDS + CANARY_SECONDS), "rollback", () -> {
-        run.event("rollback_sent", "POST /admin/rollback");
-        AdminClient.Reply r = admin.rollback();
-        if (!r.ok()) {
-          throw new IllegalStateException("rollback answered " + r.status() + ": " + r.body());
-        }
-        rollback = r;
-        run.event(run.clock().msAt(r.returnedAtNanos()), "rollback_returned", "after " + r.tookMs() + " ms");
-      });
-      timeline = RelayTimeline.sampler(run.clock(), admin, log.counters()).start(Duration.ofSeconds(1));
-    } catch (RuntimeException e) {
-      run.aborted(e);
-      throw e;
-    }
+  protected String claim() {
+    return "Green at " + GREEN_WEIGHT + "% under " + RATE + " req/s, then POST /admin/rollback:"
+        + " every request started after the call returned lands on blue.";
   }
 
   @Override
-  public void after() {
-    try {
-      timeline.close();
-      List<Observation> measured = log.measured();
-      GateEvaluation eval = new GateEvaluation();
-      AdminClient.Reply r = rollback;
-      eval.isTrue("rolled_back", r != null, "the admin rollback to have returned during the run");
-      if (r != null) {
-        long sent = r.sentAtNanos();
-        long returned = r.returnedAtNanos();
-        List<Observation> after = measured.stream().filter(o -> o.startNanos() - returned > 0).toList();
-        List<Observation> before = measured.stream().filter(o -> o.startNanos() - sent < 0).toList();
-        long greenAfter = after.stream().filter(o -> o.servedBy("green")).count();
-        long greenBefore = before.stream().filter(o -> o.servedBy("green")).count();
-        long lastGreenStart = measured.stream().filter(o -> o.servedBy("green"))
-            .mapToLong(Observation::startNanos).max().orElse(sent);
-        eval.atMost("green_started_after_rollback_returned", (double) greenAfter,
-                "green_after_rollback_max", 0)
-            .isTrue("green_served_before_rollback", greenBefore > 0,
-                "green to have served traffic before the rollback (else the gate proves nothing)")
-            .measured("rollback_call_ms", r.tookMs())
-            .measured("command_to_effect_ms", Math.max(0, Math.round((lastGreenStart - sent) / 1e4) / 100.0))
-            .measured("requests_after_rollback", (long) after.size())
-            .measured("green_served_before_rollback", greenBefore);
-      }
-      eval.below("failed_ratio", ObservationLog.failedRatio(measured), "failed_ratio_below", FAILED_RATIO_BELOW)
-          .measured("requests", (long) measured.size());
-      control.failures().forEach(f -> eval.isTrue("control_ok", false, "every control step to succeed: " + f));
-      run.percentilesMs(log.latency().percentilesMs());
-      run.timeline(timeline.samples());
-      run.finish(eval);
-    } catch (RuntimeException e) {
-      run.aborted(e);
-    } finally {
-      control.close();
-      rig.close();
+  protected void choreograph(AdminClient admin) {
+    control.at(Duration.ofSeconds(WARMUP_SECONDS), "shift to green " + GREEN_WEIGHT, () -> {
+      requireOk(admin.trafficShift(100 - (int) GREEN_WEIGHT, (int) GREEN_WEIGHT), "traffic-shift");
+      run().event("traffic_shift", "green " + GREEN_WEIGHT);
+    }).at(Duration.ofSeconds(WARMUP_SECONDS + CANARY_SECONDS), "rollback", () -> {
+      run().event("rollback_sent", "POST /admin/rollback");
+      AdminClient.Reply r = admin.rollback();
+      requireOk(r, "rollback");
+      rollback = r;
+      run().event(run().clock().msAt(r.returnedAtNanos()), "rollback_returned", "after " + r.tookMs() + " ms");
+    });
+  }
+
+  @Override
+  protected void evaluate(GateEvaluation eval, List<Observation> measured) {
+    AdminClient.Reply r = rollback;
+    eval.isTrue("rolled_back", r != null, "the admin rollback to have returned during the run");
+    if (r != null) {
+      long sent = r.sentAtNanos();
+      long returned = r.returnedAtNanos();
+      List<Observation> after = measured.stream().filter(o -> o.startNanos() - returned > 0).toList();
+      long greenAfter = after.stream().filter(o -> o.servedBy("green")).count();
+      long greenBefore = measured.stream().filter(o -> o.startNanos() - sent < 0 && o.servedBy("green")).count();
+      long lastGreenStart = measured.stream().filter(o -> o.servedBy("green"))
+          .mapToLong(Observation::startNanos).max().orElse(sent);
+      eval.atMost("green_started_after_rollback_returned", (double) greenAfter, "green_after_rollback_max", 0)
+          .isTrue("green_served_before_rollback", greenBefore > 0,
+              "green to have served traffic before the rollback (else the gate proves nothing)")
+          .measured("rollback_call_ms", r.tookMs())
+          .measured("command_to_effect_ms", Math.max(0, Math.round((lastGreenStart - sent) / 1e4) / 100.0))
+          .measured("requests_after_rollback", (long) after.size())
+          .measured("green_served_before_rollback", greenBefore);
     }
+    eval.below("failed_ratio", ObservationLog.failedRatio(measured), "failed_ratio_below", FAILED_RATIO_BELOW)
+        .measured("requests", (long) measured.size());
   }
 }

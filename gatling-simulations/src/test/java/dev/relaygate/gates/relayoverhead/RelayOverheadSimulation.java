@@ -3,19 +3,17 @@ package dev.relaygate.gates.relayoverhead;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 
-import dev.relaygate.gates.Choreography;
 import dev.relaygate.gates.GateEvaluation;
 import dev.relaygate.gates.GateProperties;
 import dev.relaygate.gates.GateRig;
-import dev.relaygate.gates.GateRun;
 import dev.relaygate.gates.LoadPhases;
 import dev.relaygate.gates.ObservationLog;
 import dev.relaygate.gates.OpenLoopClient;
 import dev.relaygate.gates.OpenLoopClient.Target;
 import dev.relaygate.gates.load.ChatTraffic;
+import dev.relaygate.gates.load.GateSimulation;
 import dev.relaygate.gates.load.JsonLoad;
 import dev.relaygate.mock.ProfileSettings;
-import io.gatling.javaapi.core.Simulation;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -26,10 +24,10 @@ import java.util.function.UnaryOperator;
  * whole milliseconds are too coarse), at 1,000 req/s in alternating direct and relayed blocks; plus
  * saturated throughput both ways and CPU time per request. The gate is generous (p99 added < 5 ms); the
  * figures are also reported against our targets (p50 <= 0.2 ms, p99 <= 1 ms, >= 10,000 req/s).
- * The measurement runs in {@code before()}, alone on the machine's cores; the Gatling scenario after it is
+ * The measurement runs while the gate prepares (in {@code before()}), alone on the machine's cores; the Gatling scenario after it is
  * a short relayed smoke check so the run also has a Gatling report.
  */
-public class RelayOverheadSimulation extends Simulation {
+public class RelayOverheadSimulation extends GateSimulation {
 
   static final String GATE = "relay-overhead";
   static final GateProperties PROPS = GateProperties.of(GATE);
@@ -44,97 +42,92 @@ public class RelayOverheadSimulation extends Simulation {
   static final long SMOKE_SECONDS = PROPS.integer("smoke_seconds", 3, 2);
 
   private final ObservationLog smoke = new ObservationLog();
-  private volatile GateRig rig;
-  private GateRun run;
   private OverheadMeasurement.Figures figures;
 
-  {
+  public RelayOverheadSimulation() {
+    super(PROPS);
     LoadPhases phases = new LoadPhases(Duration.ZERO);
     setUp(scenario("relayed-smoke")
-        .exec(ChatTraffic.chat(phases, () -> rig.relayUrl(), () -> rig.clientKey(), smoke))
+        .exec(ChatTraffic.chat(phases, () -> rig().relayUrl(), () -> rig().clientKey(), smoke))
         .injectOpen(constantUsersPerSec(20).during(SMOKE_SECONDS)),
-        JsonLoad.controller(phases, new Choreography()))
+        JsonLoad.controller(phases, control))
         .protocols(ChatTraffic.protocol());
   }
 
   @Override
-  public void before() {
-    run = new GateRun(GATE, "Added latency of the relay over calling the same mock directly, open loop at "
-        + RATE + " req/s in alternating " + BLOCK_SECONDS + " s blocks (" + PAIRS + " pairs), microseconds from"
-        + " the intended send instant; added p50/p99 = median over pairs of relayed minus direct; plus " + SATURATION_SECONDS + " s closed-loop saturation at "
-        + CONCURRENCY + " in flight each way. Gate: p99 added < " + P99_ADDED_BELOW_MS + " ms.", getClass(), PROPS);
-    try {
-      // the fastest honest mock: no artificial delay, so the relay's share of the time is visible
-      ProfileSettings instant = ProfileSettings.healthy().withTimeToFirstEventMs(0).withGapBetweenEventsMs(0);
-      rig = PROPS.externalRelayUrl().isPresent() ? GateRig.external(PROPS)
-          : GateRig.start(instant, instant, UnaryOperator.identity());
-      if (rig.directChatUrl() == null) {
-        throw new IllegalStateException("an external relay run needs -Dupstream.url (the mock the relay uses)");
-      }
-      try (OpenLoopClient client = new OpenLoopClient((int) CONCURRENCY, ChatTraffic.body(1, false))) {
-        figures = new OverheadMeasurement(client,
-            new Target("direct", rig.directChatUrl(), rig.directKey()),
-            new Target("relayed", rig.relayUrl() + "/v1/chat/completions", rig.clientKey()))
-            .run(RATE, Duration.ofSeconds(BLOCK_SECONDS), WARMUP_PAIRS, PAIRS, (int) CONCURRENCY,
-                Duration.ofSeconds(SATURATION_SECONDS));
-      }
-    } catch (RuntimeException e) {
-      run.aborted(e);
-      throw e;
+  protected String claim() {
+    return "Added latency of the relay over calling the same mock directly, open loop at " + RATE + " req/s in"
+        + " alternating " + BLOCK_SECONDS + " s blocks (" + PAIRS + " pairs), microseconds from the intended send"
+        + " instant; added p50/p99 = median over pairs of relayed minus direct; plus " + SATURATION_SECONDS
+        + " s closed-loop saturation at " + CONCURRENCY + " in flight each way. Gate: p99 added < "
+        + P99_ADDED_BELOW_MS + " ms.";
+  }
+
+  /** The fastest honest mock: no artificial delay, so the relay's share of the time is visible. */
+  @Override
+  protected GateRig startRig() {
+    ProfileSettings instant = ProfileSettings.healthy().withTimeToFirstEventMs(0).withGapBetweenEventsMs(0);
+    return PROPS.externalRelayUrl().isPresent() ? GateRig.external(PROPS)
+        : GateRig.start(instant, instant, UnaryOperator.identity());
+  }
+
+  @Override
+  protected void prepare(GateRig rig) {
+    if (rig.directChatUrl() == null) {
+      throw new IllegalStateException("an external relay run needs -Dupstream.url (the mock the relay uses)");
+    }
+    try (OpenLoopClient client = new OpenLoopClient((int) CONCURRENCY, ChatTraffic.body(1, false))) {
+      figures = new OverheadMeasurement(client,
+          new Target("direct", rig.directChatUrl(), rig.directKey()),
+          new Target("relayed", rig.relayUrl() + "/v1/chat/completions", rig.clientKey()))
+          .run(RATE, Duration.ofSeconds(BLOCK_SECONDS), WARMUP_PAIRS, PAIRS, (int) CONCURRENCY,
+              Duration.ofSeconds(SATURATION_SECONDS));
     }
   }
 
   @Override
-  public void after() {
-    try {
-      Map<String, Double> d = figures.direct().percentilesUs();
-      Map<String, Double> r = figures.relayed().percentilesUs();
-      double p50Added = round(figures.medianPairAddedMs(0));
-      double p99Added = round(figures.medianPairAddedMs(1));
-      double failedRatio = (double) (figures.directFailed() + figures.relayedFailed())
-          / Math.max(1, figures.directSent() + figures.relayedSent());
-      GateEvaluation eval = new GateEvaluation()
-          .below("p99_added_ms", p99Added, "p99_added_below_ms", P99_ADDED_BELOW_MS)
-          .below("failed_ratio", failedRatio, "failed_ratio_below", FAILED_RATIO_BELOW)
-          .measured("p50_added_ms", p50Added)
-          .measured("p50_added_pooled_ms", added(r, d, "p50"))
-          .measured("p99_added_pooled_ms", added(r, d, "p99"))
-          .measured("p999_added_pooled_ms", added(r, d, "p999"))
-          .measured("block_pairs", (long) figures.pairAddedUs().size())
-          .measured("p99_added_per_pair_ms", figures.pairAddedUs().stream()
-              .map(pair -> String.valueOf(round(pair[1] / 1000.0))).collect(java.util.stream.Collectors.joining(" ")))
-          .measured("direct_p50_ms", d.get("p50") / 1000.0)
-          .measured("direct_p99_ms", d.get("p99") / 1000.0)
-          .measured("relayed_p50_ms", r.get("p50") / 1000.0)
-          .measured("relayed_p99_ms", r.get("p99") / 1000.0)
-          .measured("requests_per_arm", figures.relayedSent())
-          .measured("direct_failed", figures.directFailed())
-          .measured("relayed_failed", figures.relayedFailed())
-          .measured("direct_saturated_per_sec", round(figures.directSaturated().completedPerSecond()))
-          .measured("relayed_saturated_per_sec", round(figures.relayedSaturated().completedPerSecond()))
-          .measured("saturation_failed", figures.directSaturated().failed() + figures.relayedSaturated().failed())
-          .measured("process_cpu_us_per_direct_request", round(figures.directCpuUsPerRequest()))
-          .measured("process_cpu_us_per_relayed_request", round(figures.relayedCpuUsPerRequest()))
-          // the difference is the relay's share only when the relay runs in this process
-          .measured("relay_cpu_us_per_request", rig.external() ? null
-              : round(figures.relayedCpuUsPerRequest() - figures.directCpuUsPerRequest()))
-          .measured("p50_added_meets_target", p50Added <= 0.2)
-          .measured("p99_added_meets_target", p99Added <= 1.0)
-          .measured("relayed_throughput_meets_target", figures.relayedSaturated().completedPerSecond() >= 10_000)
-          .measured("smoke_requests", (long) smoke.measured().size())
-          .measured("external_relay", rig.external())
-          .target("p50_added_ms", 0.2)
-          .target("p99_added_ms", 1.0)
-          .target("relayed_saturated_per_sec", 10_000);
-      run.percentilesMs(figures.relayed().percentilesMs());
-      run.series("direct_us", d);
-      run.series("relayed_us", r);
-      run.finish(eval);
-    } catch (RuntimeException e) {
-      run.aborted(e);
-    } finally {
-      rig.close();
-    }
+  protected void evaluate(GateEvaluation eval) {
+    Map<String, Double> d = figures.direct().percentilesUs();
+    Map<String, Double> r = figures.relayed().percentilesUs();
+    double p50Added = round(figures.medianPairAddedMs(0));
+    double p99Added = round(figures.medianPairAddedMs(1));
+    double failedRatio = (double) (figures.directFailed() + figures.relayedFailed())
+        / Math.max(1, figures.directSent() + figures.relayedSent());
+    eval.below("p99_added_ms", p99Added, "p99_added_below_ms", P99_ADDED_BELOW_MS)
+        .below("failed_ratio", failedRatio, "failed_ratio_below", FAILED_RATIO_BELOW)
+        .measured("p50_added_ms", p50Added)
+        .measured("p50_added_pooled_ms", added(r, d, "p50"))
+        .measured("p99_added_pooled_ms", added(r, d, "p99"))
+        .measured("p999_added_pooled_ms", added(r, d, "p999"))
+        .measured("block_pairs", (long) figures.pairAddedUs().size())
+        .measured("p99_added_per_pair_ms", figures.pairAddedUs().stream()
+            .map(pair -> String.valueOf(round(pair[1] / 1000.0))).collect(java.util.stream.Collectors.joining(" ")))
+        .measured("direct_p50_ms", d.get("p50") / 1000.0)
+        .measured("direct_p99_ms", d.get("p99") / 1000.0)
+        .measured("relayed_p50_ms", r.get("p50") / 1000.0)
+        .measured("relayed_p99_ms", r.get("p99") / 1000.0)
+        .measured("requests_per_arm", figures.relayedSent())
+        .measured("direct_failed", figures.directFailed())
+        .measured("relayed_failed", figures.relayedFailed())
+        .measured("direct_saturated_per_sec", round(figures.directSaturated().completedPerSecond()))
+        .measured("relayed_saturated_per_sec", round(figures.relayedSaturated().completedPerSecond()))
+        .measured("saturation_failed", figures.directSaturated().failed() + figures.relayedSaturated().failed())
+        .measured("process_cpu_us_per_direct_request", round(figures.directCpuUsPerRequest()))
+        .measured("process_cpu_us_per_relayed_request", round(figures.relayedCpuUsPerRequest()))
+        // the difference is the relay's share only when the relay runs in this process
+        .measured("relay_cpu_us_per_request", rig().external() ? null
+            : round(figures.relayedCpuUsPerRequest() - figures.directCpuUsPerRequest()))
+        .measured("p50_added_meets_target", p50Added <= 0.2)
+        .measured("p99_added_meets_target", p99Added <= 1.0)
+        .measured("relayed_throughput_meets_target", figures.relayedSaturated().completedPerSecond() >= 10_000)
+        .measured("smoke_requests", (long) smoke.measured().size())
+        .measured("external_relay", rig().external())
+        .target("p50_added_ms", 0.2)
+        .target("p99_added_ms", 1.0)
+        .target("relayed_saturated_per_sec", 10_000);
+    run().percentilesMs(figures.relayed().percentilesMs());
+    run().series("direct_us", d);
+    run().series("relayed_us", r);
   }
 
   private static double added(Map<String, Double> relayed, Map<String, Double> direct, String p) {

@@ -4,21 +4,15 @@ import static io.gatling.javaapi.core.CoreDsl.details;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.relaygate.gates.AdminClient;
-import dev.relaygate.gates.Choreography;
 import dev.relaygate.gates.GateEvaluation;
 import dev.relaygate.gates.GateProperties;
 import dev.relaygate.gates.GateRig;
-import dev.relaygate.gates.GateRun;
 import dev.relaygate.gates.LatencyRecorder;
-import dev.relaygate.gates.LoadPhases;
 import dev.relaygate.gates.Observation;
 import dev.relaygate.gates.ObservationLog;
-import dev.relaygate.gates.PerSecond;
-import dev.relaygate.gates.load.ChatTraffic;
-import dev.relaygate.gates.load.JsonLoad;
+import dev.relaygate.gates.load.JsonLoadGate;
 import dev.relaygate.mock.Profile;
 import dev.relaygate.mock.ProfileSettings;
-import io.gatling.javaapi.core.Simulation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +24,7 @@ import java.util.function.UnaryOperator;
  * in the machine's load lands on both; the shadow blocks' client p99 must stay within a small margin of
  * the blue-only blocks', no client may be answered by green, and the relay's shadow summary is reported.
  */
-public class ShadowNoImpactSimulation extends Simulation {
+public class ShadowNoImpactSimulation extends JsonLoadGate {
 
   static final String GATE = "shadow-no-impact";
   static final GateProperties PROPS = GateProperties.of(GATE);
@@ -46,112 +40,100 @@ public class ShadowNoImpactSimulation extends Simulation {
   static final String SHADOW = "{\"routing\":{\"strategy\":\"shadow\",\"weights\":{\"blue\":100,\"green\":0}}}";
   static final String BLUE_ONLY = "{\"routing\":{\"strategy\":\"weighted\",\"weights\":{\"blue\":100,\"green\":0}}}";
 
-  private final ObservationLog log = new ObservationLog();
-  private final Choreography control = new Choreography();
-  private final LoadPhases phases = new LoadPhases(Duration.ofSeconds(WARMUP_SECONDS));
   /** [start nanos, end nanos, shadow?] per block, filled as the switches return. */
   private final List<long[]> blocks = new ArrayList<>();
-  private volatile GateRig rig;
-  private GateRun run;
 
-  {
-    setUp(JsonLoad.populations(RATE, WARMUP_SECONDS, BLOCK_SECONDS * BLOCKS, () -> rig, log, phases, control))
-        .protocols(ChatTraffic.protocol())
+  public ShadowNoImpactSimulation() {
+    super(PROPS, WARMUP_SECONDS);
+    jsonLoad(RATE, BLOCK_SECONDS * BLOCKS)
         .assertions(details("chat").failedRequests().percent().lt(FAILED_RATIO_BELOW * 100));
   }
 
   @Override
-  public void before() {
-    run = new GateRun(GATE, "Green " + GREEN_ADDED_MS + " ms slow; " + BLOCKS + " alternating " + BLOCK_SECONDS
+  protected String claim() {
+    return "Green " + GREEN_ADDED_MS + " ms slow; " + BLOCKS + " alternating " + BLOCK_SECONDS
         + " s blocks of blue-only and shadow mode at " + RATE + " req/s: shadow p99 within " + P99_MARGIN_MS
-        + " ms of blue-only p99, no client answered by green.", getClass(), PROPS);
-    try {
-      ProfileSettings slow = ProfileSettings.healthy().withProfile(Profile.SLOW)
-          .withAddedLatencyMs((int) GREEN_ADDED_MS);
-      rig = GateRig.start(ProfileSettings.healthy(), slow, UnaryOperator.identity());
-      AdminClient admin = rig.admin();
-      for (int b = 0; b <= BLOCKS; b++) {
-        boolean shadow = b % 2 == 1;
-        boolean last = b == BLOCKS;
-        int index = b;
-        control.at(Duration.ofSeconds(WARMUP_SECONDS + b * BLOCK_SECONDS), last ? "end" : "block " + b, () -> {
-          long now = System.nanoTime();
-          synchronized (blocks) {
-            if (!blocks.isEmpty()) {
-              blocks.get(blocks.size() - 1)[1] = now;
-            }
+        + " ms of blue-only p99, no client answered by green.";
+  }
+
+  @Override
+  protected GateRig startRig() {
+    ProfileSettings slow = ProfileSettings.healthy().withProfile(Profile.SLOW).withAddedLatencyMs((int) GREEN_ADDED_MS);
+    return GateRig.start(ProfileSettings.healthy(), slow, UnaryOperator.identity());
+  }
+
+  /** The clients' per-second view: the blocks, not the relay's counters, are what this gate compares. */
+  @Override
+  protected boolean samplesRelay() {
+    return false;
+  }
+
+  @Override
+  protected void choreograph(AdminClient admin) {
+    for (int b = 0; b <= BLOCKS; b++) {
+      boolean shadow = b % 2 == 1;
+      boolean last = b == BLOCKS;
+      int index = b;
+      control.at(Duration.ofSeconds(WARMUP_SECONDS + b * BLOCK_SECONDS), last ? "end" : "block " + b, () -> {
+        long now = System.nanoTime();
+        synchronized (blocks) {
+          if (!blocks.isEmpty()) {
+            blocks.get(blocks.size() - 1)[1] = now;
           }
-          if (last) {
-            return;
-          }
-          if (index > 0) {
-            AdminClient.Reply r = admin.patchPolicy(shadow ? SHADOW : BLUE_ONLY);
-            if (!r.ok()) {
-              throw new IllegalStateException("PATCH /v1/routing/policy answered " + r.status() + ": " + r.body());
-            }
-            run.event(shadow ? "shadow_on" : "shadow_off", "switch took " + r.tookMs() + " ms");
-          }
-          synchronized (blocks) {
-            blocks.add(new long[] {System.nanoTime(), Long.MAX_VALUE, shadow ? 1 : 0});
-          }
-        });
-      }
-    } catch (RuntimeException e) {
-      run.aborted(e);
-      throw e;
+        }
+        if (last) {
+          return;
+        }
+        if (index > 0) {
+          AdminClient.Reply r = admin.patchPolicy(shadow ? SHADOW : BLUE_ONLY);
+          requireOk(r, "PATCH /v1/routing/policy");
+          run().event(shadow ? "shadow_on" : "shadow_off", "switch took " + r.tookMs() + " ms");
+        }
+        synchronized (blocks) {
+          blocks.add(new long[] {System.nanoTime(), Long.MAX_VALUE, shadow ? 1 : 0});
+        }
+      });
     }
   }
 
   @Override
-  public void after() {
-    try {
-      List<Observation> measured = log.measured();
-      LatencyRecorder blueOnly = new LatencyRecorder();
-      LatencyRecorder shadow = new LatencyRecorder();
-      synchronized (blocks) {
-        for (long[] block : blocks) {
-          long lo = block[0] + GUARD_MS * 1_000_000L;
-          long hi = block[1] == Long.MAX_VALUE ? Long.MAX_VALUE : block[1] - GUARD_MS * 1_000_000L;
-          LatencyRecorder into = block[2] == 1 ? shadow : blueOnly;
-          measured.stream().filter(o -> o.startNanos() - lo >= 0 && (hi == Long.MAX_VALUE || o.startNanos() - hi < 0))
-              .forEach(o -> into.recordMillis(o.latencyMs()));
-        }
+  protected void evaluate(GateEvaluation eval, List<Observation> measured) {
+    LatencyRecorder blueOnly = new LatencyRecorder();
+    LatencyRecorder shadow = new LatencyRecorder();
+    synchronized (blocks) {
+      for (long[] block : blocks) {
+        long lo = block[0] + GUARD_MS * 1_000_000L;
+        long hi = block[1] == Long.MAX_VALUE ? Long.MAX_VALUE : block[1] - GUARD_MS * 1_000_000L;
+        LatencyRecorder into = block[2] == 1 ? shadow : blueOnly;
+        measured.stream().filter(o -> o.startNanos() - lo >= 0 && (hi == Long.MAX_VALUE || o.startNanos() - hi < 0))
+            .forEach(o -> into.recordMillis(o.latencyMs()));
       }
-      Double p99Blue = blueOnly.percentilesMs().get("p99");
-      Double p99Shadow = shadow.percentilesMs().get("p99");
-      Double increase = p99Blue == null || p99Shadow == null ? null : round(p99Shadow - p99Blue);
-      long greenAnswered = measured.stream().filter(o -> o.servedBy("green")).count();
-      long greenReceived = rig.green().counts().total();
-      GateEvaluation eval = new GateEvaluation()
-          .atMost("p99_increase_ms", increase, "p99_increase_max_ms", P99_MARGIN_MS)
-          .atMost("clients_answered_by_green", (double) greenAnswered, "clients_answered_by_green_max", 0)
-          // green's mock also answers the relay's health checks and key validation (a few per minute):
-          // mirrored traffic must stand out from those, at least 1% of the shadow blocks' requests
-          .atLeast("green_requests_received", (double) greenReceived, "min_green_requests_received",
-              Math.max(10, Math.ceil(shadow.count() * 0.01)))
-          .below("failed_ratio", ObservationLog.failedRatio(measured), "failed_ratio_below", FAILED_RATIO_BELOW)
-          .measured("blue_only_p99_ms", p99Blue)
-          .measured("shadow_p99_ms", p99Shadow)
-          .measured("blue_only_requests", blueOnly.count())
-          .measured("shadow_requests", shadow.count());
-      JsonNode summary = rig.admin().status().body().path("shadow");
-      summary.properties().forEach(f -> {
-        if (f.getValue().isNumber()) {
-          eval.measured("shadow_" + f.getKey(), f.getValue().numberValue());
-        }
-      });
-      control.failures().forEach(f -> eval.isTrue("control_ok", false, "every control step to succeed: " + f));
-      run.percentilesMs(shadow.percentilesMs());
-      run.series("blue_only_ms", blueOnly.percentilesMs());
-      run.series("shadow_ms", shadow.percentilesMs());
-      run.timeline(PerSecond.of(measured, run.clock()));
-      run.finish(eval);
-    } catch (RuntimeException e) {
-      run.aborted(e);
-    } finally {
-      control.close();
-      rig.close();
     }
+    Double p99Blue = blueOnly.percentilesMs().get("p99");
+    Double p99Shadow = shadow.percentilesMs().get("p99");
+    Double increase = p99Blue == null || p99Shadow == null ? null : round(p99Shadow - p99Blue);
+    long greenAnswered = measured.stream().filter(o -> o.servedBy("green")).count();
+    long greenReceived = rig().green().counts().total();
+    eval.atMost("p99_increase_ms", increase, "p99_increase_max_ms", P99_MARGIN_MS)
+        .atMost("clients_answered_by_green", (double) greenAnswered, "clients_answered_by_green_max", 0)
+        // green's mock also answers the relay's health checks and key validation (a few per minute):
+        // mirrored traffic must stand out from those, at least 1% of the shadow blocks' requests
+        .atLeast("green_requests_received", (double) greenReceived, "min_green_requests_received",
+            Math.max(10, Math.ceil(shadow.count() * 0.01)))
+        .below("failed_ratio", ObservationLog.failedRatio(measured), "failed_ratio_below", FAILED_RATIO_BELOW)
+        .measured("blue_only_p99_ms", p99Blue)
+        .measured("shadow_p99_ms", p99Shadow)
+        .measured("blue_only_requests", blueOnly.count())
+        .measured("shadow_requests", shadow.count());
+    JsonNode summary = rig().admin().status().body().path("shadow");
+    summary.properties().forEach(f -> {
+      if (f.getValue().isNumber()) {
+        eval.measured("shadow_" + f.getKey(), f.getValue().numberValue());
+      }
+    });
+    run().percentilesMs(shadow.percentilesMs());
+    run().series("blue_only_ms", blueOnly.percentilesMs());
+    run().series("shadow_ms", shadow.percentilesMs());
   }
 
   private static double round(double v) {

@@ -2,19 +2,13 @@ package dev.relaygate.gates.steadystate;
 
 import static io.gatling.javaapi.core.CoreDsl.details;
 
-import dev.relaygate.gates.Choreography;
+import dev.relaygate.gates.AdminClient;
 import dev.relaygate.gates.GateEvaluation;
 import dev.relaygate.gates.GateProperties;
 import dev.relaygate.gates.GateRig;
-import dev.relaygate.gates.GateRun;
-import dev.relaygate.gates.LoadPhases;
 import dev.relaygate.gates.Observation;
 import dev.relaygate.gates.ObservationLog;
-import dev.relaygate.gates.PerSecond;
-import dev.relaygate.gates.Settle;
-import dev.relaygate.gates.load.ChatTraffic;
-import dev.relaygate.gates.load.JsonLoad;
-import io.gatling.javaapi.core.Simulation;
+import dev.relaygate.gates.load.JsonLoadGate;
 import java.time.Duration;
 import java.util.List;
 
@@ -24,7 +18,7 @@ import java.util.List;
  * Measuring starts after the warm-up once the warm-up queue has drained (p99 of the last seconds under
  * 100 ms, at most 20 s more; the wait is reported as an event), then lasts the configured duration.
  */
-public class SteadyStateSimulation extends Simulation {
+public class SteadyStateSimulation extends JsonLoadGate {
 
   static final String GATE = "steady-state";
   static final GateProperties PROPS = GateProperties.of(GATE);
@@ -36,61 +30,52 @@ public class SteadyStateSimulation extends Simulation {
   /** The offered load must arrive: at least this share of rate x duration requests measured. */
   static final double MIN_SERVED_SHARE = PROPS.decimal("min_served_share", 0.95);
 
-  private final ObservationLog log = new ObservationLog();
-  private final LoadPhases phases = new LoadPhases(Duration.ofSeconds(WARMUP_SECONDS));
-  private final Choreography control = new Choreography();
-  private volatile GateRig rig;
-  private GateRun run;
-
-  {
-    // at most: warm-up, a 20 s settle wait, the measured duration; the control step stops the load after it
-    setUp(JsonLoad.populations(RATE, WARMUP_SECONDS, 20 + DURATION_SECONDS + 2, () -> rig, log, phases, control))
-        .protocols(ChatTraffic.protocol())
+  public SteadyStateSimulation() {
+    super(PROPS, WARMUP_SECONDS);
+    // at most: the settle wait, the measured duration; the control step stops the load after it
+    jsonLoad(RATE, settleAllowanceSeconds() + DURATION_SECONDS + 2)
         .assertions(
             details("chat").responseTime().percentile(99.0).lt((int) P99_BELOW_MS),
             details("chat").failedRequests().percent().lt(FAILED_RATIO_BELOW * 100));
   }
 
   @Override
-  public void before() {
-    run = new GateRun(GATE, "Blue 100% at " + RATE + " req/s through the relay for " + DURATION_SECONDS
-        + " s (after " + WARMUP_SECONDS + " s warm-up): p99 < " + P99_BELOW_MS + " ms and failed < "
-        + FAILED_RATIO_BELOW * 100 + "%.", getClass(), PROPS);
-    rig = GateRig.startOrExternal(PROPS);
+  protected String claim() {
+    return "Blue 100% at " + RATE + " req/s through the relay for " + DURATION_SECONDS + " s (after "
+        + WARMUP_SECONDS + " s warm-up): p99 < " + P99_BELOW_MS + " ms and failed < " + FAILED_RATIO_BELOW * 100
+        + "%.";
+  }
+
+  @Override
+  protected GateRig startRig() {
+    return GateRig.startOrExternal(PROPS);
+  }
+
+  /** The clients' own per-second view: this gate also runs against a relay whose admin API we lack. */
+  @Override
+  protected boolean samplesRelay() {
+    return false;
+  }
+
+  @Override
+  protected void choreograph(AdminClient admin) {
     control.at(Duration.ofSeconds(WARMUP_SECONDS), "measure once settled", () -> {
-      long waited = Settle.await(log, 100, Duration.ofSeconds(20));
+      awaitSettled();
       phases.measureFrom(System.nanoTime());
-      run.event("measuring", "load settled " + waited + " ms after the warm-up");
-      try {
-        Thread.sleep(DURATION_SECONDS * 1000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      run().event("measuring", "for " + DURATION_SECONDS + " s");
+      sleep(DURATION_SECONDS * 1000);
       phases.requestStop();
     });
   }
 
   @Override
-  public void after() {
-    try {
-      List<Observation> measured = log.measured();
-      long failed = measured.stream().filter(Observation::failed).count();
-      double expected = RATE * DURATION_SECONDS;
-      GateEvaluation eval = new GateEvaluation()
-          .below("p99_ms", log.latency().percentilesMs().get("p99"), "p99_below_ms", P99_BELOW_MS)
-          .below("failed_ratio", ObservationLog.failedRatio(measured), "failed_ratio_below", FAILED_RATIO_BELOW)
-          .atLeast("requests", (double) measured.size(), "min_requests", Math.floor(expected * MIN_SERVED_SHARE))
-          .measured("failed", failed)
-          .measured("blue_served", measured.stream().filter(o -> o.servedBy("blue")).count())
-          .measured("external_relay", rig.external());
-      run.percentilesMs(log.latency().percentilesMs());
-      run.timeline(PerSecond.of(measured, run.clock()));
-      run.finish(eval);
-    } catch (RuntimeException e) {
-      run.aborted(e);
-    } finally {
-      control.close();
-      rig.close();
-    }
+  protected void evaluate(GateEvaluation eval, List<Observation> measured) {
+    eval.below("p99_ms", log.latency().percentilesMs().get("p99"), "p99_below_ms", P99_BELOW_MS)
+        .below("failed_ratio", ObservationLog.failedRatio(measured), "failed_ratio_below", FAILED_RATIO_BELOW)
+        .atLeast("requests", (double) measured.size(), "min_requests",
+            Math.floor(RATE * DURATION_SECONDS * MIN_SERVED_SHARE))
+        .measured("failed", measured.stream().filter(Observation::failed).count())
+        .measured("blue_served", measured.stream().filter(o -> o.servedBy("blue")).count())
+        .measured("external_relay", rig().external());
   }
 }

@@ -4,20 +4,18 @@ import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 
 import dev.relaygate.gates.AdminClient;
-import dev.relaygate.gates.Choreography;
 import dev.relaygate.gates.GateEvaluation;
 import dev.relaygate.gates.GateProperties;
 import dev.relaygate.gates.GateRig;
-import dev.relaygate.gates.GateRun;
 import dev.relaygate.gates.LatencyRecorder;
 import dev.relaygate.gates.LoadPhases;
 import dev.relaygate.gates.StreamObservation;
 import dev.relaygate.gates.load.ChatTraffic;
+import dev.relaygate.gates.load.GateSimulation;
 import dev.relaygate.gates.load.JsonLoad;
 import dev.relaygate.gates.load.StreamTraffic;
 import dev.relaygate.mock.ProfileSettings;
 import io.gatling.javaapi.core.ScenarioBuilder;
-import io.gatling.javaapi.core.Simulation;
 import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
@@ -30,7 +28,7 @@ import java.util.function.UnaryOperator;
  * then [DONE]) from one environment, streams started after the rollback returned must be on blue, and
  * TTFT p99 is reported. Against an external relay ({@code -Drelay.url}) it runs without shift.
  */
-public class StreamingShiftSimulation extends Simulation {
+public class StreamingShiftSimulation extends GateSimulation {
 
   static final String GATE = "streaming-shift";
   static final GateProperties PROPS = GateProperties.of(GATE);
@@ -44,17 +42,15 @@ public class StreamingShiftSimulation extends Simulation {
   static final double MIN_SERVED_SHARE = PROPS.decimal("min_served_share", 0.95);
 
   private final Queue<StreamObservation> streams = new ConcurrentLinkedQueue<>();
-  private final Choreography control = new Choreography();
   private final LoadPhases phases = new LoadPhases(Duration.ofSeconds(WARMUP_SECONDS));
-  private volatile GateRig rig;
-  private GateRun run;
   private volatile long rollbackReturnedNanos;
   private volatile long rollbackSentNanos;
 
-  {
+  public StreamingShiftSimulation() {
+    super(PROPS);
     Duration timeout = Duration.ofMillis(10_000 + TOKENS * GAP_MS * 4);
     ScenarioBuilder load = scenario("streams").exec(StreamTraffic.stream(phases,
-        () -> rig.relayUrl(), () -> rig.clientKey(), (int) TOKENS, timeout, streams));
+        () -> rig().relayUrl(), () -> rig().clientKey(), (int) TOKENS, timeout, streams));
     setUp(
         load.injectOpen(JsonLoad.warmup(RATE, WARMUP_SECONDS), constantUsersPerSec(RATE).during(PHASE_SECONDS * 4)),
         JsonLoad.controller(phases, control))
@@ -62,89 +58,78 @@ public class StreamingShiftSimulation extends Simulation {
   }
 
   @Override
-  public void before() {
-    run = new GateRun(GATE, RATE + " SSE streams/s of " + TOKENS + " tokens (" + GAP_MS + " ms apart) while green"
+  protected String claim() {
+    return RATE + " SSE streams/s of " + TOKENS + " tokens (" + GAP_MS + " ms apart) while green"
         + " goes 0 -> 50 -> 100 and an admin rollback returns all traffic to blue, " + PHASE_SECONDS
-        + " s per phase: every stream whole and in order from one environment, 0 broken.", getClass(), PROPS);
-    try {
-      ProfileSettings streaming = ProfileSettings.healthy().withTimeToFirstEventMs((int) GAP_MS)
-          .withGapBetweenEventsMs((int) GAP_MS).withTokensPerAnswer((int) TOKENS);
-      rig = PROPS.externalRelayUrl().isPresent() ? GateRig.external(PROPS)
-          : GateRig.start(streaming, streaming, UnaryOperator.identity());
-      if (!rig.external()) {
-        AdminClient admin = rig.admin();
-        long w = WARMUP_SECONDS;
-        control.at(Duration.ofSeconds(w + PHASE_SECONDS), "shift to green 50", () -> shift(admin, 50))
-            .at(Duration.ofSeconds(w + PHASE_SECONDS * 2), "shift to green 100", () -> shift(admin, 100))
-            .at(Duration.ofSeconds(w + PHASE_SECONDS * 3), "rollback", () -> {
-              rollbackSentNanos = System.nanoTime();
-              AdminClient.Reply reply = admin.rollback();
-              requireOk(reply, "rollback");
-              rollbackReturnedNanos = reply.returnedAtNanos();
-              run.event("rollback", "admin rollback returned after " + reply.tookMs() + " ms");
-            });
-      }
-    } catch (RuntimeException e) {
-      run.aborted(e);
-      throw e;
+        + " s per phase: every stream whole and in order from one environment, 0 broken.";
+  }
+
+  @Override
+  protected GateRig startRig() {
+    ProfileSettings streaming = ProfileSettings.healthy().withTimeToFirstEventMs((int) GAP_MS)
+        .withGapBetweenEventsMs((int) GAP_MS).withTokensPerAnswer((int) TOKENS);
+    return PROPS.externalRelayUrl().isPresent() ? GateRig.external(PROPS)
+        : GateRig.start(streaming, streaming, UnaryOperator.identity());
+  }
+
+  /** Against an external relay the streams run without any shift: we do not control its weights. */
+  @Override
+  protected void prepare(GateRig rig) {
+    if (rig.external()) {
+      return;
     }
+    AdminClient admin = rig.admin();
+    long w = WARMUP_SECONDS;
+    control.at(Duration.ofSeconds(w + PHASE_SECONDS), "shift to green 50", () -> shift(admin, 50))
+        .at(Duration.ofSeconds(w + PHASE_SECONDS * 2), "shift to green 100", () -> shift(admin, 100))
+        .at(Duration.ofSeconds(w + PHASE_SECONDS * 3), "rollback", () -> {
+          rollbackSentNanos = System.nanoTime();
+          AdminClient.Reply reply = admin.rollback();
+          requireOk(reply, "rollback");
+          rollbackReturnedNanos = reply.returnedAtNanos();
+          run().event("rollback", "admin rollback returned after " + reply.tookMs() + " ms");
+        });
   }
 
   private void shift(AdminClient admin, int green) {
     requireOk(admin.trafficShift(100 - green, green), "traffic-shift to green " + green);
-    run.event("traffic_shift", "green " + green);
-  }
-
-  private static void requireOk(AdminClient.Reply reply, String what) {
-    if (!reply.ok()) {
-      throw new IllegalStateException(what + " answered " + reply.status() + ": " + reply.body());
-    }
+    run().event("traffic_shift", "green " + green);
   }
 
   @Override
-  public void after() {
-    try {
-      List<StreamObservation> measured = streams.stream().filter(StreamObservation::measured).toList();
-      LatencyRecorder ttft = new LatencyRecorder();
-      measured.stream().filter(s -> s.ttftMs() >= 0).forEach(s -> ttft.recordMillis(s.ttftMs()));
-      List<StreamObservation> broken = measured.stream().filter(s -> !s.verdict().intact()).toList();
-      broken.stream().limit(5).forEach(s -> run.event(run.clock().msAt(s.startNanos()), "broken_stream",
-          s.verdict().problem()));
-      boolean rolledBack = rollbackReturnedNanos != 0;
-      long greenAfterRollback = measured.stream()
-          .filter(s -> rolledBack && s.startNanos() - rollbackReturnedNanos > 0)
-          .filter(s -> "green".equals(s.verdict().environment())).count();
-      long greenInFlightAtRollback = measured.stream()
-          .filter(s -> rolledBack && s.startNanos() - rollbackSentNanos < 0 && s.lastEventMs() > 0)
-          .filter(s -> "green".equals(s.verdict().environment()))
-          .filter(s -> s.lastEventMs() - s.startEpochMs() > (rollbackSentNanos - s.startNanos()) / 1_000_000L)
-          .count();
-      double expected = RATE * PHASE_SECONDS * 4;
-      GateEvaluation eval = new GateEvaluation()
-          .atMost("broken_streams", (double) broken.size(), "broken_streams_max", BROKEN_MAX)
-          .atLeast("streams", (double) measured.size(), "min_streams", Math.floor(expected * MIN_SERVED_SHARE))
-          .measured("green_streams", measured.stream().filter(s -> "green".equals(s.verdict().environment()))
-              .count())
-          .measured("blue_streams", measured.stream().filter(s -> "blue".equals(s.verdict().environment()))
-              .count())
-          .measured("green_streams_spanning_rollback_completed_on_green", greenInFlightAtRollback)
-          .measured("external_relay", rig.external());
-      if (!rig.external()) {
-        eval.isTrue("rolled_back", rolledBack, "the admin rollback to have returned during the run")
-            .atMost("green_streams_started_after_rollback", (double) greenAfterRollback,
-                "green_streams_after_rollback_max", 0);
-      }
-      eval.measured("ttft_p50_ms", ttft.percentilesMs().get("p50"))
-          .measured("ttft_p99_ms", ttft.percentilesMs().get("p99"));
-      control.failures().forEach(f -> eval.isTrue("control_ok", false, "every control step to succeed: " + f));
-      run.series("ttft_ms", ttft.percentilesMs());
-      run.percentilesMs(ttft.percentilesMs());
-      run.finish(eval);
-    } catch (RuntimeException e) {
-      run.aborted(e);
-    } finally {
-      control.close();
-      rig.close();
+  protected void evaluate(GateEvaluation eval) {
+    List<StreamObservation> measured = streams.stream().filter(StreamObservation::measured).toList();
+    LatencyRecorder ttft = new LatencyRecorder();
+    measured.stream().filter(s -> s.ttftMs() >= 0).forEach(s -> ttft.recordMillis(s.ttftMs()));
+    List<StreamObservation> broken = measured.stream().filter(s -> !s.verdict().intact()).toList();
+    broken.stream().limit(5).forEach(s -> run().event(run().clock().msAt(s.startNanos()), "broken_stream",
+        s.verdict().problem()));
+    boolean rolledBack = rollbackReturnedNanos != 0;
+    long greenAfterRollback = measured.stream()
+        .filter(s -> rolledBack && s.startNanos() - rollbackReturnedNanos > 0)
+        .filter(s -> "green".equals(s.verdict().environment())).count();
+    long greenInFlightAtRollback = measured.stream()
+        .filter(s -> rolledBack && s.startNanos() - rollbackSentNanos < 0 && s.lastEventMs() > 0)
+        .filter(s -> "green".equals(s.verdict().environment()))
+        .filter(s -> s.lastEventMs() - s.startEpochMs() > (rollbackSentNanos - s.startNanos()) / 1_000_000L)
+        .count();
+    double expected = RATE * PHASE_SECONDS * 4;
+    eval.atMost("broken_streams", (double) broken.size(), "broken_streams_max", BROKEN_MAX)
+        .atLeast("streams", (double) measured.size(), "min_streams", Math.floor(expected * MIN_SERVED_SHARE))
+        .measured("green_streams", measured.stream().filter(s -> "green".equals(s.verdict().environment()))
+            .count())
+        .measured("blue_streams", measured.stream().filter(s -> "blue".equals(s.verdict().environment()))
+            .count())
+        .measured("green_streams_spanning_rollback_completed_on_green", greenInFlightAtRollback)
+        .measured("external_relay", rig().external());
+    if (!rig().external()) {
+      eval.isTrue("rolled_back", rolledBack, "the admin rollback to have returned during the run")
+          .atMost("green_streams_started_after_rollback", (double) greenAfterRollback,
+              "green_streams_after_rollback_max", 0);
     }
+    eval.measured("ttft_p50_ms", ttft.percentilesMs().get("p50"))
+        .measured("ttft_p99_ms", ttft.percentilesMs().get("p99"));
+    run().series("ttft_ms", ttft.percentilesMs());
+    run().percentilesMs(ttft.percentilesMs());
   }
 }

@@ -1,0 +1,136 @@
+package dev.relaygate.gates.load;
+
+import dev.relaygate.gates.AdminClient;
+import dev.relaygate.gates.GateEvaluation;
+import dev.relaygate.gates.GateProperties;
+import dev.relaygate.gates.Observation;
+import dev.relaygate.gates.RolloutEventView;
+import dev.relaygate.gates.Rollouts;
+import dev.relaygate.mock.ProfileSettings;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The two automatic-rollback gates share one run shape: a canary at a fixed green weight under constant
+ * load, green degraded at a recorded instant, the relay's judge expected to roll back within the seed's
+ * 30 s, then a short watch that nothing sends traffic back to green. The load stops early once that
+ * watch is over, so a fast rollback makes a short gate.
+ */
+public abstract class AutoRollbackSimulation extends JsonLoadGate {
+
+  private final String faultName;
+  private final double rate;
+  private final long warmupSeconds;
+  private final long healthySeconds;
+  private final long canaryPercent;
+  private final double rollbackWithinMs;
+  private final long watchSeconds;
+  private final long graceMs;
+  private volatile long onsetEpochMs;
+
+  protected AutoRollbackSimulation(String gate, String faultName) {
+    this(GateProperties.of(gate), faultName);
+  }
+
+  private AutoRollbackSimulation(GateProperties props, String faultName) {
+    super(props, props.integer("warmup_seconds", 12, 6));
+    this.faultName = faultName;
+    this.rate = props.decimal("rate_per_sec", 200);
+    this.warmupSeconds = props.integer("warmup_seconds", 12, 6);
+    this.healthySeconds = props.integer("healthy_seconds", 15, 5);
+    this.canaryPercent = props.integer("canary_percent", 10);
+    this.rollbackWithinMs = props.decimal("rollback_within_ms", 30_000);
+    this.watchSeconds = props.integer("watch_after_rollback_seconds", 10, 3);
+    // requests already in flight when the rollback lands may still finish on green
+    this.graceMs = props.integer("in_flight_grace_ms", 1_000);
+    // the longest the load may run: the settle wait, healthy canary, the whole rollback allowance and
+    // the watch; it normally stops soon after the watch
+    jsonLoad(rate, settleAllowanceSeconds() + healthySeconds + (long) Math.ceil(rollbackWithinMs / 1000)
+        + watchSeconds + 5);
+  }
+
+  /** Green's degraded profile, made from its current one. */
+  protected abstract ProfileSettings degrade(ProfileSettings current);
+
+  /**
+   * Adds the gate's own client-side checks, given the measured observations and the rollback's epoch ms
+   * (-1 without rollback).
+   */
+  protected abstract void clientChecks(GateEvaluation eval, List<Observation> measured, long rollbackEpochMs);
+
+  @Override
+  protected final String claim() {
+    return "A " + canaryPercent + "% canary at " + rate + " req/s; after " + healthySeconds + " s green gets "
+        + faultName + "; the relay must roll back within " + (long) rollbackWithinMs
+        + " ms of the fault onset, client failures stay bounded and nothing returns traffic to green.";
+  }
+
+  @Override
+  protected final void choreograph(AdminClient admin) {
+    // one sequential control step: a settle wait must not let the fault fire without a healthy canary
+    control.at(Duration.ofSeconds(warmupSeconds), "canary, fault, watch", () -> {
+      awaitSettled();
+      Rollouts.start(admin, Rollouts.seedBody((int) canaryPercent, 3600, 0.01, 200, 50));
+      run().event("rollout_started", "increment " + canaryPercent + ", interval 3600 s");
+      sleep(healthySeconds * 1000);
+      onsetEpochMs = rig().green().switchProfileAt(degrade(rig().green().profile()));
+      run().event(run().clock().msAtEpoch(onsetEpochMs), "fault_onset", "green: " + faultName);
+      awaitRollback(admin);
+      sleep(watchSeconds * 1000);
+      phases.requestStop();
+    });
+  }
+
+  /** Polls the events twice a second until the rollback lands or the allowance (plus a margin) passes. */
+  private void awaitRollback(AdminClient admin) {
+    long deadline = onsetEpochMs + (long) rollbackWithinMs + 5_000;
+    while (System.currentTimeMillis() < deadline
+        && Rollouts.first(Rollouts.events(admin), "ROLLED_BACK", onsetEpochMs - 60_000) == null) {
+      sleep(500);
+    }
+  }
+
+  @Override
+  protected final void evaluate(GateEvaluation eval, List<Observation> measured) {
+    List<RolloutEventView> events = rolloutEvents();
+    RolloutEventView rb = Rollouts.first(events, "ROLLED_BACK", 0);
+    eval.isTrue("fault_injected", onsetEpochMs > 0, "the fault to have been injected");
+    boolean falseRollback = rb != null && onsetEpochMs > 0 && rb.epochMs() < onsetEpochMs;
+    eval.isTrue("no_rollback_before_fault", !falseRollback, "no rollback while green was still healthy");
+    Double after = rb == null || onsetEpochMs == 0 || falseRollback ? null : (double) (rb.epochMs() - onsetEpochMs);
+    eval.atMost("rollback_after_ms", after, "rollback_within_ms", rollbackWithinMs);
+    long rbEpoch = rb == null ? -1 : rb.epochMs();
+    long regreens = rb == null ? 0 : events.stream()
+        .filter(e -> e.changesWeight() && e.epochMs() > rb.epochMs() && e.greenWeight() > 0).count();
+    eval.atMost("green_raised_after_rollback", (double) regreens, "green_raised_after_rollback_max", 0);
+    long greenAfter = rbEpoch < 0 ? 0 : measured.stream()
+        .filter(o -> startedAfter(o, rbEpoch + graceMs) && o.servedBy("green")).count();
+    eval.atMost("green_served_after_rollback", (double) greenAfter, "green_served_after_rollback_max", 0)
+        .measured("requests", (long) measured.size())
+        .measured("client_errors", measured.stream().filter(Observation::failed).count())
+        .measured("green_served", measured.stream().filter(o -> o.servedBy("green")).count())
+        .measured("rollback_evidence", rb == null ? null : rb.message());
+    clientChecks(eval, measured, rbEpoch);
+  }
+
+  /** Whether {@code o} started after the epoch instant {@code epochMs}. */
+  protected final boolean startedAfter(Observation o, long epochMs) {
+    return run().clock().epochMsAt(o.startNanos()) > epochMs;
+  }
+
+  protected final double rate() {
+    return rate;
+  }
+
+  protected final long canaryPercent() {
+    return canaryPercent;
+  }
+
+  protected final double rollbackWithinMs() {
+    return rollbackWithinMs;
+  }
+
+  protected final long graceMs() {
+    return graceMs;
+  }
+}
