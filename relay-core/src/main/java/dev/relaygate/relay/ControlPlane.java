@@ -4,6 +4,7 @@ import dev.relaygate.relay.admin.AdminApi;
 import dev.relaygate.relay.admin.ControlRoutes;
 import dev.relaygate.relay.admin.HealthApi;
 import dev.relaygate.relay.admin.RolloutApi;
+import dev.relaygate.relay.config.EnvironmentsConfig;
 import dev.relaygate.relay.config.RelayConfig;
 import dev.relaygate.relay.config.RequestLogConfig;
 import dev.relaygate.relay.config.ShadowConfig;
@@ -16,12 +17,14 @@ import dev.relaygate.relay.proxy.ProxyContext;
 import dev.relaygate.relay.proxy.ShadowMirror;
 import dev.relaygate.relay.rollout.EventTimeline;
 import dev.relaygate.relay.rollout.MetricsIntervalSource;
+import dev.relaygate.relay.rollout.PersistedState;
 import dev.relaygate.relay.rollout.Phase;
 import dev.relaygate.relay.rollout.RolloutController;
 import dev.relaygate.relay.rollout.RolloutEvent;
 import dev.relaygate.relay.rollout.RolloutTicker;
 import dev.relaygate.relay.rollout.StateFile;
 import dev.relaygate.relay.rollout.TrafficShiftSettings;
+import dev.relaygate.relay.rollout.UpstreamRoles;
 import dev.relaygate.relay.routing.PolicyStore;
 import dev.relaygate.relay.shadow.AnswerComparator;
 import dev.relaygate.relay.shadow.ShadowLog;
@@ -38,6 +41,8 @@ import java.util.Map;
  */
 final class ControlPlane implements AutoCloseable {
 
+    private static final System.Logger LOG = System.getLogger(ControlPlane.class.getName());
+
     private final ShadowSummary shadowSummary = new ShadowSummary();
     private final RolloutController rollout;
     private final RolloutTicker rolloutTicker;
@@ -51,10 +56,15 @@ final class ControlPlane implements AutoCloseable {
             ProxyContext proxyContext, ControlRoutes controlRoutes, AdminApi admin) {
         this.healthCheckIntervalSeconds = config.healthCheckIntervalSeconds();
         StateFile stateFile = config.stateFile() == null ? null : new StateFile(Path.of(config.stateFile()));
+        // Roles before the controller: restoring a live rollout saves the state file again, with the roles
+        // in effect at that moment.
+        if (stateFile != null) {
+            stateFile.load().map(PersistedState::roles).ifPresent(saved -> restoreRoles(saved, proxyContext));
+        }
         // The controller sets weights through the policy store; restoring a ROLLED_BACK state file sets green 0 here.
         this.rollout = new RolloutController(new MetricsIntervalSource(metrics, shadowSummary),
                 (weight, why) -> policyStore.setGreenWeight(weight, "rollout: " + why), clock, new EventTimeline(),
-                stateFile);
+                stateFile, () -> rolesOf(proxyContext.environments()));
         this.rolloutTicker = new RolloutTicker(rollout, () -> {
             TrafficShiftSettings active = rollout.state().settings();
             return (active != null ? active : config.trafficShift()).evaluationIntervalMs();
@@ -102,6 +112,27 @@ final class ControlPlane implements AutoCloseable {
             return out;
         });
         admin.addMetricsSection(accounting::metrics);
+    }
+
+    private static UpstreamRoles rolesOf(EnvironmentsConfig envs) {
+        return UpstreamRoles.of(envs.blue().name(), envs.blue().baseUrl(), envs.green().name(), envs.green().baseUrl());
+    }
+
+    /**
+     * A state file written after {@code promote --swap} names the config's green as blue: swap again, so
+     * the restart keeps the promoted upstream live. Roles the config no longer has are reported and left
+     * as the config says (the operator edited it since, which is the intended way to make a swap permanent).
+     */
+    private static void restoreRoles(UpstreamRoles saved, ProxyContext proxy) {
+        UpstreamRoles configured = rolesOf(proxy.environments());
+        if (saved.isSwapOf(configured)) {
+            proxy.swapRoles();
+            LOG.log(System.Logger.Level.INFO, "restored swapped roles from the state file: blue is "
+                    + saved.blue().name() + " (" + saved.blue().baseUrl() + "), green is " + saved.green().name());
+        } else if (!saved.equals(configured)) {
+            LOG.log(System.Logger.Level.WARNING, "the state file's roles (blue " + saved.blue().name() + ", green "
+                    + saved.green().name() + ") match neither the config's nor their swap; using the config's");
+        }
     }
 
     void start() {

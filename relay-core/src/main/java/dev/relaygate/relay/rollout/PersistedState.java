@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *
  * @param trafficShift   the rollout's settings, so a restored live rollout keeps its thresholds; may be null
  * @param rollbackReason the last rollback's reason, when phase is ROLLED_BACK
+ * @param roles          which upstream was blue and which green; null in files written before roles were kept
  */
 public record PersistedState(
         @JsonProperty("phase") Phase phase,
@@ -15,10 +16,11 @@ public record PersistedState(
         @JsonProperty("green_weight") int greenWeight,
         @JsonProperty("updated_at_ms") long updatedAtMillis,
         @JsonProperty("traffic_shift") TrafficShiftSettings trafficShift,
-        @JsonProperty("rollback_reason") String rollbackReason) {
+        @JsonProperty("rollback_reason") String rollbackReason,
+        @JsonProperty("roles") UpstreamRoles roles) {
 
-    static PersistedState of(RolloutState s, long now) {
+    static PersistedState of(RolloutState s, long now, UpstreamRoles roles) {
         return new PersistedState(s.phase(), s.step(), s.blueWeight(), s.greenWeight(), now, s.settings(),
-                s.rollback() == null ? null : s.rollback().reason());
+                s.rollback() == null ? null : s.rollback().reason(), roles);
     }
 }

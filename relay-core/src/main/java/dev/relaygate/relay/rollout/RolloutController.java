@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -34,6 +35,7 @@ public final class RolloutController {
     private final Clock clock;
     private final EventTimeline timeline;
     private final StateFile stateFile;
+    private final Supplier<UpstreamRoles> roles;
     private final Object effectsLock = new Object();
     private final WindowBuffer buffer = new WindowBuffer();
     private volatile Verdict lastVerdict;
@@ -43,6 +45,17 @@ public final class RolloutController {
     /** @param stateFile where phase and weights persist; null keeps them in memory only */
     public RolloutController(IntervalSource source, TrafficControl traffic, Clock clock, EventTimeline timeline,
             StateFile stateFile) {
+        this(source, traffic, clock, timeline, stateFile, () -> null);
+    }
+
+    /**
+     * @param stateFile where phase and weights persist; null keeps them in memory only
+     * @param roles     the upstream roles right now, saved with every state (after {@code promote --swap}
+     *                  they are the config's reversed); its value may be null when not known
+     */
+    public RolloutController(IntervalSource source, TrafficControl traffic, Clock clock, EventTimeline timeline,
+            StateFile stateFile, Supplier<UpstreamRoles> roles) {
+        this.roles = Objects.requireNonNull(roles, "roles");
         this.source = Objects.requireNonNull(source, "source");
         this.traffic = Objects.requireNonNull(traffic, "traffic");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -185,7 +198,7 @@ public final class RolloutController {
                 traffic.setGreenWeight(latest.greenWeight(), type.name().toLowerCase(Locale.ROOT));
             }
             if (stateFile != null) {
-                stateFile.save(PersistedState.of(latest, clock.currentTimeMillis()));
+                stateFile.save(PersistedState.of(latest, clock.currentTimeMillis(), roles.get()));
             }
         }
         timeline.publish(RolloutEvent.of(clock.currentTimeMillis(), type, from, to, message, v));

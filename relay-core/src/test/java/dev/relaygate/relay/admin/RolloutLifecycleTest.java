@@ -10,26 +10,32 @@ import static dev.relaygate.relay.admin.RolloutSupport.tick;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.relaygate.relay.RelayServer;
 import dev.relaygate.relay.rollout.Phase;
 import dev.relaygate.relay.routing.RandomSource;
 import dev.relaygate.relay.support.Http;
 import dev.relaygate.relay.support.RelayFixture;
 import dev.relaygate.relay.support.ShiftedClock;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Steps, promotion with role swap, manual shift and rollback, driven by a hand-advanced wall clock. */
 final class RolloutLifecycleTest {
 
     private final ShiftedClock clock = new ShiftedClock();
+    @TempDir
+    Path dir;
     private RelayFixture f;
 
     @BeforeEach
     void start() {
-        f = RelayFixture.start(RolloutSupport::idleTimer, RandomSource.seeded(11), clock);
+        String stateFile = dir.resolve("rollout-state.json").toString();
+        f = RelayFixture.start(c -> RolloutSupport.idleTimer(c).withStateFile(stateFile), RandomSource.seeded(11), clock);
     }
 
     @AfterEach
@@ -79,6 +85,23 @@ final class RolloutLifecycleTest {
         assertThat(status(f).at("/environments/green/name").asText()).isEqualTo("blue-provider");
         assertThat(f.relay.rollout().timeline().snapshot()).extracting(e -> e.type().name())
                 .containsSubsequence("STARTED", "PROMOTED", "SWAPPED");
+
+        // A restart on the same config keeps the promoted upstream as blue (the state file holds the roles).
+        f.relay.close();
+        try (RelayServer restarted = RelayServer.start(f.relay.config(), clock, RandomSource.seeded(12))) {
+            JsonNode environments = json(Http.get(restarted.adminUrl() + "/admin/status", RelayFixture.admin()))
+                    .path("environments");
+            assertThat(environments.at("/blue/name").asText()).isEqualTo("green-provider");
+            assertThat(environments.at("/green/name").asText()).isEqualTo("blue-provider");
+            long blueMockBefore = RelayFixture.settledTotal(f.blue);
+            long greenMockBefore = RelayFixture.settledTotal(f.green);
+            HttpResponse<String> after = Http.post(restarted.baseUrl() + "/chat/completions",
+                    Http.chatBody("gpt-4.1", false), Map.of());
+            assertThat(after.headers().firstValue("X-Relay-Environment")).contains("blue");
+            assertThat(RelayFixture.settledTotal(f.green)).as("the promoted upstream still serves as blue")
+                    .isEqualTo(greenMockBefore + 1);
+            assertThat(RelayFixture.settledTotal(f.blue)).isEqualTo(blueMockBefore);
+        }
     }
 
     @Test
