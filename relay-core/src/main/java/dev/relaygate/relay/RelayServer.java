@@ -36,6 +36,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RelayServer implements AutoCloseable {
 
+    private static final System.Logger LOG = System.getLogger(RelayServer.class.getName());
+
     private final RelayConfig config;
     private final Vertx vertx;
     private final PolicyStore policyStore;
@@ -214,15 +216,19 @@ public final class RelayServer implements AutoCloseable {
         controlPlane.stopTimers();
         long waitMs = config.server().drainTimeoutMs() + 10_000;
         try {
+            // Undeploying stops accepting and lets in-flight exchanges finish, up to the drain timeout.
             Future.all(vertx.deploymentIDs().stream().map(vertx::undeploy).toList())
-                    .eventually(() -> {
-                        proxyContext.close();
-                        controlPlane.close();
-                        return vertx.close();
-                    })
                     .await(waitMs, TimeUnit.MILLISECONDS);
         } catch (Exception e) {
-            vertx.close();
+            LOG.log(System.Logger.Level.WARNING, "draining did not finish in " + waitMs + " ms: " + e);
+        }
+        // On this thread, never on an event loop: draining the JSONL writers blocks.
+        proxyContext.close();
+        controlPlane.close();
+        try {
+            vertx.close().await(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.WARNING, "Vert.x did not close in 10 s: " + e);
         }
     }
 }

@@ -3,9 +3,8 @@ package dev.relaygate.relay.rollout;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
@@ -23,7 +22,7 @@ public final class RolloutTicker implements AutoCloseable {
 
     private final RolloutController controller;
     private final LongSupplier periodMs;
-    private final ScheduledExecutorService thread;
+    private final ScheduledThreadPoolExecutor thread;
     private final LongAdder ticks = new LongAdder();
     private final LongAdder failures = new LongAdder();
     private volatile boolean closed;
@@ -32,11 +31,15 @@ public final class RolloutTicker implements AutoCloseable {
     public RolloutTicker(RolloutController controller, LongSupplier periodMs) {
         this.controller = Objects.requireNonNull(controller, "controller");
         this.periodMs = Objects.requireNonNull(periodMs, "periodMs");
-        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "relaygate-rollout");
             t.setDaemon(true);
             return t;
         });
+        // On close the pending tick is dropped (it may be an evaluation interval away); queued operator
+        // calls and a tick in progress still finish.
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.thread = executor;
     }
 
     public RolloutTicker start() {
@@ -96,6 +99,11 @@ public final class RolloutTicker implements AutoCloseable {
         } finally {
             scheduleNext();
         }
+    }
+
+    /** Whether the rollout thread has ended (after {@link #close()}). */
+    boolean terminated() {
+        return thread.isTerminated();
     }
 
     @Override
