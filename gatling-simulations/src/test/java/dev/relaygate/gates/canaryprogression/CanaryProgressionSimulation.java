@@ -52,8 +52,7 @@ public class CanaryProgressionSimulation extends JsonLoadGate {
   protected void choreograph(AdminClient admin) {
     control.at(Duration.ofSeconds(WARMUP_SECONDS), "start the rollout", () -> {
       awaitSettled();
-      Rollouts.start(admin, Rollouts.seedBody((int) INCREMENT, INTERVAL_SECONDS, 0.01, 200, 50));
-      run().event("rollout_started", "increment " + INCREMENT + ", interval " + INTERVAL_SECONDS + " s");
+      startSeedRollout(admin, INCREMENT, INTERVAL_SECONDS);
       long deadline = System.currentTimeMillis() + INTERVAL_SECONDS * 1000 * ((100 / INCREMENT) + 1) * 2;
       while (System.currentTimeMillis() < deadline
           && Rollouts.first(Rollouts.events(admin), "PROMOTED", 0) == null) {

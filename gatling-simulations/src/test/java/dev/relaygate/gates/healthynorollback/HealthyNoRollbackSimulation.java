@@ -8,7 +8,6 @@ import dev.relaygate.gates.GateProperties;
 import dev.relaygate.gates.Observation;
 import dev.relaygate.gates.ObservationLog;
 import dev.relaygate.gates.RolloutEventView;
-import dev.relaygate.gates.Rollouts;
 import dev.relaygate.gates.load.JsonLoadGate;
 import java.time.Duration;
 import java.util.List;
@@ -45,8 +44,7 @@ public class HealthyNoRollbackSimulation extends JsonLoadGate {
   protected void choreograph(AdminClient admin) {
     control.at(Duration.ofSeconds(WARMUP_SECONDS), "start the rollout", () -> {
       awaitSettled();
-      Rollouts.start(admin, Rollouts.seedBody((int) INCREMENT, INTERVAL_SECONDS, 0.01, 200, 50));
-      run().event("rollout_started", "increment " + INCREMENT + ", interval " + INTERVAL_SECONDS + " s");
+      startSeedRollout(admin, INCREMENT, INTERVAL_SECONDS);
       sleep(CANARY_SECONDS * 1000);
       phases.requestStop();
     });

@@ -70,8 +70,8 @@ public abstract class AutoRollbackSimulation extends JsonLoadGate {
     // one sequential control step: a settle wait must not let the fault fire without a healthy canary
     control.at(Duration.ofSeconds(warmupSeconds), "canary, fault, watch", () -> {
       awaitSettled();
-      Rollouts.start(admin, Rollouts.seedBody((int) canaryPercent, 3600, 0.01, 200, 50));
-      run().event("rollout_started", "increment " + canaryPercent + ", interval 3600 s");
+      // an hour-long step: the canary stays at its weight until the judge acts
+      startSeedRollout(admin, canaryPercent, 3600);
       sleep(healthySeconds * 1000);
       onsetEpochMs = rig().green().switchProfileAt(degrade(rig().green().profile()));
       run().event(run().clock().msAtEpoch(onsetEpochMs), "fault_onset", "green: " + faultName);

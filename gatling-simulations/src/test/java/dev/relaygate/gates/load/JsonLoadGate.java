@@ -96,6 +96,15 @@ public abstract class JsonLoadGate extends GateSimulation {
     return waited;
   }
 
+  /**
+   * Starts a rollout with the seed's thresholds (error rate 1%, p99 200 ms, p99 difference 50 ms) and
+   * records it as the {@code rollout_started} event.
+   */
+  protected final void startSeedRollout(AdminClient admin, long increment, long intervalSeconds) {
+    Rollouts.start(admin, Rollouts.seedBody((int) increment, intervalSeconds, 0.01, 200, 50));
+    run().event("rollout_started", "increment " + increment + ", interval " + intervalSeconds + " s");
+  }
+
   /** The longest {@link #awaitSettled()} may wait, for sizing the load's measured phase. */
   protected static long settleAllowanceSeconds() {
     return SETTLE_AT_MOST.toSeconds();
