@@ -2,6 +2,7 @@ package dev.relaygate.relay.proxy;
 
 import dev.relaygate.relay.metrics.Outcome;
 import dev.relaygate.relay.routing.Environment;
+import dev.relaygate.relay.shadow.ShadowAnswer;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
@@ -45,6 +46,7 @@ final class ProxyExchange {
     private int upstreamStatus;
     private long ttfbNanos = -1;
     private UsageTap usageTap;
+    private ShadowMirror mirror;
     private EventWindow window;
     private boolean failedOver;
 
@@ -126,9 +128,12 @@ final class ProxyExchange {
         }
         upstreamStatus = status;
         ttfbNanos = ctx.clock.nanoTime();
-        // Usage is read only when a listener (request log, accounting) will use it.
-        boolean mirrored = !stream && target.environment() == Environment.BLUE && ctx.activeMirror() != null;
-        usageTap = (ctx.hasListeners() || mirrored) && status / 100 == 2 ? new UsageTap(stream) : null;
+        // Shadow: whether green gets a copy of this answer, decided now so a sampled-out stream costs nothing.
+        ShadowMirror active = target.environment() == Environment.BLUE && status / 100 == 2 ? ctx.activeMirror() : null;
+        mirror = active != null && active.sampled() ? active : null;
+        // Usage is read only when a listener (request log, accounting) or the mirror will use it.
+        usageTap = (ctx.hasListeners() || mirror != null) && status / 100 == 2
+                ? new UsageTap(stream, mirror != null) : null;
         // The relay asked for usage on the client's behalf: the tap sees the usage event, the client does not.
         UsageEventFilter filter = hideUsage && status / 100 == 2 ? new UsageEventFilter() : null;
         // streaming.buffer_events: headers and events wait until the window is full or the stream ended.
@@ -300,6 +305,14 @@ final class ProxyExchange {
         }
     }
 
+    /** Blue's answer for the shadow comparison; null when it was not kept (a JSON answer over the size bound). */
+    private ShadowAnswer blueAnswer(int status, double latencyMs) {
+        if (stream) {
+            return ShadowMirror.streamAnswer(status, usageTap.streamedUsage(), usageTap.streamedText(), latencyMs);
+        }
+        return usageTap.jsonBody() == null ? null : ShadowMirror.answer(status, usageTap.jsonBody(), latencyMs);
+    }
+
     private void finish(Outcome outcome, int status) {
         finished = true;
         record(outcome, status);
@@ -311,11 +324,11 @@ final class ProxyExchange {
         long ttfbMicros = ttfbNanos < 0 ? -1 : (ttfbNanos - startNanos) / 1_000;
         int upstreamSeen = outcome == Outcome.TIMEOUT || outcome == Outcome.UPSTREAM_ERROR ? 0 : status;
         ctx.metrics.of(target.environment()).recordOutcome(outcome, upstreamSeen, latencyMicros, ttfbMicros);
-        ShadowMirror mirror = outcome == Outcome.RESPONSE && usageTap != null && !stream
-                && target.environment() == Environment.BLUE && usageTap.jsonBody() != null ? ctx.activeMirror() : null;
-        if (mirror != null) {
+        ShadowAnswer blue = outcome == Outcome.RESPONSE && mirror != null && usageTap != null
+                ? blueAnswer(status, latencyMicros / 1000.0) : null;
+        if (blue != null) {
             // After the client's answer was recorded: green never delays or fails it.
-            mirror.offer(requestId, model, request.uri(), body, usageTap.jsonBody(), status, latencyMicros / 1000.0);
+            mirror.offer(requestId, model, request.uri(), body, stream, blue);
         }
         if (ctx.hasListeners()) {
             Usage usage = usageTap == null ? Usage.NONE

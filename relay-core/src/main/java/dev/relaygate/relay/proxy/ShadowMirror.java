@@ -11,7 +11,10 @@ import dev.relaygate.relay.shadow.ShadowComparison;
 import dev.relaygate.relay.shadow.ShadowLog;
 import dev.relaygate.relay.shadow.ShadowSummary;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import java.io.IOException;
 import java.util.concurrent.ThreadLocalRandom;
@@ -19,8 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 /**
- * Shadow mode: after blue answered a non-streaming request, a copy goes to green (tagged
- * {@code X-Relay-Shadow: true}); green's answer is compared with blue's and discarded. The client was
+ * Shadow mode: after blue answered a request, a copy goes to green (tagged {@code X-Relay-Shadow:
+ * true}); green's answer is compared with blue's and discarded. Streams are mirrored as streams and
+ * compared by their text, collected as the events pass (bounded by {@link StreamedText#MAX_CHARS}). The client was
  * already answered, so green never delays or fails it. At most {@code capacity} copies are in flight
  * (the bounded queue): {@link #offer} never blocks, and a copy over the bound is dropped and counted.
  * Runs on the event loop of the blue exchange; the comparison is word counting over one answer.
@@ -62,18 +66,21 @@ public final class ShadowMirror {
         return inFlight.get();
     }
 
-    /** Mirrors one finished blue exchange to green, unless sampled out or over capacity (then dropped). */
-    void offer(String requestId, String model, String uri, Buffer requestBody, Buffer blueBody, int blueStatus,
-            double blueLatencyMs) {
-        if (sampleRate < 1.0 && ThreadLocalRandom.current().nextDouble() >= sampleRate) {
-            return;
-        }
+    /** Whether this request's answer is to be mirrored: decided when blue's answer starts (sampling). */
+    boolean sampled() {
+        return sampleRate >= 1.0 || ThreadLocalRandom.current().nextDouble() < sampleRate;
+    }
+
+    /**
+     * Mirrors one finished blue exchange to green, unless over capacity (then dropped and counted). A
+     * stream is mirrored as a stream and green's text is collected as it arrives, bounded like blue's.
+     */
+    void offer(String requestId, String model, String uri, Buffer requestBody, boolean stream, ShadowAnswer blue) {
         if (inFlight.incrementAndGet() > capacity) {
             inFlight.decrementAndGet();
             summary.recordDropped();
             return;
         }
-        ShadowAnswer blue = answer(blueStatus, blueBody, blueLatencyMs);
         UpstreamTarget green = ctx.target(Environment.GREEN);
         long start = clock.nanoTime();
         green.open(HttpMethod.POST, uri).compose(req -> {
@@ -82,8 +89,9 @@ public final class ShadowMirror {
             req.putHeader(X_RELAY_SHADOW, "true");
             req.putHeader(Headers.X_REQUEST_ID, requestId);
             req.idleTimeout(Math.max(1, ctx.timeoutNanos / 1_000_000));
-            return req.send(requestBody).compose(resp -> resp.body().map(b -> answer(resp.statusCode(), b,
-                    (clock.nanoTime() - start) / 1e6)));
+            return req.send(requestBody).compose(resp -> stream && resp.statusCode() / 100 == 2
+                    ? streamed(resp, start)
+                    : resp.body().map(b -> answer(resp.statusCode(), b, (clock.nanoTime() - start) / 1e6)));
         }).otherwise(e -> new ShadowAnswer(0, -1, -1, (clock.nanoTime() - start) / 1e6, ""))
                 .onComplete(done -> {
                     inFlight.decrementAndGet();
@@ -94,6 +102,33 @@ public final class ShadowMirror {
                         log.offer(ShadowLog.of(clock.currentTimeMillis(), requestId, model, blue, g, c));
                     }
                 });
+    }
+
+    /** Green's stream read chunk by chunk; a stream cut short counts as no answer (status 0). */
+    private Future<ShadowAnswer> streamed(HttpClientResponse resp, long start) {
+        Promise<ShadowAnswer> answer = Promise.promise();
+        StreamedText text = new StreamedText();
+        SseUsageScanner scanner = new SseUsageScanner(text);
+        resp.handler(chunk -> {
+            byte[] bytes = chunk.getBytes();
+            scanner.accept(bytes, 0, bytes.length);
+        });
+        resp.exceptionHandler(answer::tryFail);
+        resp.endHandler(v -> {
+            scanner.finish();
+            double latencyMs = (clock.nanoTime() - start) / 1e6;
+            answer.tryComplete(scanner.done()
+                    ? streamAnswer(resp.statusCode(), scanner.usage(), text.text(), latencyMs)
+                    : new ShadowAnswer(0, -1, -1, latencyMs, ""));
+        });
+        return answer.future();
+    }
+
+    /** Status, usage (when the stream reported it) and text of a streamed answer. */
+    static ShadowAnswer streamAnswer(int status, Usage usage, String text, double latencyMs) {
+        return usage == null
+                ? new ShadowAnswer(status, -1, -1, latencyMs, text)
+                : new ShadowAnswer(status, usage.promptTokens(), usage.completionTokens(), latencyMs, text);
     }
 
     /** Status, usage and the first choice's text of a chat/completions JSON answer. */

@@ -23,12 +23,28 @@ public final class SseUsageScanner {
     private static final byte[] DONE = "[DONE]".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] USAGE_KEY = "\"usage\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
+    /** Sees every {@code data:} payload but {@code [DONE]}, as bytes, while the scanner reads past it. */
+    @FunctionalInterface
+    public interface DataListener {
+        void data(byte[] buf, int from, int length);
+    }
+
+    private final DataListener listener;
     private byte[] carry = new byte[0];
     private int carryLength;
     private boolean carryOverflow;
     private long events;
     private boolean done;
     private Usage usage;
+
+    public SseUsageScanner() {
+        this(null);
+    }
+
+    /** @param listener told each event's data payload; null for none */
+    public SseUsageScanner(DataListener listener) {
+        this.listener = listener;
+    }
 
     /** Feeds the next chunk of the response body. */
     public void accept(byte[] chunk, int offset, int length) {
@@ -119,7 +135,10 @@ public final class SseUsageScanner {
             done = true;
             return;
         }
-        int key = indexOf(buf, p, end, USAGE_KEY);
+        if (listener != null) {
+            listener.data(buf, p, end - p);
+        }
+        int key = ByteSearch.indexOf(buf, p, end, USAGE_KEY);
         if (key < 0) {
             return;
         }
@@ -201,18 +220,5 @@ public final class SseUsageScanner {
             }
         }
         return true;
-    }
-
-    private static int indexOf(byte[] buf, int from, int end, byte[] needle) {
-        outer:
-        for (int i = from; i <= end - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (buf[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

@@ -72,7 +72,7 @@ final class UsageEventFilter {
 
     /** Whether the event's data is a JSON object with an empty {@code choices} and a {@code usage} object. */
     static boolean usageOnly(byte[] bytes, int from, int to) {
-        if (indexOf(bytes, from, to, USAGE_KEY) < 0) {
+        if (ByteSearch.indexOf(bytes, from, to, USAGE_KEY) < 0) {
             return false; // the common case: no parse
         }
         StringBuilder data = new StringBuilder();
@@ -82,7 +82,8 @@ final class UsageEventFilter {
                 continue;
             }
             int end = i > lineStart && bytes[i - 1] == '\r' ? i - 1 : i;
-            if (end - lineStart >= DATA.length && indexOf(bytes, lineStart, lineStart + DATA.length, DATA) == lineStart) {
+            if (end - lineStart >= DATA.length
+                    && ByteSearch.indexOf(bytes, lineStart, lineStart + DATA.length, DATA) == lineStart) {
                 int p = lineStart + DATA.length;
                 if (p < end && bytes[p] == ' ') {
                     p++;
@@ -98,18 +99,5 @@ final class UsageEventFilter {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    private static int indexOf(byte[] buf, int from, int end, byte[] needle) {
-        outer:
-        for (int i = from; i <= end - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (buf[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

@@ -8,7 +8,8 @@ import java.io.IOException;
 /**
  * Reads token usage off a response as it streams past (only when someone listens for exchanges):
  * SSE through {@link SseUsageScanner}'s final usage event; JSON by parsing the whole answer's
- * {@code usage} object at the end (answers above {@link #MAX_JSON_BYTES} are not parsed). One per
+ * {@code usage} object at the end (answers above {@link #MAX_JSON_BYTES} are not parsed); for a
+ * mirrored stream also its text ({@link StreamedText}). One per
  * exchange, used on its event loop only.
  */
 final class UsageTap {
@@ -17,10 +18,17 @@ final class UsageTap {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SseUsageScanner sse;
+    private final StreamedText streamedText;
     private Buffer json;
 
     UsageTap(boolean stream) {
-        this.sse = stream ? new SseUsageScanner() : null;
+        this(stream, false);
+    }
+
+    /** @param collectText keep a stream's text too (a mirrored stream's answer is compared with green's) */
+    UsageTap(boolean stream, boolean collectText) {
+        this.streamedText = stream && collectText ? new StreamedText() : null;
+        this.sse = stream ? new SseUsageScanner(streamedText) : null;
         this.json = stream ? null : Buffer.buffer();
     }
 
@@ -40,6 +48,20 @@ final class UsageTap {
     /** The whole JSON answer (null for streams or answers over {@link #MAX_JSON_BYTES}). */
     Buffer jsonBody() {
         return json;
+    }
+
+    /** A stream's usage event once it ended, or null when it reported none (or this is not a stream). */
+    Usage streamedUsage() {
+        if (sse == null) {
+            return null;
+        }
+        sse.finish();
+        return sse.usage();
+    }
+
+    /** A stream's text so far (bounded), or null when not collected. */
+    String streamedText() {
+        return streamedText == null ? null : streamedText.text();
     }
 
     /** Usage when the answer ended: the reported numbers, or {@link Usage#NONE}. */

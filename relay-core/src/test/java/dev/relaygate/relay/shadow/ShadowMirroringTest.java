@@ -6,12 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.relaygate.mock.Profile;
 import dev.relaygate.mock.ProfileSettings;
+import dev.relaygate.mock.ServedCounts;
 import dev.relaygate.relay.config.RequestLogConfig;
 import dev.relaygate.relay.rollout.Phase;
 import dev.relaygate.relay.rollout.TrafficShiftSettings;
 import dev.relaygate.relay.routing.RandomSource;
 import dev.relaygate.relay.support.Http;
 import dev.relaygate.relay.support.RelayFixture;
+import dev.relaygate.relay.support.SseClient;
 import dev.relaygate.relay.support.ShiftedClock;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -85,6 +87,52 @@ final class ShadowMirroringTest {
             assertThat(shadow.path("compared").asLong()).isEqualTo(30);
             await(() -> lines(ShadowLog.FILE_PREFIX).size() == 30);
         }
+    }
+
+    @Test
+    void streamsAreMirroredAsStreamsAndComparedByTheirText() {
+        try (RelayFixture f = start()) {
+            Http.post(f.url("/admin/rollout"), QUALITY_JUDGE, RelayFixture.admin());
+            tick(f);
+            long greenStreams = RelayFixture.settled(f.green, ServedCounts::streams);
+
+            for (int i = 0; i < 25; i++) {
+                SseClient.Result r = stream(f);
+                assertThat(r.header("X-Relay-Environment")).isEqualTo("blue");
+                assertThat(r.sawDone()).isTrue();
+            }
+            await(() -> f.relay.shadowSummary().snapshot().compared() == 25);
+            clock.advanceMillis(2_000);
+            tick(f);
+
+            assertThat(RelayFixture.settled(f.green, ServedCounts::streams) - greenStreams)
+                    .as("green got stream copies").isEqualTo(25);
+            assertThat(f.relay.shadowSummary().snapshot().matched()).isEqualTo(25);
+            assertThat(f.relay.rollout().state().phase()).as("a streaming workload can pass SHADOW").isEqualTo(Phase.CANARY);
+        }
+    }
+
+    @Test
+    void aDivergentGreenStreamIsCountedDissimilar() {
+        try (RelayFixture f = start()) {
+            f.green.switchProfile(ProfileSettings.of(Profile.DIVERGENT));
+            Http.post(f.url("/admin/rollout"), QUALITY_JUDGE, RelayFixture.admin());
+            tick(f);
+
+            for (int i = 0; i < 25; i++) {
+                assertThat(stream(f).sawDone()).isTrue();
+            }
+            await(() -> f.relay.shadowSummary().snapshot().compared() == 25);
+            tick(f);
+
+            assertThat(f.relay.shadowSummary().snapshot().dissimilar()).isEqualTo(25);
+            assertThat(f.relay.rollout().state().phase()).isEqualTo(Phase.ROLLED_BACK);
+        }
+    }
+
+    private static SseClient.Result stream(RelayFixture f) {
+        return SseClient.post(f.relay.baseUrl() + "/chat/completions", Http.chatBody("gpt-4.1", true, 16), Map.of(),
+                e -> { });
     }
 
     @Test

@@ -1,0 +1,42 @@
+package dev.relaygate.relay.proxy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+
+/**
+ * The answer's text as an SSE stream passes: each event's {@code choices[0].delta.content} (chat) or
+ * {@code choices[0].text} (completions), appended up to {@link #MAX_CHARS} so a long stream never
+ * grows memory without bound. Used only for mirrored streams (shadow mode), on one event loop.
+ */
+final class StreamedText implements SseUsageScanner.DataListener {
+
+    /** Text kept per stream; the comparison needs words, not a whole novel. */
+    static final int MAX_CHARS = 64 * 1024;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final StringBuilder text = new StringBuilder();
+
+    @Override
+    public void data(byte[] buf, int from, int length) {
+        if (text.length() >= MAX_CHARS) {
+            return;
+        }
+        try {
+            JsonNode event = JSON.readTree(buf, from, length);
+            if (event == null) {
+                return;
+            }
+            JsonNode choice = event.path("choices").path(0);
+            JsonNode piece = choice.path("delta").path("content");
+            String s = piece.isTextual() ? piece.asText() : choice.path("text").asText("");
+            text.append(s, 0, Math.min(s.length(), MAX_CHARS - text.length()));
+        } catch (IOException e) {
+            // not JSON (a provider's keep-alive or comment payload): no text
+        }
+    }
+
+    String text() {
+        return text.toString();
+    }
+}
