@@ -142,6 +142,7 @@ public final class ConfigValidator {
         range("upstream.max_retries", u.maxRetries(), 0, 10);
         range("upstream.retry_backoff_ms", u.retryBackoffMs(), 0, 60_000);
         range("upstream.pool_size", u.poolSize(), 1, 100_000);
+        range("upstream.keep_alive_timeout_seconds", u.keepAliveTimeoutSeconds(), 1, 3_600);
     }
 
     private void unit(String path, double value) {

@@ -10,9 +10,13 @@ package dev.relaygate.relay.config;
  *                         response byte (default 2)
  * @param retryBackoffMs   base backoff; attempt n waits a random time in [0, base * 2^n) (default 50)
  * @param poolSize         pooled HTTP/1.1 connections per environment (default 256)
+ * @param keepAliveTimeoutSeconds a pooled connection idle this long is closed by the relay (default 15). Keep
+ *                         it below the upstream's own idle timeout (Jetty 30 s, AWS ALB 60 s, nginx 75 s,
+ *                         Node.js 5 s): a server that closes first races the relay's next request on that
+ *                         connection, which then fails after it was sent and cannot be retried safely.
  */
 public record UpstreamConfig(Long connectTimeoutMs, Long timeoutMs, Integer maxRetries, Long retryBackoffMs,
-                             Integer poolSize) {
+                             Integer poolSize, Integer keepAliveTimeoutSeconds) {
 
     public UpstreamConfig {
         connectTimeoutMs = connectTimeoutMs == null ? 2_000L : connectTimeoutMs;
@@ -20,9 +24,10 @@ public record UpstreamConfig(Long connectTimeoutMs, Long timeoutMs, Integer maxR
         maxRetries = maxRetries == null ? 2 : maxRetries;
         retryBackoffMs = retryBackoffMs == null ? 50L : retryBackoffMs;
         poolSize = poolSize == null ? 256 : poolSize;
+        keepAliveTimeoutSeconds = keepAliveTimeoutSeconds == null ? 15 : keepAliveTimeoutSeconds;
     }
 
     public static UpstreamConfig defaults() {
-        return new UpstreamConfig(null, null, null, null, null);
+        return new UpstreamConfig(null, null, null, null, null, null);
     }
 }

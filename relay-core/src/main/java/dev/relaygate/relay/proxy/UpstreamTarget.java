@@ -48,6 +48,7 @@ public final class UpstreamTarget {
         boolean ssl = "https".equals(baseUrl.getScheme());
         HttpClientOptions options = new HttpClientOptions()
                 .setKeepAlive(true)
+                .setKeepAliveTimeout(upstream.keepAliveTimeoutSeconds())
                 .setTcpNoDelay(true)
                 .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, upstream.connectTimeoutMs()))
                 .setDecompressionSupported(false)

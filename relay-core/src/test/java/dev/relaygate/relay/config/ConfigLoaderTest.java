@@ -101,6 +101,7 @@ final class ConfigLoaderTest {
             "port not a number|server: {port: eighty}|server.port must be a whole number, but was \"eighty\"",
             "negative retries|upstream: {max_retries: -1}|upstream.max_retries must be in [0,10], but was -1",
             "zero timeout|upstream: {timeout_ms: 0}|upstream.timeout_ms must be in [1,3600000], but was 0",
+            "zero keep-alive|upstream: {keep_alive_timeout_seconds: 0}|upstream.keep_alive_timeout_seconds must be in [1,3600], but was 0",
             "zero body limit|limits: {max_body_bytes: 0}"
                     + "|limits.max_body_bytes must be in [1,1073741824], but was 0",
             "typo in a field|upstream: {timeout: 5}|upstream.timeout must be a known field",

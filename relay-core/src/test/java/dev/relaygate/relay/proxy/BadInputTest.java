@@ -33,7 +33,7 @@ final class BadInputTest {
     static void start() {
         f = RelayFixture.start(c -> c.withClientKeys(List.of(Secret.of(CLIENT_KEY)))
                 .withLimits(new LimitsConfig(4_096L))
-                .withUpstream(new UpstreamConfig(1_000L, 600L, 1, 10L, 16)), RandomSource.threadLocal());
+                .withUpstream(new UpstreamConfig(1_000L, 600L, 1, 10L, 16, null)), RandomSource.threadLocal());
     }
 
     @AfterAll

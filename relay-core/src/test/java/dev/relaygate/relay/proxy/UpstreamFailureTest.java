@@ -38,7 +38,7 @@ final class UpstreamFailureTest {
         upstream.start();
         String url = "http://127.0.0.1:" + upstream.port() + "/v1";
         relay = RelayServer.start(RelayFixture.baseConfig(url, url)
-                .withUpstream(new UpstreamConfig(1_000L, 5_000L, 2, 5L, 16)), Clock.system(), RandomSource.threadLocal());
+                .withUpstream(new UpstreamConfig(1_000L, 5_000L, 2, 5L, 16, null)), Clock.system(), RandomSource.threadLocal());
     }
 
     @AfterAll
@@ -110,7 +110,7 @@ final class UpstreamFailureTest {
             closedPort = s.getLocalPort();
         }
         String url = "http://127.0.0.1:" + closedPort + "/v1";
-        RelayConfig config = RelayFixture.baseConfig(url, url).withUpstream(new UpstreamConfig(500L, 5_000L, 2, 5L, 4));
+        RelayConfig config = RelayFixture.baseConfig(url, url).withUpstream(new UpstreamConfig(500L, 5_000L, 2, 5L, 4, null));
         try (RelayServer dead = RelayServer.start(config, Clock.system(), RandomSource.threadLocal())) {
             HttpResponse<String> r = Http.post(dead.baseUrl() + "/chat/completions", Http.chatBody("m", false),
                     Map.of());
