@@ -1,5 +1,6 @@
 package dev.relaygate.gates;
 
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -12,9 +13,13 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * An in-process HTTP load client on one Vert.x event loop, for figures finer than Gatling's whole
@@ -36,6 +41,10 @@ public final class OpenLoopClient implements AutoCloseable {
   }
 
   private static final long RESPONSE_TIMEOUT_MS = 10_000;
+  private static final int KEEP_ALIVE_SECONDS = 15;
+
+  /** Why requests failed, over all blocks, by target: a status or the exception's class (a bounded key set). */
+  private final Map<String, LongAdder> failureCauses = new ConcurrentHashMap<>();
 
   private final Vertx vertx;
   private final HttpClientAgent client;
@@ -44,7 +53,10 @@ public final class OpenLoopClient implements AutoCloseable {
   public OpenLoopClient(int maxConnectionsPerTarget, String requestBody) {
     this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
     this.client = vertx.createHttpClient(
-        new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true).setPipelining(false),
+        // Idle connections close before the mock's own 30 s idle timeout can race a request on them
+        // (the relay's upstream.keep_alive_timeout_seconds default does the same): both arms alike.
+        new HttpClientOptions().setKeepAlive(true).setKeepAliveTimeout(KEEP_ALIVE_SECONDS).setTcpNoDelay(true)
+            .setPipelining(false),
         new PoolOptions().setHttp1MaxSize(maxConnectionsPerTarget).setMaxWaitQueueSize(-1));
     this.body = Buffer.buffer(requestBody);
   }
@@ -77,7 +89,7 @@ public final class OpenLoopClient implements AutoCloseable {
         }
         sent.incrementAndGet();
         send(options).onComplete(ar -> {
-          if (ar.succeeded() && ar.result()) {
+          if (ok(ar, target)) {
             latency.recordNanos(System.nanoTime() - intended);
           } else {
             failed.incrementAndGet();
@@ -115,7 +127,7 @@ public final class OpenLoopClient implements AutoCloseable {
       }
       sent.incrementAndGet();
       send(options).onComplete(ar -> {
-        if (ar.succeeded() && ar.result()) {
+        if (ok(ar, target)) {
           completed.incrementAndGet();
         } else {
           failed.incrementAndGet();
@@ -134,11 +146,29 @@ public final class OpenLoopClient implements AutoCloseable {
     return new BlockResult(sent.get(), completed.get(), failed.get(), elapsed);
   }
 
-  /** Succeeds with true for a 200 whose body was read whole. */
-  private Future<Boolean> send(RequestOptions options) {
+  /** The status of an answer whose body was read whole. */
+  private Future<Integer> send(RequestOptions options) {
     return client.request(options)
         .compose(req -> req.send(body))
-        .compose(resp -> resp.body().map(b -> resp.statusCode() == 200));
+        .compose(resp -> resp.body().map(b -> resp.statusCode()));
+  }
+
+  /** A 200 read whole; anything else is tallied under its cause. */
+  private boolean ok(AsyncResult<Integer> ar, Target target) {
+    if (ar.succeeded() && ar.result() == 200) {
+      return true;
+    }
+    String cause = target.name() + ": "
+        + (ar.succeeded() ? "status " + ar.result() : ar.cause().getClass().getSimpleName());
+    failureCauses.computeIfAbsent(cause, k -> new LongAdder()).increment();
+    return false;
+  }
+
+  /** Failed requests so far (warm-up included) by cause, e.g. {@code {"direct: status 503": 2}}. */
+  public Map<String, Long> failureCauses() {
+    Map<String, Long> out = new TreeMap<>();
+    failureCauses.forEach((k, v) -> out.put(k, v.sum()));
+    return out;
   }
 
   private static RequestOptions options(Target target) {

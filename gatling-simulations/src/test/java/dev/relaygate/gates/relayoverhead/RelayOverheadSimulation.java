@@ -43,6 +43,7 @@ public class RelayOverheadSimulation extends GateSimulation {
 
   private final ObservationLog smoke = new ObservationLog();
   private OverheadMeasurement.Figures figures;
+  private Map<String, Long> failureCauses = Map.of();
 
   public RelayOverheadSimulation() {
     super(PROPS);
@@ -82,6 +83,7 @@ public class RelayOverheadSimulation extends GateSimulation {
           new Target("relayed", rig.relayUrl() + "/v1/chat/completions", rig.clientKey()))
           .run(RATE, Duration.ofSeconds(BLOCK_SECONDS), WARMUP_PAIRS, PAIRS, (int) CONCURRENCY,
               Duration.ofSeconds(SATURATION_SECONDS));
+      failureCauses = client.failureCauses();
     }
   }
 
@@ -111,6 +113,7 @@ public class RelayOverheadSimulation extends GateSimulation {
         .measured("relayed_failed", figures.relayedFailed())
         .measured("direct_saturated_per_sec", round(figures.directSaturated().completedPerSecond()))
         .measured("relayed_saturated_per_sec", round(figures.relayedSaturated().completedPerSecond()))
+        .measured("failure_causes", failureCauses.toString())
         .measured("saturation_failed", figures.directSaturated().failed() + figures.relayedSaturated().failed())
         .measured("process_cpu_us_per_direct_request", round(figures.directCpuUsPerRequest()))
         .measured("process_cpu_us_per_relayed_request", round(figures.relayedCpuUsPerRequest()))
