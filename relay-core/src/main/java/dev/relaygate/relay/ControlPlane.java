@@ -33,6 +33,7 @@ import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Issue 4's parts of one relay, wired together: the rollout controller on its timer thread and its
@@ -58,13 +59,16 @@ final class ControlPlane implements AutoCloseable {
         StateFile stateFile = config.stateFile() == null ? null : new StateFile(Path.of(config.stateFile()));
         // Roles before the controller: restoring a live rollout saves the state file again, with the roles
         // in effect at that moment.
-        if (stateFile != null) {
-            stateFile.load().map(PersistedState::roles).ifPresent(saved -> restoreRoles(saved, proxyContext));
-        }
+        Optional<PersistedState> saved = stateFile == null ? Optional.empty() : stateFile.load();
+        saved.map(PersistedState::roles).ifPresent(roles -> restoreRoles(roles, proxyContext));
         // The controller sets weights through the policy store; restoring a ROLLED_BACK state file sets green 0 here.
         this.rollout = new RolloutController(new MetricsIntervalSource(metrics, shadowSummary),
                 (weight, why) -> policyStore.setGreenWeight(weight, "rollout: " + why), clock, new EventTimeline(),
-                stateFile, () -> rolesOf(proxyContext.environments()));
+                stateFile, () -> rolesOf(proxyContext.environments(), proxyContext.rolesSwapped()));
+        if (saved.isPresent()) {
+            // The file now says how this config's roles were resolved: a config edited back later must win.
+            rollout.saveState();
+        }
         this.rolloutTicker = new RolloutTicker(rollout, () -> {
             TrafficShiftSettings active = rollout.state().settings();
             return (active != null ? active : config.trafficShift()).evaluationIntervalMs();
@@ -114,24 +118,25 @@ final class ControlPlane implements AutoCloseable {
         admin.addMetricsSection(accounting::metrics);
     }
 
-    private static UpstreamRoles rolesOf(EnvironmentsConfig envs) {
-        return UpstreamRoles.of(envs.blue().name(), envs.blue().baseUrl(), envs.green().name(), envs.green().baseUrl());
+    private static UpstreamRoles rolesOf(EnvironmentsConfig envs, boolean swapped) {
+        return UpstreamRoles.of(envs.blue().name(), envs.blue().baseUrl(), envs.green().name(), envs.green().baseUrl(),
+                swapped);
     }
 
     /**
-     * A state file written after {@code promote --swap} names the config's green as blue: swap again, so
-     * the restart keeps the promoted upstream live. Roles the config no longer has are reported and left
-     * as the config says (the operator edited it since, which is the intended way to make a swap permanent).
+     * A state file written after {@code promote --swap} of this very config: swap again, so the restart
+     * keeps the promoted upstream live. A config edited since wins (editing it is the intended way to make
+     * a swap permanent), and the file is then rewritten with the config's roles.
      */
     private static void restoreRoles(UpstreamRoles saved, ProxyContext proxy) {
-        UpstreamRoles configured = rolesOf(proxy.environments());
-        if (saved.isSwapOf(configured)) {
+        UpstreamRoles configured = rolesOf(proxy.environments(), false);
+        if (saved.restoresSwapOf(configured)) {
             proxy.swapRoles();
             LOG.log(System.Logger.Level.INFO, "restored swapped roles from the state file: blue is "
-                    + saved.blue().name() + " (" + saved.blue().baseUrl() + "), green is " + saved.green().name());
-        } else if (!saved.equals(configured)) {
-            LOG.log(System.Logger.Level.WARNING, "the state file's roles (blue " + saved.blue().name() + ", green "
-                    + saved.green().name() + ") match neither the config's nor their swap; using the config's");
+                    + saved.blue().name() + ", green is " + saved.green().name());
+        } else if (saved.swapped()) {
+            LOG.log(System.Logger.Level.INFO, "the state file's swapped roles (blue " + saved.blue().name()
+                    + ") do not fit the config as it is now; using the config's");
         }
     }
 

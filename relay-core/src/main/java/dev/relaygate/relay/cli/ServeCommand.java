@@ -41,8 +41,10 @@ final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "relaygate-shutdown"));
         var out = spec.commandLine().getOut();
-        out.println("relaygate listening on " + relay.baseUrl() + "  blue=" + relayConfig.environments().blue().name()
-                + " green=" + relayConfig.environments().green().name() + "  weights blue "
+        // The roles in effect: a restart after promote --swap may have reversed the config's.
+        var roles = relay.proxyContext().environments();
+        out.println("relaygate listening on " + relay.baseUrl() + "  blue=" + roles.blue().name()
+                + " green=" + roles.green().name() + "  weights blue "
                 + relay.policyStore().current().blueWeight() + " / green "
                 + relay.policyStore().current().greenWeight());
         out.flush();

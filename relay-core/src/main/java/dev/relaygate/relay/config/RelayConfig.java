@@ -80,6 +80,12 @@ public record RelayConfig(
                 trafficShift, stateFile, healthCheckIntervalSeconds, requestLog, prices, shadow);
     }
 
+    public RelayConfig withEnvironments(EnvironmentsConfig newEnvironments) {
+        return new RelayConfig(server, newEnvironments, routing, models, clientKeys, admin, upstream, limits,
+                streaming,
+                trafficShift, stateFile, healthCheckIntervalSeconds, requestLog, prices, shadow);
+    }
+
     public RelayConfig withRouting(RoutingConfig newRouting) {
         return new RelayConfig(server, environments, newRouting, models, clientKeys, admin, upstream, limits,
                 streaming,

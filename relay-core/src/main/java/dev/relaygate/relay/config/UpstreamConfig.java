@@ -13,7 +13,8 @@ package dev.relaygate.relay.config;
  * @param keepAliveTimeoutSeconds a pooled connection idle this long is closed by the relay (default 15). Keep
  *                         it below the upstream's own idle timeout (Jetty 30 s, AWS ALB 60 s, nginx 75 s,
  *                         Node.js 5 s): a server that closes first races the relay's next request on that
- *                         connection, which then fails after it was sent and cannot be retried safely.
+ *                         connection, which then fails after it was sent and cannot be retried safely. For a
+ *                         Node.js upstream set 4.
  */
 public record UpstreamConfig(Long connectTimeoutMs, Long timeoutMs, Integer maxRetries, Long retryBackoffMs,
                              Integer poolSize, Integer keepAliveTimeoutSeconds) {

@@ -63,6 +63,11 @@ public final class ProxyContext {
         return roles.environments;
     }
 
+    /** Whether {@link #swapRoles()} left the roles reversed from the config's. */
+    public boolean rolesSwapped() {
+        return !roles.environments.blue().equals(config.environments().blue());
+    }
+
     private record Roles(EnvironmentsConfig environments, UpstreamTarget blue, UpstreamTarget green) {
         static Roles create(Vertx vertx, EnvironmentsConfig envs, RelayConfig config) {
             return new Roles(envs, UpstreamTarget.create(vertx, Environment.BLUE, envs.blue(), config.upstream()),

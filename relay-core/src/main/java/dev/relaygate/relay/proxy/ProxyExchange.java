@@ -129,8 +129,9 @@ final class ProxyExchange {
         upstreamStatus = status;
         ttfbNanos = ctx.clock.nanoTime();
         // Shadow: whether green gets a copy of this answer, decided now so a sampled-out stream costs nothing.
+        releaseMirror();
         ShadowMirror active = target.environment() == Environment.BLUE && status / 100 == 2 ? ctx.activeMirror() : null;
-        mirror = active != null && active.sampled() ? active : null;
+        mirror = active != null && active.reserve() ? active : null;
         // Usage is read only when a listener (request log, accounting) or the mirror will use it.
         usageTap = (ctx.hasListeners() || mirror != null) && status / 100 == 2
                 ? new UsageTap(stream, mirror != null) : null;
@@ -233,6 +234,7 @@ final class ProxyExchange {
         failedOver = true;
         window = null;
         usageTap = null;
+        releaseMirror();
         ttfbNanos = -1;
         upstreamStatus = 0;
         upstreamRequest = null;
@@ -305,12 +307,24 @@ final class ProxyExchange {
         }
     }
 
-    /** Blue's answer for the shadow comparison; null when it was not kept (a JSON answer over the size bound). */
+    /**
+     * Blue's answer for the shadow comparison; null when it is no reference: a JSON answer over the size
+     * bound, or a stream without {@code [DONE]} (green's is held to the same rule).
+     */
     private ShadowAnswer blueAnswer(int status, double latencyMs) {
         if (stream) {
-            return ShadowMirror.streamAnswer(status, usageTap.streamedUsage(), usageTap.streamedText(), latencyMs);
+            Usage usage = usageTap.streamedUsage();
+            return usageTap.streamDone()
+                    ? ShadowMirror.streamAnswer(status, usage, usageTap.streamedText(), latencyMs) : null;
         }
         return usageTap.jsonBody() == null ? null : ShadowMirror.answer(status, usageTap.jsonBody(), latencyMs);
+    }
+
+    private void releaseMirror() {
+        if (mirror != null) {
+            mirror.release();
+            mirror = null;
+        }
     }
 
     private void finish(Outcome outcome, int status) {
@@ -324,11 +338,15 @@ final class ProxyExchange {
         long ttfbMicros = ttfbNanos < 0 ? -1 : (ttfbNanos - startNanos) / 1_000;
         int upstreamSeen = outcome == Outcome.TIMEOUT || outcome == Outcome.UPSTREAM_ERROR ? 0 : status;
         ctx.metrics.of(target.environment()).recordOutcome(outcome, upstreamSeen, latencyMicros, ttfbMicros);
-        ShadowAnswer blue = outcome == Outcome.RESPONSE && mirror != null && usageTap != null
+        ShadowMirror m = mirror;
+        mirror = null;
+        ShadowAnswer blue = m != null && outcome == Outcome.RESPONSE && usageTap != null
                 ? blueAnswer(status, latencyMicros / 1000.0) : null;
         if (blue != null) {
             // After the client's answer was recorded: green never delays or fails it.
-            mirror.offer(requestId, model, request.uri(), body, stream, blue);
+            m.offer(requestId, model, request.uri(), body, stream, blue);
+        } else if (m != null) {
+            m.release();
         }
         if (ctx.hasListeners()) {
             Usage usage = usageTap == null ? Usage.NONE

@@ -25,8 +25,9 @@ import java.util.function.BooleanSupplier;
  * Shadow mode: after blue answered a request, a copy goes to green (tagged {@code X-Relay-Shadow:
  * true}); green's answer is compared with blue's and discarded. Streams are mirrored as streams and
  * compared by their text, collected as the events pass (bounded by {@link StreamedText#MAX_CHARS}). The client was
- * already answered, so green never delays or fails it. At most {@code capacity} copies are in flight
- * (the bounded queue): {@link #offer} never blocks, and a copy over the bound is dropped and counted.
+ * already answered, so green never delays or fails it. At most {@code capacity} mirrored answers are
+ * held at once (the bounded queue): {@link #reserve} never blocks, and one over the bound is dropped and
+ * counted. A blue stream counts as an answer only with its {@code [DONE]}, and so does green's.
  * Runs on the event loop of the blue exchange; the comparison is word counting over one answer.
  */
 public final class ShadowMirror {
@@ -66,21 +67,34 @@ public final class ShadowMirror {
         return inFlight.get();
     }
 
-    /** Whether this request's answer is to be mirrored: decided when blue's answer starts (sampling). */
-    boolean sampled() {
-        return sampleRate >= 1.0 || ThreadLocalRandom.current().nextDouble() < sampleRate;
-    }
-
     /**
-     * Mirrors one finished blue exchange to green, unless over capacity (then dropped and counted). A
-     * stream is mirrored as a stream and green's text is collected as it arrives, bounded like blue's.
+     * Whether this answer is mirrored, decided when blue's answer starts: sampled in and a slot free (a
+     * full queue counts as a drop). The slot is held while blue's stream text is collected and green's
+     * copy runs, so {@code capacity} bounds both. Every true must be followed by {@link #offer} or
+     * {@link #release}.
      */
-    void offer(String requestId, String model, String uri, Buffer requestBody, boolean stream, ShadowAnswer blue) {
+    boolean reserve() {
+        if (sampleRate < 1.0 && ThreadLocalRandom.current().nextDouble() >= sampleRate) {
+            return false;
+        }
         if (inFlight.incrementAndGet() > capacity) {
             inFlight.decrementAndGet();
             summary.recordDropped();
-            return;
+            return false;
         }
+        return true;
+    }
+
+    /** Gives back a reserved slot whose blue answer will not be compared (cut, cancelled, too large). */
+    void release() {
+        inFlight.decrementAndGet();
+    }
+
+    /**
+     * Mirrors one finished blue exchange to green on the slot {@link #reserve} took. A stream is mirrored
+     * as a stream and green's text is collected as it arrives, bounded like blue's.
+     */
+    void offer(String requestId, String model, String uri, Buffer requestBody, boolean stream, ShadowAnswer blue) {
         UpstreamTarget green = ctx.target(Environment.GREEN);
         long start = clock.nanoTime();
         green.open(HttpMethod.POST, uri).compose(req -> {
@@ -88,7 +102,9 @@ public final class ShadowMirror {
             req.putHeader(HttpHeaderNames.CONTENT_TYPE, Headers.APPLICATION_JSON);
             req.putHeader(X_RELAY_SHADOW, "true");
             req.putHeader(Headers.X_REQUEST_ID, requestId);
-            req.idleTimeout(Math.max(1, ctx.timeoutNanos / 1_000_000));
+            // The same silence limit blue's answer had: a pause blue may take must not fail only green.
+            req.idleTimeout(stream && ctx.streamIdleTimeoutMs > 0 ? ctx.streamIdleTimeoutMs
+                    : Math.max(1, ctx.timeoutNanos / 1_000_000));
             return req.send(requestBody).compose(resp -> stream && resp.statusCode() / 100 == 2
                     ? streamed(resp, start)
                     : resp.body().map(b -> answer(resp.statusCode(), b, (clock.nanoTime() - start) / 1e6)));

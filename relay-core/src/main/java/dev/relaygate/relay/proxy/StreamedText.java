@@ -16,10 +16,11 @@ final class StreamedText implements SseUsageScanner.DataListener {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final StringBuilder text = new StringBuilder();
+    private boolean full;
 
     @Override
     public void data(byte[] buf, int from, int length) {
-        if (text.length() >= MAX_CHARS) {
+        if (full) {
             return;
         }
         try {
@@ -30,7 +31,14 @@ final class StreamedText implements SseUsageScanner.DataListener {
             JsonNode choice = event.path("choices").path(0);
             JsonNode piece = choice.path("delta").path("content");
             String s = piece.isTextual() ? piece.asText() : choice.path("text").asText("");
-            text.append(s, 0, Math.min(s.length(), MAX_CHARS - text.length()));
+            int n = Math.min(s.length(), MAX_CHARS - text.length());
+            if (n < s.length()) {
+                full = true;
+                if (n > 0 && Character.isHighSurrogate(s.charAt(n - 1))) {
+                    n--; // never keep half of a character
+                }
+            }
+            text.append(s, 0, n);
         } catch (IOException e) {
             // not JSON (a provider's keep-alive or comment payload): no text
         }

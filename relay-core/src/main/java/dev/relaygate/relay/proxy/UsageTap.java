@@ -59,6 +59,11 @@ final class UsageTap {
         return sse.usage();
     }
 
+    /** Whether a stream's {@code data: [DONE]} arrived (call after {@link #streamedUsage}). */
+    boolean streamDone() {
+        return sse != null && sse.done();
+    }
+
     /** A stream's text so far (bounded), or null when not collected. */
     String streamedText() {
         return streamedText == null ? null : streamedText.text();

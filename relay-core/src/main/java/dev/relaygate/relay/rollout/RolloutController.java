@@ -72,6 +72,16 @@ public final class RolloutController {
         return state.get();
     }
 
+    /** Writes the current state (and roles) to the state file now, if there is one. */
+    public void saveState() {
+        if (stateFile == null) {
+            return;
+        }
+        synchronized (effectsLock) {
+            stateFile.save(PersistedState.of(state.get(), clock.currentTimeMillis(), roles.get()));
+        }
+    }
+
     /** The judge's latest verdict, if a rollout was ever judged. */
     public Optional<Verdict> lastVerdict() {
         return Optional.ofNullable(lastVerdict);

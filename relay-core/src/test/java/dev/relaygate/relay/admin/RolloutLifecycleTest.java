@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.relaygate.relay.RelayServer;
+import dev.relaygate.relay.config.EnvironmentsConfig;
+import dev.relaygate.relay.config.RelayConfig;
 import dev.relaygate.relay.rollout.Phase;
 import dev.relaygate.relay.routing.RandomSource;
 import dev.relaygate.relay.support.Http;
@@ -86,21 +88,34 @@ final class RolloutLifecycleTest {
         assertThat(f.relay.rollout().timeline().snapshot()).extracting(e -> e.type().name())
                 .containsSubsequence("STARTED", "PROMOTED", "SWAPPED");
 
-        // A restart on the same config keeps the promoted upstream as blue (the state file holds the roles).
+        // Restarts read the roles from the state file.
         f.relay.close();
-        try (RelayServer restarted = RelayServer.start(f.relay.config(), clock, RandomSource.seeded(12))) {
-            JsonNode environments = json(Http.get(restarted.adminUrl() + "/admin/status", RelayFixture.admin()))
-                    .path("environments");
-            assertThat(environments.at("/blue/name").asText()).isEqualTo("green-provider");
-            assertThat(environments.at("/green/name").asText()).isEqualTo("blue-provider");
+        RelayConfig original = f.relay.config();
+        EnvironmentsConfig envs = original.environments();
+        RelayConfig edited = original.withEnvironments(new EnvironmentsConfig(envs.green(), envs.blue()));
+        assertThat(blueAfterRestart(original)).as("same config: the promoted upstream stays blue")
+                .isEqualTo("green-provider");
+        assertThat(blueAfterRestart(edited)).as("config edited to the new roles").isEqualTo("green-provider");
+        assertThat(blueAfterRestart(original)).as("config edited back: the config wins, no stale swap")
+                .isEqualTo("blue-provider");
+    }
+
+    /** Starts a relay on {@code config}, sends one request, and says which upstream answered as blue. */
+    private String blueAfterRestart(RelayConfig config) {
+        try (RelayServer restarted = RelayServer.start(config, clock, RandomSource.seeded(12))) {
+            String blueName = json(Http.get(restarted.adminUrl() + "/admin/status", RelayFixture.admin()))
+                    .at("/environments/blue/name").asText();
             long blueMockBefore = RelayFixture.settledTotal(f.blue);
             long greenMockBefore = RelayFixture.settledTotal(f.green);
-            HttpResponse<String> after = Http.post(restarted.baseUrl() + "/chat/completions",
+            HttpResponse<String> r = Http.post(restarted.baseUrl() + "/chat/completions",
                     Http.chatBody("gpt-4.1", false), Map.of());
-            assertThat(after.headers().firstValue("X-Relay-Environment")).contains("blue");
-            assertThat(RelayFixture.settledTotal(f.green)).as("the promoted upstream still serves as blue")
-                    .isEqualTo(greenMockBefore + 1);
-            assertThat(RelayFixture.settledTotal(f.blue)).isEqualTo(blueMockBefore);
+            assertThat(r.headers().firstValue("X-Relay-Environment")).contains("blue");
+            long servedByGreenMock = RelayFixture.settledTotal(f.green) - greenMockBefore;
+            long servedByBlueMock = RelayFixture.settledTotal(f.blue) - blueMockBefore;
+            assertThat(servedByGreenMock + servedByBlueMock).isEqualTo(1);
+            assertThat(blueName).as("status names the upstream that served")
+                    .isEqualTo(servedByGreenMock == 1 ? "green-provider" : "blue-provider");
+            return blueName;
         }
     }
 

@@ -24,7 +24,7 @@ final class StateFileTest {
     void roundTripsPhaseWeightsSettingsAndReason() {
         StateFile f = new StateFile(dir.resolve("sub/state.json"));
         PersistedState saved = new PersistedState(Phase.ROLLED_BACK, 0, 100, 0, 123L, TrafficShiftSettings.defaults(), "breach",
-                UpstreamRoles.of("b", "http://127.0.0.1:1", "g", "http://127.0.0.1:2"));
+                UpstreamRoles.of("b", "http://127.0.0.1:1", "g", "http://127.0.0.1:2", true));
         f.save(saved);
         assertThat(f.load()).contains(saved);
     }

@@ -6,22 +6,32 @@ import org.junit.jupiter.api.Test;
 
 final class UpstreamRolesTest {
 
-    private static final UpstreamRoles CONFIGURED = UpstreamRoles.of("a", "http://127.0.0.1:1", "b", "http://127.0.0.1:2");
+    private static final UpstreamRoles CONFIGURED =
+            UpstreamRoles.of("a", "http://127.0.0.1:1", "b", "http://127.0.0.1:2", false);
 
     @Test
-    void theConfigsRolesReversedAreASwap() {
-        assertThat(UpstreamRoles.of("b", "http://127.0.0.1:2", "a", "http://127.0.0.1:1").isSwapOf(CONFIGURED)).isTrue();
-        assertThat(CONFIGURED.isSwapOf(CONFIGURED)).isFalse();
+    void aSavedSwapOfThisConfigIsRestored() {
+        assertThat(UpstreamRoles.of("b", "http://127.0.0.1:2", "a", "http://127.0.0.1:1", true)
+                .restoresSwapOf(CONFIGURED)).isTrue();
+    }
+
+    @Test
+    void rolesSavedInTheConfigsOwnOrderAreNoSwap() {
+        // the operator edited the config to the swapped order: the file, saved then, says not swapped
+        assertThat(UpstreamRoles.of("b", "http://127.0.0.1:2", "a", "http://127.0.0.1:1", false)
+                .restoresSwapOf(CONFIGURED)).isFalse();
+        assertThat(CONFIGURED.restoresSwapOf(CONFIGURED)).isFalse();
     }
 
     @Test
     void anUpstreamTheConfigNoLongerHasIsNoSwap() {
-        assertThat(UpstreamRoles.of("b", "http://127.0.0.1:3", "a", "http://127.0.0.1:1").isSwapOf(CONFIGURED)).isFalse();
+        assertThat(UpstreamRoles.of("b", "http://127.0.0.1:3", "a", "http://127.0.0.1:1", true)
+                .restoresSwapOf(CONFIGURED)).isFalse();
     }
 
     @Test
     void twoUpstreamsThatCannotBeToldApartAreNeverASwap() {
-        UpstreamRoles same = UpstreamRoles.of("a", "http://127.0.0.1:1", "a", "http://127.0.0.1:1");
-        assertThat(same.isSwapOf(same)).isFalse();
+        UpstreamRoles same = UpstreamRoles.of("a", "http://127.0.0.1:1", "a", "http://127.0.0.1:1", true);
+        assertThat(same.restoresSwapOf(same)).isFalse();
     }
 }

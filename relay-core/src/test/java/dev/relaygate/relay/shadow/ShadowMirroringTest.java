@@ -8,6 +8,7 @@ import dev.relaygate.mock.Profile;
 import dev.relaygate.mock.ProfileSettings;
 import dev.relaygate.mock.ServedCounts;
 import dev.relaygate.relay.config.RequestLogConfig;
+import dev.relaygate.relay.config.ShadowConfig;
 import dev.relaygate.relay.rollout.Phase;
 import dev.relaygate.relay.rollout.TrafficShiftSettings;
 import dev.relaygate.relay.routing.RandomSource;
@@ -127,6 +128,68 @@ final class ShadowMirroringTest {
 
             assertThat(f.relay.shadowSummary().snapshot().dissimilar()).isEqualTo(25);
             assertThat(f.relay.rollout().state().phase()).isEqualTo(Phase.ROLLED_BACK);
+        }
+    }
+
+    @Test
+    void aBlueStreamWithoutDoneIsNoReferenceAndIsNotMirrored() {
+        try (RelayFixture f = start()) {
+            f.blue.switchProfile(ProfileSettings.of(Profile.TRUNCATED_STREAM));
+            Http.post(f.url("/admin/rollout"), QUALITY_JUDGE, RelayFixture.admin());
+            tick(f);
+            long greenStreams = RelayFixture.settled(f.green, ServedCounts::streams);
+
+            for (int i = 0; i < 5; i++) {
+                assertThat(stream(f).sawDone()).isFalse();
+            }
+
+            assertThat(f.relay.shadowSummary().snapshot().compared()).isZero();
+            assertThat(RelayFixture.settled(f.green, ServedCounts::streams)).isEqualTo(greenStreams);
+            await(() -> inFlight(f) == 0);
+        }
+    }
+
+    @Test
+    void aGreenStreamWithoutDoneIsAFailedCopy() {
+        try (RelayFixture f = start()) {
+            f.green.switchProfile(ProfileSettings.of(Profile.TRUNCATED_STREAM));
+            Http.post(f.url("/admin/rollout"), QUALITY_JUDGE, RelayFixture.admin());
+            tick(f);
+
+            for (int i = 0; i < 5; i++) {
+                assertThat(stream(f).sawDone()).isTrue();
+            }
+            await(() -> f.relay.shadowSummary().snapshot().compared() == 5);
+
+            assertThat(f.relay.shadowSummary().snapshot().mismatched()).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void theQueueCapacityBoundsMirroredAnswersFromTheStartOfBluesAnswer() {
+        try (RelayFixture f = RelayFixture.start(c -> c.withShadow(new ShadowConfig(1.0, null, 1)),
+                RandomSource.seeded(9), clock)) {
+            f.green.switchProfile(ProfileSettings.of(Profile.SLOW).withAddedLatencyMs(2_000));
+            Http.post(f.url("/admin/rollout"), QUALITY_JUDGE, RelayFixture.admin());
+            tick(f);
+
+            send(f, 3); // the first holds the only slot while green's copy is slow
+
+            assertThat(f.relay.shadowSummary().snapshot().dropped()).isEqualTo(2);
+            await(() -> f.relay.shadowSummary().snapshot().compared() == 1);
+            await(() -> inFlight(f) == 0);
+        }
+    }
+
+    private static long inFlight(RelayFixture f) {
+        return status(f).path("shadow").path("in_flight").asLong(-1);
+    }
+
+    private static JsonNode status(RelayFixture f) {
+        try {
+            return JSON.readTree(Http.get(f.url("/admin/status"), RelayFixture.admin()).body());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
