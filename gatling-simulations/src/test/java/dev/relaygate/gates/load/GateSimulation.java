@@ -53,7 +53,7 @@ public abstract class GateSimulation extends Simulation {
     try {
       rig = startRig();
       prepare(rig);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       run.aborted(e);
       close();
       throw e;
