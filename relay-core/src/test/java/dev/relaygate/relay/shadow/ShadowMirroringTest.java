@@ -58,6 +58,12 @@ final class ShadowMirroringTest {
         }).join();
     }
 
+    /** A rollout that starts in SHADOW, judged on quality; the first tick opens its window. */
+    private static void startShadowRollout(RelayFixture f) {
+        assertThat(Http.post(f.url("/admin/rollout"), QUALITY_JUDGE, RelayFixture.admin()).statusCode()).isEqualTo(200);
+        tick(f);
+    }
+
     private static void send(RelayFixture f, int n) {
         for (int i = 0; i < n; i++) {
             HttpResponse<String> r = Http.post(f.relay.baseUrl() + "/chat/completions",
@@ -70,8 +76,7 @@ final class ShadowMirroringTest {
     @Test
     void matchingShadowAnswersPassTheQualityCheckAndTheRolloutMovesToCanary() throws Exception {
         try (RelayFixture f = start()) {
-            Http.post(f.url("/admin/rollout"), QUALITY_JUDGE, RelayFixture.admin());
-            tick(f);
+            startShadowRollout(f);
             assertThat(f.relay.rollout().state().phase()).isEqualTo(Phase.SHADOW);
 
             send(f, 30);
@@ -93,8 +98,7 @@ final class ShadowMirroringTest {
     @Test
     void streamsAreMirroredAsStreamsAndComparedByTheirText() {
         try (RelayFixture f = start()) {
-            Http.post(f.url("/admin/rollout"), QUALITY_JUDGE, RelayFixture.admin());
-            tick(f);
+            startShadowRollout(f);
             long greenStreams = RelayFixture.settled(f.green, ServedCounts::streams);
 
             for (int i = 0; i < 25; i++) {
@@ -117,8 +121,7 @@ final class ShadowMirroringTest {
     void aDivergentGreenStreamIsCountedDissimilar() {
         try (RelayFixture f = start()) {
             f.green.switchProfile(ProfileSettings.of(Profile.DIVERGENT));
-            Http.post(f.url("/admin/rollout"), QUALITY_JUDGE, RelayFixture.admin());
-            tick(f);
+            startShadowRollout(f);
 
             for (int i = 0; i < 25; i++) {
                 assertThat(stream(f).sawDone()).isTrue();
@@ -135,8 +138,7 @@ final class ShadowMirroringTest {
     void aBlueStreamWithoutDoneIsNoReferenceAndIsNotMirrored() {
         try (RelayFixture f = start()) {
             f.blue.switchProfile(ProfileSettings.of(Profile.TRUNCATED_STREAM));
-            Http.post(f.url("/admin/rollout"), QUALITY_JUDGE, RelayFixture.admin());
-            tick(f);
+            startShadowRollout(f);
             long greenStreams = RelayFixture.settled(f.green, ServedCounts::streams);
 
             for (int i = 0; i < 5; i++) {
@@ -153,8 +155,7 @@ final class ShadowMirroringTest {
     void aGreenStreamWithoutDoneIsAFailedCopy() {
         try (RelayFixture f = start()) {
             f.green.switchProfile(ProfileSettings.of(Profile.TRUNCATED_STREAM));
-            Http.post(f.url("/admin/rollout"), QUALITY_JUDGE, RelayFixture.admin());
-            tick(f);
+            startShadowRollout(f);
 
             for (int i = 0; i < 5; i++) {
                 assertThat(stream(f).sawDone()).isTrue();
@@ -170,8 +171,7 @@ final class ShadowMirroringTest {
         try (RelayFixture f = RelayFixture.start(c -> c.withShadow(new ShadowConfig(1.0, null, 1)),
                 RandomSource.seeded(9), clock)) {
             f.green.switchProfile(ProfileSettings.of(Profile.SLOW).withAddedLatencyMs(2_000));
-            Http.post(f.url("/admin/rollout"), QUALITY_JUDGE, RelayFixture.admin());
-            tick(f);
+            startShadowRollout(f);
 
             send(f, 3); // the first holds the only slot while green's copy is slow
 
@@ -202,8 +202,7 @@ final class ShadowMirroringTest {
     void divergentGreenAnswersBreachTheQualityCheckAndRollBack() {
         try (RelayFixture f = start()) {
             f.green.switchProfile(ProfileSettings.of(Profile.DIVERGENT));
-            Http.post(f.url("/admin/rollout"), QUALITY_JUDGE, RelayFixture.admin());
-            tick(f);
+            startShadowRollout(f);
 
             send(f, 30);
             await(() -> f.relay.shadowSummary().snapshot().compared() == 30);
