@@ -313,9 +313,9 @@ final class ProxyExchange {
      */
     private ShadowAnswer blueAnswer(int status, double latencyMs) {
         if (stream) {
-            Usage usage = usageTap.streamedUsage();
             return usageTap.streamDone()
-                    ? ShadowMirror.streamAnswer(status, usage, usageTap.streamedText(), latencyMs) : null;
+                    ? ShadowMirror.streamAnswer(status, usageTap.streamedUsage(), usageTap.streamedText(), latencyMs)
+                    : null;
         }
         return usageTap.jsonBody() == null ? null : ShadowMirror.answer(status, usageTap.jsonBody(), latencyMs);
     }

@@ -59,9 +59,13 @@ final class UsageTap {
         return sse.usage();
     }
 
-    /** Whether a stream's {@code data: [DONE]} arrived (call after {@link #streamedUsage}). */
+    /** Whether a stream ended with its {@code data: [DONE]}. */
     boolean streamDone() {
-        return sse != null && sse.done();
+        if (sse == null) {
+            return false;
+        }
+        sse.finish();
+        return sse.done();
     }
 
     /** A stream's text so far (bounded), or null when not collected. */
