@@ -55,7 +55,7 @@ final class RolloutSupport {
     }
 
     static JsonNode status(RelayFixture f) {
-        return ok(Http.get(f.url("/admin/status"), RelayFixture.admin()));
+        return f.status();
     }
 
     /** Sends {@code n} chat completions pinned to one environment; returns how many were 2xx. */

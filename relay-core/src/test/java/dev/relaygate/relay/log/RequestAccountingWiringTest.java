@@ -57,7 +57,7 @@ final class RequestAccountingWiringTest {
                     .doesNotContain("sk-blue-upstream");
 
             assertThat(f.relay.accounting().cost(Environment.BLUE).costPer1000RequestsUsd()).isPositive();
-            JsonNode status = JSON.readTree(Http.get(f.url("/admin/status"), RelayFixture.admin()).body());
+            JsonNode status = f.status();
             assertThat(status.at("/cost/blue/cost_per_1000_requests_usd").asDouble()).isPositive();
             assertThat(status.at("/cost/request_log/written").asLong()).isEqualTo(2);
             assertThat(Http.get(f.url("/metrics"), Map.of()).body())

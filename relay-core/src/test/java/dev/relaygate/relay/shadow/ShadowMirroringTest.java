@@ -3,7 +3,6 @@ package dev.relaygate.relay.shadow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.relaygate.mock.Profile;
 import dev.relaygate.mock.ProfileSettings;
 import dev.relaygate.mock.ServedCounts;
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** SHADOW phase in the running relay: blue answers, green gets copies, the judge's quality check decides. */
 final class ShadowMirroringTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String QUALITY_JUDGE = "{\"shadow_first\":true,\"interval_seconds\":1,"
             + "\"validation_threshold\":{\"min_samples\":20,\"max_dissimilar_share\":0.05}}";
 
@@ -89,7 +87,7 @@ final class ShadowMirroringTest {
             assertThat(f.green.counts().total()).isEqualTo(30);
             assertThat(f.relay.shadowSummary().snapshot().dissimilar()).isZero();
             assertThat(f.relay.rollout().state().phase()).isEqualTo(Phase.CANARY);
-            JsonNode shadow = JSON.readTree(Http.get(f.url("/admin/status"), RelayFixture.admin()).body()).path("shadow");
+            JsonNode shadow = f.status().path("shadow");
             assertThat(shadow.path("compared").asLong()).isEqualTo(30);
             await(() -> lines(ShadowLog.FILE_PREFIX).size() == 30);
         }
@@ -182,15 +180,7 @@ final class ShadowMirroringTest {
     }
 
     private static long inFlight(RelayFixture f) {
-        return status(f).path("shadow").path("in_flight").asLong(-1);
-    }
-
-    private static JsonNode status(RelayFixture f) {
-        try {
-            return JSON.readTree(Http.get(f.url("/admin/status"), RelayFixture.admin()).body());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return f.status().path("shadow").path("in_flight").asLong(-1);
     }
 
     private static SseClient.Result stream(RelayFixture f) {

@@ -1,5 +1,7 @@
 package dev.relaygate.relay.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.relaygate.mock.MockSettings;
 import dev.relaygate.mock.MockUpstream;
 import dev.relaygate.mock.ServedCounts;
@@ -8,12 +10,17 @@ import dev.relaygate.relay.RelayServer;
 import dev.relaygate.relay.config.EnvironmentConfig;
 import dev.relaygate.relay.config.RelayConfig;
 import dev.relaygate.relay.routing.RandomSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.function.ToLongFunction;
 import java.util.function.UnaryOperator;
 
 /** Two mock upstreams (blue, green) and a relay in front of them, all on loopback. */
 public final class RelayFixture implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     public static final String ADMIN_TOKEN = "admin-token-for-tests";
 
@@ -81,6 +88,19 @@ public final class RelayFixture implements AutoCloseable {
             current = counter.applyAsLong(mock.counts());
         }
         return current;
+    }
+
+    /** {@code GET /admin/status}, which must answer 200, as JSON. */
+    public JsonNode status() {
+        HttpResponse<String> r = Http.get(url("/admin/status"), admin());
+        if (r.statusCode() != 200) {
+            throw new AssertionError("GET /admin/status answered " + r.statusCode() + ": " + r.body());
+        }
+        try {
+            return JSON.readTree(r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public String url(String path) {
