@@ -13,11 +13,14 @@ import java.util.regex.Pattern;
  */
 public record GateResult(
     String gate,
+    String runId,
     boolean passed,
+    boolean aborted,
     String description,
     String simulation,
     List<String> failures,
     Map<String, Object> thresholds,
+    Map<String, ThresholdOverride> thresholdOverrides,
     Map<String, Object> targets,
     Map<String, Object> measured,
     Map<String, Double> percentilesMs,
@@ -36,6 +39,7 @@ public record GateResult(
       throw new IllegalArgumentException(
           "gate must be lower-case words joined by hyphens, but was '" + gate + "'");
     }
+    Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(description, "description");
     Objects.requireNonNull(run, "run");
     Objects.requireNonNull(startedAt, "startedAt");
@@ -46,7 +50,11 @@ public record GateResult(
       throw new IllegalArgumentException("passed must be true exactly when failures is empty, but passed was "
           + passed + " with " + failures.size() + " failures");
     }
+    if (aborted && passed) {
+      throw new IllegalArgumentException("an aborted gate cannot have passed");
+    }
     failures = List.copyOf(failures);
+    thresholdOverrides = Map.copyOf(thresholdOverrides);
     timeline = List.copyOf(timeline);
     events = List.copyOf(events);
   }

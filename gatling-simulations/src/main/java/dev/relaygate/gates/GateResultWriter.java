@@ -40,7 +40,11 @@ public final class GateResultWriter {
   static ObjectNode toJson(GateResult r) {
     ObjectNode root = JSON.createObjectNode();
     root.put("gate", r.gate());
+    root.put("run_id", r.runId());
     root.put("passed", r.passed());
+    if (r.aborted()) {
+      root.put("aborted", true);
+    }
     root.put("description", r.description());
     if (r.simulation() != null) {
       root.put("simulation", r.simulation());
@@ -48,6 +52,13 @@ public final class GateResultWriter {
     ArrayNode failures = root.putArray("failures");
     r.failures().forEach(failures::add);
     root.set("thresholds", JsonValues.object(r.thresholds()));
+    if (!r.thresholdOverrides().isEmpty()) {
+      ObjectNode overrides = root.putObject("threshold_overrides");
+      new java.util.TreeMap<>(r.thresholdOverrides()).forEach((name, o) -> overrides.putObject(name)
+          .put("default", o.defaultValue())
+          .put("value", o.value())
+          .put("loosened", o.loosened()));
+    }
     if (!r.targets().isEmpty()) {
       root.set("targets", JsonValues.object(r.targets()));
     }

@@ -76,24 +76,52 @@ public final class GateRun {
    * report shows the reason instead of "not run".
    */
   public GateResult aborted(Throwable cause) {
-    GateEvaluation evaluation = new GateEvaluation().isTrue("ran", false,
-        "a complete run; it stopped with " + cause.getClass().getSimpleName() + ": " + cause.getMessage());
-    return finish(evaluation);
+    return write(abortedEvaluation(cause), true);
+  }
+
+  /**
+   * The aborted result of a gate that failed before it had a run (a bad {@code -D} value read in a static
+   * initializer): written at once, with what is known.
+   */
+  static GateResult abortedBeforeStart(GateProperties properties, Throwable cause) {
+    GateRun run = new GateRun(properties.gate(), "gate " + properties.gate() + " could not start",
+        GateRun.class, properties);
+    return run.write(abortedEvaluation(cause), true);
+  }
+
+  private static GateEvaluation abortedEvaluation(Throwable cause) {
+    Throwable root = cause;
+    // a static initializer's failure arrives wrapped: name the cause a user can act on
+    while (root.getCause() != null && (root instanceof ExceptionInInitializerError
+        || root instanceof java.lang.reflect.InvocationTargetException)) {
+      root = root.getCause();
+    }
+    return new GateEvaluation().isTrue("ran", false,
+        "a complete run; it stopped with " + root.getClass().getSimpleName() + ": " + root.getMessage());
   }
 
   /** Builds the result (sorted events, run metadata) and writes {@code <gates.dir>/<gate>.json}. */
   public GateResult finish(GateEvaluation evaluation) {
+    return write(evaluation, false);
+  }
+
+  private GateResult write(GateEvaluation evaluation, boolean aborted) {
     List<GateEvent> sorted;
     synchronized (events) {
       sorted = events.stream().sorted(java.util.Comparator.comparingLong(GateEvent::tMs)).toList();
     }
-    GateResult result = new GateResult(gate, evaluation.passed(), description, simulation, evaluation.failures(),
-        evaluation.thresholds(), evaluation.targets(), evaluation.measuredFigures(),
+    GateResult result = new GateResult(gate, properties.runId(), evaluation.passed() && !aborted, aborted,
+        description, simulation, evaluation.failures(), evaluation.thresholds(), properties.overrides(),
+        evaluation.targets(), evaluation.measuredFigures(),
         new LinkedHashMap<>(percentilesMs), new LinkedHashMap<>(series), timeline, sorted,
         RunInfo.detect(properties.repoDir(), properties.seed(), properties.used()),
         clock.startedAt(), clock.elapsedMs());
     Path file = new GateResultWriter(properties.gatesDir()).write(result);
-    System.out.printf("[gate %s] %s -> %s%n", gate, result.passed() ? "PASSED" : "FAILED", file);
+    System.out.printf("[gate %s] %s -> %s%n", gate, aborted ? "ABORTED" : result.passed() ? "PASSED" : "FAILED",
+        file);
+    result.thresholdOverrides().forEach((name, o) -> System.out.printf("[gate %s]   %s = %s (default %s)%s%n",
+        gate, name, GateEvaluation.format(o.value()), GateEvaluation.format(o.defaultValue()),
+        o.loosened() ? ", LOOSENED" : ", tightened"));
     result.failures().forEach(f -> System.out.printf("[gate %s]   %s%n", gate, f));
     System.out.printf("[gate %s]   measured %s%n", gate, result.measured());
     return result;

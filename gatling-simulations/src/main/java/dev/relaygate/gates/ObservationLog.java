@@ -20,9 +20,21 @@ public final class ObservationLog {
   public void record(Observation o) {
     all.add(o);
     if (o.measured()) {
-      latency.recordMillis(o.latencyMs());
+      if (o.answered()) {
+        latency.recordMillis(o.latencyMs());
+      }
       counters.record(o.environment(), o.failed());
     }
+  }
+
+  /**
+   * The latency of the requests that got an answer. A request with no response has no response time: it
+   * is a failure, and counting it as 0 ms would pull every percentile down.
+   */
+  public static LatencyRecorder answeredLatency(List<Observation> observations) {
+    LatencyRecorder recorder = new LatencyRecorder();
+    observations.stream().filter(Observation::answered).forEach(o -> recorder.recordMillis(o.latencyMs()));
+    return recorder;
   }
 
   public List<Observation> measured() {

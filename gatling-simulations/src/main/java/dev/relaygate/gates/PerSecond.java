@@ -28,7 +28,9 @@ public final class PerSecond {
       long failed = 0;
       long green = 0;
       for (Observation o : list) {
-        h.recordValue(Math.max(1, Math.min(o.latencyMs() * 1000, LatencyRecorder.HIGHEST_US)));
+        if (o.answered()) {
+          h.recordValue(Math.max(1, Math.min(o.latencyMs() * 1000, LatencyRecorder.HIGHEST_US)));
+        }
         failed += o.failed() ? 1 : 0;
         green += o.servedBy("green") ? 1 : 0;
       }
@@ -37,7 +39,9 @@ public final class PerSecond {
       sample.put("requests", list.size());
       sample.put("failed", failed);
       sample.put("green_share", LatencyRecorder.round((double) green / list.size()));
-      sample.put("p99_ms", LatencyRecorder.round(h.getValueAtPercentile(99.0) / 1000.0));
+      if (h.getTotalCount() > 0) {
+        sample.put("p99_ms", LatencyRecorder.round(h.getValueAtPercentile(99.0) / 1000.0));
+      }
       out.add(sample);
     });
     return out;

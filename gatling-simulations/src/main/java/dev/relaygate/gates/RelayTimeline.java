@@ -46,7 +46,10 @@ public final class RelayTimeline implements LongFunction<Map<String, Object>> {
     if (phase != null) {
       sample.put("phase", phase);
     }
-    sample.put("green_error_rate", greenDelta.requests() == 0 ? 0.0 : round(greenDelta.errorRate()));
+    // a second without green traffic has no green error rate: absent, not a reassuring 0.0
+    if (greenDelta.requests() > 0) {
+      sample.put("green_error_rate", round(greenDelta.errorRate()));
+    }
     sample.put("green_share", totalDelta.requests() == 0 ? 0.0
         : round((double) greenDelta.requests() / totalDelta.requests()));
     sample.put("requests", totalDelta.requests());

@@ -2,9 +2,14 @@ package dev.relaygate.gates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -59,6 +64,60 @@ final class GatePropertiesTest {
     assertThatThrownBy(() -> new GateProperties("steady-state", p).decimal("p99_below_ms", 200))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("steady-state.p99_below_ms must be");
+  }
+
+  @Test
+  void aRaisedCeilingIsRecordedAsALoosenedOverrideBesideItsDefault() {
+    Properties p = new Properties();
+    p.setProperty("steady-state.p99_below_ms", "500");
+    GateProperties props = new GateProperties("steady-state", p);
+
+    assertThat(props.upperLimit("p99_below_ms", 200)).isEqualTo(500.0);
+    assertThat(props.overrides()).containsExactly(entry("p99_below_ms", new ThresholdOverride(200, 500, true)));
+  }
+
+  @Test
+  void aLoweredFloorIsLoosenedAndARaisedFloorIsTightened() {
+    Properties p = new Properties();
+    p.setProperty("steady-state.min_served_share", "0.5");
+    p.setProperty("canary-progression.step_alpha", "0.01");
+    GateProperties steady = new GateProperties("steady-state", p);
+    GateProperties canary = new GateProperties("canary-progression", p);
+
+    steady.lowerLimit("min_served_share", 0.95);
+    canary.lowerLimit("step_alpha", 1e-4);
+
+    assertThat(steady.overrides().get("min_served_share").loosened()).isTrue();
+    assertThat(canary.overrides().get("step_alpha").loosened()).isFalse();
+  }
+
+  @Test
+  void aThresholdLeftAtItsDefaultIsNoOverride() {
+    Properties p = new Properties();
+    p.setProperty("steady-state.p99_below_ms", "200");
+    GateProperties props = new GateProperties("steady-state", p);
+
+    props.upperLimit("p99_below_ms", 200);
+
+    assertThat(props.overrides()).isEmpty();
+  }
+
+  @Test
+  void underTheGateRunnerABadValueAlsoWritesAnAbortedResultNamingTheProperty(@TempDir Path dir) throws Exception {
+    Properties p = new Properties();
+    p.setProperty("gates.dir", dir.toString());
+    p.setProperty("gates.run_id", "run-7");
+    p.setProperty("steady-state.p99_below_ms", "fast");
+
+    assertThatThrownBy(() -> new GateProperties("steady-state", p).upperLimit("p99_below_ms", 200))
+        .isInstanceOf(IllegalArgumentException.class);
+
+    JsonNode result = new ObjectMapper().readTree(dir.resolve("steady-state.json").toFile());
+    assertThat(result.get("aborted").asBoolean()).isTrue();
+    assertThat(result.get("passed").asBoolean()).isFalse();
+    assertThat(result.get("run_id").asText()).isEqualTo("run-7");
+    assertThat(result.get("failures").get(0).asText())
+        .contains("steady-state.p99_below_ms must be a number, but was 'fast'");
   }
 
   @Test

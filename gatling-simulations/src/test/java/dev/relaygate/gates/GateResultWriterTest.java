@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 final class GateResultWriterTest {
 
@@ -41,13 +43,17 @@ final class GateResultWriterTest {
     assertThat(json.get("run").get("load").get("rate_per_sec").asInt()).isEqualTo(200);
     assertThat(json.get("started_at").asText()).isEqualTo("2026-11-29T13:00:00Z");
     assertThat(json.get("duration_ms").asLong()).isEqualTo(60000);
+    assertThat(json.get("run_id").asText()).isEqualTo("20261204T061500.123Z");
+    assertThat(json.get("threshold_overrides").get("rollback_within_ms").get("default").asDouble()).isEqualTo(30000);
+    assertThat(json.get("threshold_overrides").get("rollback_within_ms").get("loosened").asBoolean()).isTrue();
+    assertThat(json.has("aborted")).isFalse();
   }
 
   @Test
   void aMinimalFailedResultIsValidToo() throws Exception {
     GateEvaluation eval = new GateEvaluation().below("p99_ms", 250.0, "p99_below_ms", 200);
-    GateResult r = new GateResult("steady-state", false, "d", null, eval.failures(), eval.thresholds(),
-        Map.of(), eval.measuredFigures(), Map.of(), Map.of(), List.of(), List.of(),
+    GateResult r = new GateResult("steady-state", "run-1", false, false, "d", null, eval.failures(),
+        eval.thresholds(), Map.of(), Map.of(), eval.measuredFigures(), Map.of(), Map.of(), List.of(), List.of(),
         new RunInfo(null, "17", 2, 42, Map.of()), Instant.EPOCH, 0);
 
     OutputUnit out = schema.validate(Files.readString(new GateResultWriter(dir).write(r)));
@@ -58,8 +64,8 @@ final class GateResultWriterTest {
   @Test
   void aFigureThatIsNotANumberIsWrittenAsNullSoTheFileStaysJson() throws Exception {
     GateEvaluation eval = new GateEvaluation().measured("ratio", Double.NaN);
-    GateResult r = new GateResult("relay-overhead", true, "d", null, List.of(), Map.of(), Map.of(),
-        eval.measuredFigures(), Map.of(), Map.of(), List.of(), List.of(),
+    GateResult r = new GateResult("relay-overhead", "run-1", true, false, "d", null, List.of(), Map.of(), Map.of(),
+        Map.of(), eval.measuredFigures(), Map.of(), Map.of(), List.of(), List.of(),
         new RunInfo(null, "17", 2, 42, Map.of()), Instant.EPOCH, 0);
 
     JsonNode json = new ObjectMapper().readTree(new GateResultWriter(dir).write(r).toFile());
@@ -75,10 +81,41 @@ final class GateResultWriterTest {
     assertThat(out.getValid()).isFalse();
   }
 
+  @ParameterizedTest
+  @CsvSource({
+      "true,  '[\"p99_ms was 250\"]'",
+      "false, '[]'",
+  })
+  void theSchemaRejectsAResultWhosePassedContradictsItsFailures(boolean passed, String failures) {
+    OutputUnit out = schema.validate("{\"gate\":\"x\",\"run_id\":\"r\",\"passed\":" + passed
+        + ",\"failures\":" + failures + ",\"description\":\"d\",\"thresholds\":{},\"measured\":{},"
+        + "\"run\":{\"jvm\":\"17\",\"cores\":2},\"started_at\":\"2026-11-29T13:00:00Z\",\"duration_ms\":1}");
+
+    assertThat(out.getValid()).isFalse();
+  }
+
+  @Test
+  void theSchemaRejectsAnAbortedResultThatClaimsToHavePassed() {
+    OutputUnit out = schema.validate("{\"gate\":\"x\",\"run_id\":\"r\",\"passed\":true,\"aborted\":true,"
+        + "\"failures\":[],\"description\":\"d\",\"thresholds\":{},\"measured\":{},"
+        + "\"run\":{\"jvm\":\"17\",\"cores\":2},\"started_at\":\"2026-11-29T13:00:00Z\",\"duration_ms\":1}");
+
+    assertThat(out.getValid()).isFalse();
+  }
+
+  @Test
+  void theSchemaRejectsAResultWithoutItsRunId() {
+    OutputUnit out = schema.validate("{\"gate\":\"x\",\"passed\":true,\"failures\":[],\"description\":\"d\","
+        + "\"thresholds\":{},\"measured\":{},"
+        + "\"run\":{\"jvm\":\"17\",\"cores\":2},\"started_at\":\"2026-11-29T13:00:00Z\",\"duration_ms\":1}");
+
+    assertThat(out.getValid()).isFalse();
+  }
+
   @Test
   void passedMustAgreeWithTheFailures() {
-    assertThatThrownBy(() -> new GateResult("steady-state", true, "d", null, List.of("p99_ms was 250"),
-        Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), List.of(), List.of(),
+    assertThatThrownBy(() -> new GateResult("steady-state", "run-1", true, false, "d", null,
+        List.of("p99_ms was 250"), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), List.of(), List.of(),
         new RunInfo(null, "17", 2, 42, Map.of()), Instant.EPOCH, 0))
         .hasMessageContaining("passed must be true exactly when failures is empty");
   }
@@ -99,8 +136,9 @@ final class GateResultWriterTest {
     pct.put("p50", 21.0);
     pct.put("p95", 30.2);
     pct.put("p99", 44.9);
-    return new GateResult("auto-rollback-errors", eval.passed(), "rollback on green errors",
-        "AutoRollbackErrorsSimulation", eval.failures(), eval.thresholds(), eval.targets(),
+    return new GateResult("auto-rollback-errors", "20261204T061500.123Z", eval.passed(), false,
+        "rollback on green errors", "AutoRollbackErrorsSimulation", eval.failures(), eval.thresholds(),
+        Map.of("rollback_within_ms", new ThresholdOverride(30000, 45000, true)), eval.targets(),
         eval.measuredFigures(), pct, Map.of("ttft_ms", Map.of("p50", 3.0)), List.of(sample),
         List.of(new GateEvent(2000, "fault_onset", "green flaky 5%"), new GateEvent(6100, "rollback", null)),
         new RunInfo("abc123", "17.0.15", 2, 42, Map.of("rate_per_sec", 200L, "mode", "full")),

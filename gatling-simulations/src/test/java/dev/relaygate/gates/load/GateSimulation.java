@@ -24,6 +24,7 @@ public abstract class GateSimulation extends Simulation {
   protected final Choreography control = new Choreography();
   private volatile GateRig rig;
   private volatile GateRun run;
+  private volatile boolean abortedInBefore;
 
   protected GateSimulation(GateProperties props) {
     this.props = props;
@@ -54,21 +55,29 @@ public abstract class GateSimulation extends Simulation {
       rig = startRig();
       prepare(rig);
     } catch (RuntimeException | Error e) {
+      abortedInBefore = true;
       run.aborted(e);
       close();
       throw e;
     }
   }
 
+  /** Always leaves a result: the gate's checks, or an aborted result naming whatever stopped them. */
   @Override
   public final void after() {
+    if (abortedInBefore) {
+      return; // before() wrote the cause; evaluating a rig that never started would only hide it
+    }
     try {
       GateEvaluation eval = new GateEvaluation();
       evaluate(eval);
       control.failures().forEach(f -> eval.isTrue("control_ok", false, "every control step to succeed: " + f));
       run.finish(eval);
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
       run.aborted(e);
+      if (e instanceof Error error) {
+        throw error;
+      }
     } finally {
       close();
     }
