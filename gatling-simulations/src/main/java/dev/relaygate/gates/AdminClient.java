@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * The relay's control API over HTTP (admin bearer token), as any operator would call it: status,
- * traffic-shift, rollback, the seed's {@code PATCH /v1/routing/policy}, key validation and the events
+ * traffic-shift, rollback, the vendor playbook's {@code PATCH /v1/routing/policy}, key validation and the events
  * timeline. Blocking by design: it runs on the gate's control thread, never on a load thread.
  */
 public final class AdminClient {
@@ -59,9 +59,9 @@ public final class AdminClient {
     return call("POST", "/admin/validate-keys", "{}");
   }
 
-  /** The seed's body: {@code {"routing": {...}, "traffic_shift": {...}}}. */
-  public Reply patchPolicy(String seedShapedJson) {
-    return call("PATCH", "/v1/routing/policy", seedShapedJson);
+  /** The vendor playbook's body: {@code {"routing": {...}, "traffic_shift": {...}}}. */
+  public Reply patchPolicy(String playbookShapedJson) {
+    return call("PATCH", "/v1/routing/policy", playbookShapedJson);
   }
 
   /** The rollout timeline, oldest first; accepts a bare array or {@code {"events": [...]}}. */

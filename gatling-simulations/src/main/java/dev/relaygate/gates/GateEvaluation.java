@@ -97,10 +97,16 @@ public final class GateEvaluation {
     return value instanceof Double d && !Double.isFinite(d) ? null : value;
   }
 
-  /** Whole numbers without ".0", others with up to three decimals: sentences read like the JSON. */
+  /**
+   * Whole numbers without ".0", others with up to three decimals, and fractions below 1 with four
+   * significant digits (an alpha of 1e-4 must not read as 0): sentences read like the JSON.
+   */
   static String format(double v) {
     if (v == Math.rint(v) && Math.abs(v) < 1e15) {
       return Long.toString((long) v);
+    }
+    if (Math.abs(v) < 1) {
+      return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
     return String.valueOf(Math.round(v * 1000.0) / 1000.0);
   }

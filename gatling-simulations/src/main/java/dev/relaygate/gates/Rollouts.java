@@ -3,17 +3,17 @@ package dev.relaygate.gates;
 import java.util.List;
 import java.util.Locale;
 
-/** The seed-shaped rollout request and the rollout timeline, over {@link AdminClient}. */
+/** The vendor playbook-shaped rollout request and the rollout timeline, over {@link AdminClient}. */
 public final class Rollouts {
 
   private Rollouts() {
   }
 
   /**
-   * The seed's {@code PATCH /v1/routing/policy} body: weighted from blue 100 / green 0, green rising by
-   * {@code increment} every {@code intervalSeconds} under the seed's validation thresholds.
+   * The vendor playbook's {@code PATCH /v1/routing/policy} body: weighted from blue 100 / green 0, green rising by
+   * {@code increment} every {@code intervalSeconds} under the vendor playbook's validation thresholds.
    */
-  public static String seedBody(int increment, long intervalSeconds, double errorRate, long latencyP99Ms,
+  public static String playbookBody(int increment, long intervalSeconds, double errorRate, long latencyP99Ms,
       long p99DifferenceMs) {
     return String.format(Locale.ROOT, "{\"routing\":{\"strategy\":\"weighted\",\"weights\":{\"blue\":100,\"green\":0}},"
         + "\"traffic_shift\":{\"increment\":%d,\"interval_seconds\":%d,\"validation_threshold\":"
@@ -22,8 +22,8 @@ public final class Rollouts {
   }
 
   /** Starts a rollout; throws naming the status and body when the relay refuses it. */
-  public static AdminClient.Reply start(AdminClient admin, String seedBody) {
-    AdminClient.Reply reply = admin.patchPolicy(seedBody);
+  public static AdminClient.Reply start(AdminClient admin, String playbookBody) {
+    AdminClient.Reply reply = admin.patchPolicy(playbookBody);
     if (!reply.ok()) {
       throw new IllegalStateException("PATCH /v1/routing/policy answered " + reply.status() + ": " + reply.body());
     }

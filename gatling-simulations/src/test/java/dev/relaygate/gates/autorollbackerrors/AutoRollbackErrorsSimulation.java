@@ -6,12 +6,13 @@ import dev.relaygate.gates.load.AutoRollbackSimulation;
 import dev.relaygate.mock.Profile;
 import dev.relaygate.mock.ProfileSettings;
 import java.util.List;
+import java.util.Set;
 import org.apache.commons.math3.distribution.BinomialDistribution;
 
 /**
  * Gate {@code auto-rollback-errors}: a 10% canary at 200 req/s whose green starts failing 5% of requests
- * at a recorded instant; the judge must roll back within 30 s of the onset. Client-visible failures are
- * bounded by what the seed's own allowance implies: green's share of 30 s of traffic failing at the
+ * at a recorded instant; the judge's error-rate check must roll back within 30 s of the onset. Client-visible failures are
+ * bounded by what the vendor playbook's own allowance implies: green's share of 30 s of traffic failing at the
  * fault rate, at its 1 - 1e-4 binomial quantile; none may start after the rollback (plus in-flight grace).
  */
 public class AutoRollbackErrorsSimulation extends AutoRollbackSimulation {
@@ -21,7 +22,7 @@ public class AutoRollbackErrorsSimulation extends AutoRollbackSimulation {
   private final double errorPercent;
 
   public AutoRollbackErrorsSimulation() {
-    super(GATE, "5% errors (500/503/429)");
+    super(GATE, "5% errors (500/503/429)", Set.of("error_rate"));
     this.errorPercent = props.decimal("green_error_percent", 5);
   }
 

@@ -44,7 +44,7 @@ public class HealthyNoRollbackSimulation extends JsonLoadGate {
   protected void choreograph(AdminClient admin) {
     control.at(Duration.ofSeconds(WARMUP_SECONDS), "start the rollout", () -> {
       awaitSettled();
-      startSeedRollout(admin, INCREMENT, INTERVAL_SECONDS);
+      startPlaybookRollout(admin, INCREMENT, INTERVAL_SECONDS);
       sleep(CANARY_SECONDS * 1000);
       phases.requestStop();
     });

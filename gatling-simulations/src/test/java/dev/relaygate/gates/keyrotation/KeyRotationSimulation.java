@@ -64,7 +64,7 @@ public class KeyRotationSimulation extends JsonLoadGate {
       shift = admin.trafficShift(100 - green, green);
       run().event("traffic_shift_attempt", "status " + shift.status() + ": " + shift.body());
     }).at(Duration.ofSeconds(WARMUP_SECONDS + STEP_SECONDS * 2), "rollout with a rejected key", () -> {
-      rollout = admin.patchPolicy(Rollouts.seedBody(green, 3600, 0.01, 200, 50));
+      rollout = admin.patchPolicy(Rollouts.playbookBody(green, 3600, 0.01, 200, 50));
       run().event("rollout_attempt", "status " + rollout.status() + ": " + rollout.body());
     }).at(Duration.ofSeconds(WARMUP_SECONDS + STEP_SECONDS * 3), "provider accepts the key again", () -> {
       rig().green().switchProfile(ProfileSettings.healthy());

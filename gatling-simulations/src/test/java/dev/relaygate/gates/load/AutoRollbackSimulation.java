@@ -9,10 +9,11 @@ import dev.relaygate.gates.Rollouts;
 import dev.relaygate.mock.ProfileSettings;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The two automatic-rollback gates share one run shape: a canary at a fixed green weight under constant
- * load, green degraded at a recorded instant, the relay's judge expected to roll back within the seed's
+ * load, green degraded at a recorded instant, the relay's judge expected to roll back within the vendor playbook's
  * 30 s, then a short watch that nothing sends traffic back to green. The load stops early once that
  * watch is over, so a fast rollback makes a short gate.
  */
@@ -28,21 +29,25 @@ public abstract class AutoRollbackSimulation extends JsonLoadGate {
   private final long graceMs;
   private volatile long onsetEpochMs;
 
-  protected AutoRollbackSimulation(String gate, String faultName) {
-    this(GateProperties.of(gate), faultName);
+  /** The judge checks whose breach proves the gate's claim, by their names in the relay's rollback evidence. */
+  private final Set<String> decidingChecks;
+
+  protected AutoRollbackSimulation(String gate, String faultName, Set<String> decidingChecks) {
+    this(GateProperties.of(gate), faultName, decidingChecks);
   }
 
-  private AutoRollbackSimulation(GateProperties props, String faultName) {
+  private AutoRollbackSimulation(GateProperties props, String faultName, Set<String> decidingChecks) {
     super(props, props.integer("warmup_seconds", 12, 6));
     this.faultName = faultName;
+    this.decidingChecks = Set.copyOf(decidingChecks);
     this.rate = props.decimal("rate_per_sec", 200);
     this.warmupSeconds = props.integer("warmup_seconds", 12, 6);
     this.healthySeconds = props.integer("healthy_seconds", 15, 5);
     this.canaryPercent = props.integer("canary_percent", 10);
-    this.rollbackWithinMs = props.decimal("rollback_within_ms", 30_000);
+    this.rollbackWithinMs = props.upperLimit("rollback_within_ms", 30_000);
     this.watchSeconds = props.integer("watch_after_rollback_seconds", 10, 3);
     // requests already in flight when the rollback lands may still finish on green
-    this.graceMs = props.integer("in_flight_grace_ms", 1_000);
+    this.graceMs = (long) props.upperLimit("in_flight_grace_ms", 1_000);
     // the longest the load may run: the settle wait, healthy canary, the whole rollback allowance and
     // the watch; it normally stops soon after the watch
     jsonLoad(rate, settleAllowanceSeconds() + healthySeconds + (long) Math.ceil(rollbackWithinMs / 1000)
@@ -61,7 +66,8 @@ public abstract class AutoRollbackSimulation extends JsonLoadGate {
   @Override
   protected final String claim() {
     return "A " + canaryPercent + "% canary at " + rate + " req/s; after " + healthySeconds + " s green gets "
-        + faultName + "; the relay must roll back within " + (long) rollbackWithinMs
+        + faultName + "; the relay's " + String.join(" or ", decidingChecks.stream().sorted().toList())
+        + " check must roll back within " + (long) rollbackWithinMs
         + " ms of the fault onset, client failures stay bounded and nothing returns traffic to green.";
   }
 
@@ -71,7 +77,7 @@ public abstract class AutoRollbackSimulation extends JsonLoadGate {
     control.at(Duration.ofSeconds(warmupSeconds), "canary, fault, watch", () -> {
       awaitSettled();
       // an hour-long step: the canary stays at its weight until the judge acts
-      startSeedRollout(admin, canaryPercent, 3600);
+      startPlaybookRollout(admin, canaryPercent, 3600);
       sleep(healthySeconds * 1000);
       onsetEpochMs = rig().green().switchProfileAt(degrade(rig().green().profile()));
       run().event(run().clock().msAtEpoch(onsetEpochMs), "fault_onset", "green: " + faultName);
@@ -93,24 +99,10 @@ public abstract class AutoRollbackSimulation extends JsonLoadGate {
   @Override
   protected final void evaluate(GateEvaluation eval, List<Observation> measured) {
     List<RolloutEventView> events = rolloutEvents();
+    new AutoRollbackChecks(rollbackWithinMs, graceMs, decidingChecks)
+        .evaluate(eval, events, measured, onsetEpochMs, o -> run().clock().epochMsAt(o.startNanos()));
     RolloutEventView rb = Rollouts.first(events, "ROLLED_BACK", 0);
-    eval.isTrue("fault_injected", onsetEpochMs > 0, "the fault to have been injected");
-    boolean falseRollback = rb != null && onsetEpochMs > 0 && rb.epochMs() < onsetEpochMs;
-    eval.isTrue("no_rollback_before_fault", !falseRollback, "no rollback while green was still healthy");
-    Double after = rb == null || onsetEpochMs == 0 || falseRollback ? null : (double) (rb.epochMs() - onsetEpochMs);
-    eval.atMost("rollback_after_ms", after, "rollback_within_ms", rollbackWithinMs);
-    long rbEpoch = rb == null ? -1 : rb.epochMs();
-    long regreens = rb == null ? 0 : events.stream()
-        .filter(e -> e.changesWeight() && e.epochMs() > rb.epochMs() && e.greenWeight() > 0).count();
-    eval.atMost("green_raised_after_rollback", (double) regreens, "green_raised_after_rollback_max", 0);
-    long greenAfter = rbEpoch < 0 ? 0 : measured.stream()
-        .filter(o -> startedAfter(o, rbEpoch + graceMs) && o.servedBy("green")).count();
-    eval.atMost("green_served_after_rollback", (double) greenAfter, "green_served_after_rollback_max", 0)
-        .measured("requests", (long) measured.size())
-        .measured("client_errors", measured.stream().filter(Observation::failed).count())
-        .measured("green_served", measured.stream().filter(o -> o.servedBy("green")).count())
-        .measured("rollback_evidence", rb == null ? null : rb.message());
-    clientChecks(eval, measured, rbEpoch);
+    clientChecks(eval, measured, rb == null ? -1 : rb.epochMs());
   }
 
   /** Whether {@code o} started after the epoch instant {@code epochMs}. */

@@ -97,11 +97,11 @@ public abstract class JsonLoadGate extends GateSimulation {
   }
 
   /**
-   * Starts a rollout with the seed's thresholds (error rate 1%, p99 200 ms, p99 difference 50 ms) and
+   * Starts a rollout with the vendor playbook's thresholds (error rate 1%, p99 200 ms, p99 difference 50 ms) and
    * records it as the {@code rollout_started} event.
    */
-  protected final void startSeedRollout(AdminClient admin, long increment, long intervalSeconds) {
-    Rollouts.start(admin, Rollouts.seedBody((int) increment, intervalSeconds, 0.01, 200, 50));
+  protected final void startPlaybookRollout(AdminClient admin, long increment, long intervalSeconds) {
+    Rollouts.start(admin, Rollouts.playbookBody((int) increment, intervalSeconds, 0.01, 200, 50));
     run().event("rollout_started", "increment " + increment + ", interval " + intervalSeconds + " s");
   }
 
