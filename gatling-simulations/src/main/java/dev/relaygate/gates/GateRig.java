@@ -14,6 +14,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -52,8 +53,15 @@ public final class GateRig implements AutoCloseable {
   /** Mocks and relay in-process, blue 100 / green 0; {@code customize} adjusts the relay's config. */
   public static GateRig start(ProfileSettings blueProfile, ProfileSettings greenProfile,
       UnaryOperator<RelayConfig> customize) {
+    return start(blueProfile, greenProfile, customize, rig -> rig.warmUp(Duration.ofSeconds(2)));
+  }
+
+  /** As above with the warm-up given: whatever fails on the way up, everything started so far is closed. */
+  static GateRig start(ProfileSettings blueProfile, ProfileSettings greenProfile,
+      UnaryOperator<RelayConfig> customize, Consumer<GateRig> warmUp) {
     MockUpstream blue = MockUpstream.start(MockSettings.of("blue", BLUE_KEY).withProfile(blueProfile));
     MockUpstream green = null;
+    RelayServer relay = null;
     try {
       green = MockUpstream.start(MockSettings.of("green", GREEN_KEY).withProfile(greenProfile));
       RelayConfig base = RelayConfig.of(
@@ -63,16 +71,13 @@ public final class GateRig implements AutoCloseable {
           .withClientKeys(List.of(Secret.of(CLIENT_KEY)));
       // a concrete free port: several server instances sharing one port cannot all ask for port 0
       RelayConfig config = customize.apply(base.withServer(base.server().withPort(freePort())));
-      RelayServer relay = RelayServer.start(config);
+      relay = RelayServer.start(config);
       GateRig rig = new GateRig(blue, green, relay, relay.adminUrl(), CLIENT_KEY, ADMIN_TOKEN,
           blue.baseUrl() + "/chat/completions", BLUE_KEY);
-      rig.warmUp(Duration.ofSeconds(2));
+      warmUp.accept(rig);
       return rig;
-    } catch (RuntimeException e) {
-      blue.close();
-      if (green != null) {
-        green.close();
-      }
+    } catch (RuntimeException | Error e) {
+      new GateRig(blue, green, relay, "http://127.0.0.1", CLIENT_KEY, ADMIN_TOKEN, null, BLUE_KEY).close();
       throw e;
     }
   }

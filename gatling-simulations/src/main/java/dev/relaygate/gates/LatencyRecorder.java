@@ -79,6 +79,6 @@ public final class LatencyRecorder {
   }
 
   static double round(double v) {
-    return Math.round(v * 1000.0) / 1000.0;
+    return Rounding.round3(v);
   }
 }

@@ -48,10 +48,10 @@ public final class RelayTimeline implements LongFunction<Map<String, Object>> {
     }
     // a second without green traffic has no green error rate: absent, not a reassuring 0.0
     if (greenDelta.requests() > 0) {
-      sample.put("green_error_rate", round(greenDelta.errorRate()));
+      sample.put("green_error_rate", Rounding.round4(greenDelta.errorRate()));
     }
     sample.put("green_share", totalDelta.requests() == 0 ? 0.0
-        : round((double) greenDelta.requests() / totalDelta.requests()));
+        : Rounding.round4((double) greenDelta.requests() / totalDelta.requests()));
     sample.put("requests", totalDelta.requests());
     sample.put("errors", totalDelta.errors());
     return sample;
@@ -62,9 +62,5 @@ public final class RelayTimeline implements LongFunction<Map<String, Object>> {
     JsonNode rollout = status.path("rollout");
     JsonNode phase = rollout.isObject() ? rollout.path("phase") : status.path("phase");
     return phase.isTextual() ? phase.asText() : null;
-  }
-
-  private static double round(double v) {
-    return Math.round(v * 10_000.0) / 10_000.0;
   }
 }

@@ -2,6 +2,7 @@ package dev.relaygate.gates;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.LongSupplier;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -42,7 +43,32 @@ public final class Settle {
       return false;
     }
     Histogram h = new Histogram(LatencyRecorder.HIGHEST_US, 3);
-    recent.forEach(o -> h.recordValue(Math.max(1, Math.min(o.latencyMs() * 1000, LatencyRecorder.HIGHEST_US))));
+    // a request that got no answer is as slow as it gets, never a 0 ms one
+    recent.forEach(o -> h.recordValue(o.answered()
+        ? Math.max(1, Math.min(o.latencyMs() * 1000, LatencyRecorder.HIGHEST_US)) : LatencyRecorder.HIGHEST_US));
     return h.getValueAtPercentile(99.0) / 1000.0 < p99LimitMs;
+  }
+
+  /**
+   * Reads a counter that lags the traffic (a mock counts a request once it has answered it) until it holds
+   * still for {@code quiet}, at most {@code max}; returns the last reading.
+   */
+  public static long counter(LongSupplier counter, Duration quiet, Duration max) {
+    long deadline = System.nanoTime() + max.toNanos();
+    long last = counter.getAsLong();
+    while (System.nanoTime() - deadline < 0) {
+      try {
+        Thread.sleep(quiet.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      long now = counter.getAsLong();
+      if (now == last) {
+        break;
+      }
+      last = now;
+    }
+    return last;
   }
 }

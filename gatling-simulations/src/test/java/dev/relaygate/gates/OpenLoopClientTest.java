@@ -15,6 +15,8 @@ final class OpenLoopClientTest {
 
   private final Vertx vertx = Vertx.vertx();
   private final AtomicInteger served = new AtomicInteger();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger mostInFlight = new AtomicInteger();
   private HttpServer server;
   private volatile int delayMs;
 
@@ -23,10 +25,15 @@ final class OpenLoopClientTest {
     server = vertx.createHttpServer()
         .requestHandler(req -> req.body().onSuccess(b -> {
           served.incrementAndGet();
+          mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
           if (delayMs == 0) {
+            inFlight.decrementAndGet();
             req.response().end("{}");
           } else {
-            vertx.setTimer(delayMs, id -> req.response().end("{}"));
+            vertx.setTimer(delayMs, id -> {
+              inFlight.decrementAndGet();
+              req.response().end("{}");
+            });
           }
         }))
         .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -63,13 +70,17 @@ final class OpenLoopClientTest {
   }
 
   @Test
-  void aClosedLoopKeepsRequestsInFlightUntilTheDurationEnds() {
+  void aClosedLoopKeepsExactlyItsConcurrencyInFlightAndEveryAnswerIsCounted() {
+    delayMs = 20;
+    OpenLoopClient.BlockResult r;
     try (OpenLoopClient client = new OpenLoopClient(8, "{}")) {
-      OpenLoopClient.BlockResult r = client.closedLoop(target(), 4, Duration.ofMillis(500));
-
-      assertThat(r.completed()).isPositive();
-      assertThat(r.sent()).isEqualTo(r.completed() + r.failed());
+      r = client.closedLoop(target(), 4, Duration.ofMillis(500));
     }
+
+    // each of the 4 slots waits 20 ms per answer, so 500 ms allow at most 4 x (500 / 20 + 1) answers
+    assertThat(mostInFlight.get()).isEqualTo(4);
+    assertThat(r.failed()).isZero();
+    assertThat(r.completed()).isPositive().isLessThanOrEqualTo(4 * (500 / 20 + 1)).isEqualTo(served.get());
   }
 
   @Test

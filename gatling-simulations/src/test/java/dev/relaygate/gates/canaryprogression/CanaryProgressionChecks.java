@@ -1,5 +1,6 @@
 package dev.relaygate.gates.canaryprogression;
 
+import dev.relaygate.gates.Rounding;
 import dev.relaygate.gates.GateEvaluation;
 import dev.relaygate.gates.Observation;
 import dev.relaygate.gates.ObservationLog;
@@ -35,7 +36,7 @@ record CanaryProgressionChecks(long increment, double alpha, long guardMs, doubl
       eval.atLeast(key + "_requests", step == null ? null : (double) step.requests(), "min_step_requests",
               minStepRequests)
           .atLeast(key + "_p_value", step == null ? null : step.pValue(), "step_alpha", alpha)
-          .measured(key + "_observed_share", step == null ? null : round(step.observedShare()));
+          .measured(key + "_observed_share", step == null ? null : Rounding.round4(step.observedShare()));
       if (w == 100) {
         break;
       }
@@ -64,9 +65,5 @@ record CanaryProgressionChecks(long increment, double alpha, long guardMs, doubl
       out.put(change.greenWeight(), StepShare.of(change.greenWeight(), in));
     }
     return out;
-  }
-
-  private static double round(double v) {
-    return Math.round(v * 10_000.0) / 10_000.0;
   }
 }

@@ -4,11 +4,11 @@ import dev.relaygate.gates.LatencyRecorder;
 import dev.relaygate.gates.OpenLoopClient;
 import dev.relaygate.gates.OpenLoopClient.BlockResult;
 import dev.relaygate.gates.OpenLoopClient.Target;
+import dev.relaygate.gates.PairedBlocks;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * After an open- and closed-loop warm-up, open-loop direct and relayed blocks against the same mock,
@@ -17,25 +17,10 @@ import java.util.Map;
  */
 final class OverheadMeasurement {
 
-  /** Everything the gate reports. */
-  record Figures(LatencyRecorder direct, LatencyRecorder relayed, List<double[]> pairAddedUs, long directFailed,
+  /** Everything the gate reports; {@code blocks} holds each pair's direct (a) and relayed (b) histograms. */
+  record Figures(LatencyRecorder direct, LatencyRecorder relayed, PairedBlocks blocks, long directFailed,
       long relayedFailed, long directSent, long relayedSent, BlockResult directSaturated,
       BlockResult relayedSaturated, double directCpuUsPerRequest, double relayedCpuUsPerRequest) {
-
-    /**
-     * The median over block pairs of (relayed - direct) at percentile index {@code which} (0 = p50,
-     * 1 = p99), in ms. A burst of load from outside hits a few blocks, not the median pair: this is the
-     * figure that holds still on a shared machine; the pooled difference is reported next to it.
-     */
-    double medianPairAddedMs(int which) {
-      double[] values = pairAddedUs.stream().mapToDouble(p -> p[which]).sorted().toArray();
-      if (values.length == 0) {
-        return Double.NaN;
-      }
-      int mid = values.length / 2;
-      double median = values.length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
-      return median / 1000.0;
-    }
   }
 
   private final OpenLoopClient client;
@@ -60,7 +45,7 @@ final class OverheadMeasurement {
     client.closedLoop(relayed, concurrency, Duration.ofSeconds(2));
     LatencyRecorder directLatency = new LatencyRecorder();
     LatencyRecorder relayedLatency = new LatencyRecorder();
-    List<double[]> pairAdded = new ArrayList<>();
+    List<PairedBlocks.Pair> measuredPairs = new ArrayList<>();
     long[] failed = new long[2];
     long[] sent = new long[2];
     for (long i = 0; i < pairs; i++) {
@@ -75,18 +60,14 @@ final class OverheadMeasurement {
       }
       directLatency.add(pair[0]);
       relayedLatency.add(pair[1]);
-      Map<String, Double> d = pair[0].percentilesUs();
-      Map<String, Double> rl = pair[1].percentilesUs();
-      if (!d.isEmpty() && !rl.isEmpty()) {
-        pairAdded.add(new double[] {rl.get("p50") - d.get("p50"), rl.get("p99") - d.get("p99")});
-      }
+      measuredPairs.add(new PairedBlocks.Pair(pair[0].snapshot(), pair[1].snapshot()));
     }
     long cpu0 = cpuNanos();
     BlockResult directSat = client.closedLoop(direct, concurrency, saturation);
     long cpu1 = cpuNanos();
     BlockResult relayedSat = client.closedLoop(relayed, concurrency, saturation);
     long cpu2 = cpuNanos();
-    return new Figures(directLatency, relayedLatency, pairAdded, failed[0], failed[1], sent[0], sent[1], directSat,
+    return new Figures(directLatency, relayedLatency, new PairedBlocks(measuredPairs), failed[0], failed[1], sent[0], sent[1], directSat,
         relayedSat, perRequestUs(cpu1 - cpu0, directSat), perRequestUs(cpu2 - cpu1, relayedSat));
   }
 
