@@ -2,6 +2,7 @@ package dev.relaygate.reports;
 
 import dev.relaygate.reports.input.GateFile;
 import dev.relaygate.reports.input.GateLoader;
+import dev.relaygate.reports.input.GateManifest;
 import dev.relaygate.reports.input.GateSchema;
 import dev.relaygate.reports.input.GatlingRuns;
 import dev.relaygate.reports.input.Input;
@@ -14,6 +15,7 @@ import dev.relaygate.reports.page.PageBuilder;
 import dev.relaygate.reports.page.ReportPage;
 import dev.relaygate.reports.page.ReportRenderer;
 import dev.relaygate.reports.verdict.Verdict;
+import dev.relaygate.reports.verdict.VerdictInputs;
 import dev.relaygate.reports.verdict.VerdictJudge;
 
 import java.io.IOException;
@@ -43,14 +45,16 @@ public final class ReportGenerator {
     }
 
     public ReportOutcome generate(ReportInputs inputs, Instant now) throws IOException {
+        Input<GateManifest> manifest = GateManifest.load(inputs.gatesDir());
         Input<List<GateFile>> gates = gateLoader.load(inputs.gatesDir());
         Input<List<JmhBenchmark>> jmh = JmhLoader.results(inputs.jmhResult());
         Input<JmhGateResult> jmhGate = JmhLoader.gate(inputs.jmhGate());
         Input<RoiResult> roi = RoiLoader.load(inputs.roi());
 
-        Verdict verdict = VerdictJudge.judge(gates, jmh, jmhGate, roi);
+        Verdict verdict = VerdictJudge.judge(new VerdictInputs(inputs.runId(), manifest, gates, jmh,
+                JmhLoader.sha256(inputs.jmhResult()), jmhGate, roi));
         GatlingRuns runs = new GatlingRuns(inputs.gatlingDir(), gatlingZone, GatlingRuns.DEFAULT_SLACK);
-        ReportPage page = new PageBuilder(inputs.outDir(), runs).build(verdict, gates, jmh, jmhGate, roi,
+        ReportPage page = new PageBuilder(inputs.outDir(), runs).build(verdict, manifest, gates, jmh, jmhGate, roi,
                 now.truncatedTo(ChronoUnit.SECONDS));
         String html = renderer.render(page);
 

@@ -18,7 +18,8 @@ import java.util.concurrent.Callable;
         description = "Writes one self-contained HTML report of gates, benchmarks and ROI, then prints its path and verdict.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:report written (and passed, or --fail-on-gate-failure not given)",
-                "1:report written, and a gate or benchmark check failed (with --fail-on-gate-failure)",
+                "1:report written, and the verdict failed: a gate or benchmark check failed, or an expected result"
+                        + " is missing, stale, aborted or unreadable (with --fail-on-gate-failure)",
                 "2:bad command line", "3:the report could not be written"})
 public final class ReportMain implements Callable<Integer> {
 
@@ -49,8 +50,12 @@ public final class ReportMain implements Callable<Integer> {
             defaultValue = "reports/target/relaygate-report")
     Path out;
 
+    @Option(names = "--run-id", paramLabel = "ID",
+            description = "the build's run id every result must carry (default: the gates manifest's)")
+    String runId;
+
     @Option(names = "--fail-on-gate-failure",
-            description = "exit 1 after writing the report when any gate or benchmark check failed")
+            description = "exit 1 after writing the report when the verdict failed")
     boolean failOnGateFailure;
 
     public static void main(String[] args) {
@@ -84,7 +89,7 @@ public final class ReportMain implements Callable<Integer> {
         Path gatlingDir = gatling != null ? gatling : absolute(gates).resolveSibling("gatling");
         Path gateFile = jmhGate != null ? jmhGate : absolute(jmh).resolveSibling("jmh-gate.json");
         return new ReportInputs(absolute(gates), absolute(gatlingDir), absolute(jmh), absolute(gateFile),
-                absolute(roi), absolute(out));
+                absolute(roi), absolute(out), runId == null || runId.isBlank() ? null : runId.trim());
     }
 
     private static Path absolute(Path path) {

@@ -15,9 +15,7 @@ public record ReportOutcome(Path indexHtml, Verdict verdict) {
         for (Verdict.Failure failure : verdict.failures()) {
             text.append("  FAILED ").append(failure.line()).append('\n');
         }
-        for (String missing : verdict.notRun()) {
-            text.append("  not run: ").append(missing).append('\n');
-        }
+
         return text.toString();
     }
 }

@@ -1,5 +1,9 @@
 package dev.relaygate.reports;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -8,10 +12,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.stream.Stream;
 
 /** The fixture inputs under src/test/resources/fixtures, copied where a test may change them. */
 public final class Fixtures {
+
+    /** The run id every fixture result carries (the fixture manifest's). */
+    public static final String RUN_ID = "20261129T120000.000Z";
 
     /** A fixed clock for rendering, so pages are reproducible. */
     public static final Instant NOW = Instant.parse("2026-11-29T12:30:00Z");
@@ -30,6 +38,30 @@ public final class Fixtures {
     /** A copy of the full fixture set (gates, gatling, jmh, roi) under {@code dir}. */
     public static Path copyFull(Path dir) {
         copyTree(resource("full"), dir);
+        return dir;
+    }
+
+    /**
+     * The full set less its failing and invalid gate, which the manifest then no longer requests: a build
+     * that passed 4 of 10 gates (6 not requested) and every benchmark check.
+     */
+    public static Path copyPassing(Path dir) {
+        copyFull(dir);
+        try {
+            Files.delete(dir.resolve("gates/auto-rollback-latency.json"));
+            Files.delete(dir.resolve("gates/shadow-no-impact.json"));
+            ObjectMapper json = new ObjectMapper();
+            Path manifest = dir.resolve("gates/_manifest.json");
+            ObjectNode m = (ObjectNode) json.readTree(manifest.toFile());
+            ArrayNode requested = m.putArray("requested");
+            List.of("steady-state", "auto-rollback-errors", "streaming-shift", "relay-overhead").forEach(requested::add);
+            ArrayNode notRequested = m.putArray("not_requested");
+            List.of("canary-progression", "auto-rollback-latency", "healthy-no-rollback", "shadow-no-impact",
+                    "key-rotation", "manual-rollback").forEach(notRequested::add);
+            json.writeValue(manifest.toFile(), m);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return dir;
     }
 

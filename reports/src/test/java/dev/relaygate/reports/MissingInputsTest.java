@@ -14,17 +14,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class MissingInputsTest {
 
     @Test
-    void nothingRunRendersNotRunWithTheProducingCommandsAndNoVerdict(@TempDir Path root) throws IOException {
+    void nothingRunRendersNotRunWithTheProducingCommandsAndFails(@TempDir Path root) throws IOException {
         ReportOutcome outcome = Fixtures.render(Fixtures.inputs(root));
         Document page = Jsoup.parse(Files.readString(outcome.indexHtml()));
 
-        assertThat(outcome.verdict().passed()).isTrue();
-        assertThat(outcome.verdict().status()).isEqualTo("NO CHECKS RAN");
-        assertThat(page.selectFirst("section#verdict").hasClass("none")).isTrue();
+        assertThat(outcome.verdict().passed()).isFalse();
+        assertThat(outcome.verdict().status()).isEqualTo("FAILED");
+        assertThat(outcome.verdict().failures()).extracting(f -> f.name())
+                .containsExactly("gates manifest", "JMH result", "JMH gate", "ROI result");
+        assertThat(page.selectFirst("section#verdict").hasClass("fail")).isTrue();
         assertThat(page.select("table.inputs .badge").eachText()).containsOnly("not run");
         assertThat(page.selectFirst("section#gates .notice.not-run").text())
                 .contains("Gate results: not run.")
-                .contains("A missing input is not a failure by itself.")
+                .contains("fails the verdict when it is missing")
                 .contains("./mvnw -B verify -pl gatling-simulations -am");
         assertThat(page.select("section#jmh .notice.not-run")).hasSize(2);
         assertThat(page.selectFirst("section#jmh .notice.not-run code.command").text())
@@ -35,20 +37,20 @@ final class MissingInputsTest {
     }
 
     @Test
-    void oneMissingInputLeavesTheOthersShownAndIsNoFailure(@TempDir Path root) throws IOException {
-        Fixtures.copyFull(root);
+    void missingResultsTheRunExpectedFailWhileTheOthersAreStillShown(@TempDir Path root) throws IOException {
+        Fixtures.copyPassing(root);
         Files.delete(root.resolve("roi/roi.json"));
-        Files.delete(root.resolve("gates/auto-rollback-latency.json"));
-        Files.delete(root.resolve("gates/shadow-no-impact.json"));
+        Files.delete(root.resolve("gates/steady-state.json"));
 
         ReportOutcome outcome = Fixtures.render(Fixtures.inputs(root));
         Document page = Jsoup.parse(Files.readString(outcome.indexHtml()));
 
-        assertThat(outcome.verdict().passed()).isTrue();
-        assertThat(outcome.verdict().status()).isEqualTo("PASSED");
-        assertThat(outcome.verdict().notRun()).singleElement().asString().startsWith("ROI result");
-        assertThat(page.selectFirst("section#verdict").hasClass("pass")).isTrue();
-        assertThat(page.selectFirst("section#verdict .verdict-note").text()).contains("ROI result");
+        assertThat(outcome.verdict().status()).isEqualTo("FAILED");
+        assertThat(outcome.verdict().failures()).extracting(f -> f.line()).containsExactly(
+                "gate steady-state: expected in run " + Fixtures.RUN_ID + ", but no result was written",
+                "input ROI result: expected in run " + Fixtures.RUN_ID + ", but no result was written at "
+                        + root.resolve("roi/roi.json"));
+        assertThat(page.selectFirst("section#verdict").hasClass("fail")).isTrue();
         assertThat(page.selectFirst("section#roi .notice.not-run")).isNotNull();
         assertThat(page.select("svg#chart-latency")).hasSize(1);
     }

@@ -29,9 +29,9 @@ final class ReportMainTest {
         assertThat(root.resolve("out/index.html")).isRegularFile();
         assertThat(run.stdout().lines().toList()).containsSubsequence(
                 "relaygate report: " + root.resolve("out/index.html").toAbsolutePath().normalize(),
-                "relaygate verdict: FAILED (2 of 9 checks failed)");
+                "relaygate verdict: FAILED (2 failures in 9 checks)");
         assertThat(run.stdout()).contains("FAILED gate auto-rollback-latency: rollback_after_ms: no rollback")
-                .contains("FAILED gate file shadow-no-impact.json: invalid:");
+                .contains("FAILED gate shadow-no-impact: invalid result shadow-no-impact.json:");
     }
 
     @Test
@@ -42,9 +42,7 @@ final class ReportMainTest {
 
     @Test
     void failedBenchmarkCheckIsNamedWithFigureAndLimit(@TempDir Path root) throws IOException {
-        Fixtures.copyFull(root);
-        Files.delete(root.resolve("gates/auto-rollback-latency.json"));
-        Files.delete(root.resolve("gates/shadow-no-impact.json"));
+        Fixtures.copyPassing(root);
         Files.copy(Fixtures.resource("jmh-gate-failing.json"), root.resolve("jmh/jmh-gate.json"),
                 StandardCopyOption.REPLACE_EXISTING);
 
@@ -56,15 +54,127 @@ final class ReportMainTest {
     }
 
     @Test
-    void passingRunExitsZeroWithTheFailFlag(@TempDir Path root) throws IOException {
-        Fixtures.copyFull(root);
-        Files.delete(root.resolve("gates/auto-rollback-latency.json"));
-        Files.delete(root.resolve("gates/shadow-no-impact.json"));
+    void passingRunExitsZeroWithTheFailFlag(@TempDir Path root) {
+        Fixtures.copyPassing(root);
 
         Run run = run(args(root, "--fail-on-gate-failure"));
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.stdout()).contains("relaygate verdict: PASSED (all 7 checks passed)");
+        assertThat(run.stdout()).contains(
+                "relaygate verdict: PASSED (4 of 10 gates run (6 not requested), 3 benchmark checks)");
+    }
+
+    // A skeptical user edits a copy of a passing build's results: each edit must end in exit 1 naming why.
+
+    @Test
+    void oneGateResultRemovedFailsNamingTheGate(@TempDir Path root) throws IOException {
+        Fixtures.copyPassing(root);
+        Files.delete(root.resolve("gates/steady-state.json"));
+
+        Run run = run(args(root, "--fail-on-gate-failure"));
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stdout()).contains("FAILED gate steady-state: expected in run " + Fixtures.RUN_ID
+                + ", but no result was written");
+    }
+
+    @Test
+    void everyGateResultRemovedFailsNamingEachGate(@TempDir Path root) throws IOException {
+        Fixtures.copyPassing(root);
+        for (String gate : List.of("steady-state", "auto-rollback-errors", "streaming-shift", "relay-overhead")) {
+            Files.delete(root.resolve("gates/" + gate + ".json"));
+        }
+
+        Run run = run(args(root, "--fail-on-gate-failure"));
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stdout().lines().filter(l -> l.contains("but no result was written"))).hasSize(4);
+    }
+
+    @Test
+    void theWholeGatesFolderRemovedFailsForTheMissingManifest(@TempDir Path root) throws IOException {
+        Fixtures.copyPassing(root);
+        try (var files = Files.list(root.resolve("gates"))) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+
+        Run run = run(args(root, "--fail-on-gate-failure"));
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stdout()).contains("FAILED input gates manifest: ")
+                .contains("so nothing says which gates this run expected");
+    }
+
+    @Test
+    void aResultClaimingToPassWhileListingFailuresFailsAsSelfContradictory(@TempDir Path root) throws IOException {
+        Fixtures.copyPassing(root);
+        Path gate = root.resolve("gates/steady-state.json");
+        Files.writeString(gate, Files.readString(gate).replace("\"failures\": []",
+                "\"failures\": [\"p99_ms was 231.5, not below the limit p99_below_ms = 200\"]"));
+
+        Run run = run(args(root, "--fail-on-gate-failure"));
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stdout()).contains("FAILED gate steady-state: invalid result steady-state.json: "
+                + "self-contradictory result: passed is true with 1 failure");
+    }
+
+    @Test
+    void aStaleResultFromAnEarlierRunFailsNamingBothRuns(@TempDir Path root) throws IOException {
+        Fixtures.copyPassing(root);
+        Path gate = root.resolve("gates/relay-overhead.json");
+        Files.writeString(gate, Files.readString(gate).replace(Fixtures.RUN_ID, "20261101T000000.000Z"));
+
+        Run run = run(args(root, "--fail-on-gate-failure"));
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stdout()).contains("FAILED gate relay-overhead: from run 20261101T000000.000Z, not from this run "
+                + Fixtures.RUN_ID + " (a stale result)");
+    }
+
+    @Test
+    void aBuildRunIdOtherThanTheResultsFailsEveryStaleInput(@TempDir Path root) {
+        Fixtures.copyPassing(root);
+
+        Run run = run(args(root, "--fail-on-gate-failure", "--run-id", "20261204T000000.000Z"));
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stdout()).contains("FAILED input gates manifest: from run " + Fixtures.RUN_ID)
+                .contains("FAILED input JMH gate: from run " + Fixtures.RUN_ID)
+                .contains("FAILED input ROI result: from run " + Fixtures.RUN_ID);
+    }
+
+    @Test
+    void aMissingJmhResultFailsAsASkippedCheck(@TempDir Path root) throws IOException {
+        Fixtures.copyPassing(root);
+        Files.delete(root.resolve("jmh/jmh-result.json"));
+        Files.delete(root.resolve("jmh/jmh-gate.json"));
+
+        Run run = run(args(root, "--fail-on-gate-failure"));
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stdout()).contains("FAILED input JMH result: expected in run " + Fixtures.RUN_ID)
+                .contains("-Djmh.skip=true");
+    }
+
+    @Test
+    void aLoosenedThresholdIsNamedInThePassingVerdict(@TempDir Path root) throws IOException {
+        Fixtures.copyPassing(root);
+        Path gate = root.resolve("gates/steady-state.json");
+        Files.writeString(gate, Files.readString(gate).replace("\"thresholds\": {", "\"threshold_overrides\": "
+                + "{\"p99_below_ms\": {\"default\": 200, \"value\": 500, \"loosened\": true}},\n  \"thresholds\": {"));
+
+        Run run = run(args(root, "--fail-on-gate-failure"));
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout()).contains("passed with 1 loosened threshold: steady-state.p99_below_ms = 500 (default 200)");
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(Files.readString(root.resolve("out/index.html")));
+        assertThat(page.select("#gate-steady-state dl.kv div").eachText())
+                .contains("p99_below_ms 500 (default 200, loosened)");
+        assertThat(page.selectFirst("section#verdict .verdict-note.loosened").text())
+                .contains("steady-state.p99_below_ms = 500 (default 200)");
     }
 
     @Test
@@ -91,9 +201,9 @@ final class ReportMainTest {
             System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
             assertThatThrownBy(() -> BuildVerdictMain.main(args))
                     .isInstanceOf(GateFailureException.class)
-                    .hasMessageStartingWith("relaygate verdict FAILED, 2 of 9 checks failed: ")
+                    .hasMessageStartingWith("relaygate verdict FAILED, 2 failures in 9 checks: ")
                     .hasMessageContaining("gate auto-rollback-latency: ")
-                    .hasMessageContaining("gate file shadow-no-impact.json: ")
+                    .hasMessageContaining("gate shadow-no-impact: invalid result shadow-no-impact.json: ")
                     .hasMessageContaining("index.html");
         } finally {
             System.setOut(original);

@@ -60,7 +60,7 @@ final class ReportRenderingTest {
         assertThat(banner.select(".failures li").eachText()).satisfiesExactly(
                 latency -> assertThat(latency).startsWith("gate auto-rollback-latency: ")
                         .contains("no rollback within 45000 ms").contains("rollback_within_ms 30000"),
-                invalid -> assertThat(invalid).startsWith("gate file shadow-no-impact.json: invalid: ")
+                invalid -> assertThat(invalid).startsWith("gate shadow-no-impact: invalid result shadow-no-impact.json: ")
                         .contains("\"run\""));
     }
 

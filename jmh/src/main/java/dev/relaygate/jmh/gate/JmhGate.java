@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
  * Reads the short pass's {@code jmh-result.json}, applies {@link GateRules} and writes
@@ -14,7 +17,7 @@ import java.nio.file.Path;
  * the verdict: the reports module fails the build after the report is rendered. A missing or
  * unreadable result is itself a failed verdict, never a silent pass.
  *
- * <p>Usage: {@code java -cp benchmarks.jar dev.relaygate.jmh.gate.JmhGate RESULT.json GATE.json}
+ * <p>Usage: {@code java -cp benchmarks.jar dev.relaygate.jmh.gate.JmhGate RESULT.json GATE.json RUN_ID}
  */
 public final class JmhGate {
 
@@ -24,16 +27,16 @@ public final class JmhGate {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 2) {
-            System.err.println("usage: JmhGate <jmh-result.json> <jmh-gate.json>");
+        if (args.length != 3) {
+            System.err.println("usage: JmhGate <jmh-result.json> <jmh-gate.json> <run id>");
             System.exit(2);
         }
-        run(Path.of(args[0]), Path.of(args[1]), System.out);
+        run(Path.of(args[0]), Path.of(args[1]), args[2], System.out);
     }
 
     /** Evaluates and writes the verdict; returns it. Throws only when the verdict cannot be written. */
-    public static GateVerdict run(Path result, Path gate, PrintStream out) throws IOException {
-        GateVerdict verdict = evaluate(result);
+    public static GateVerdict run(Path result, Path gate, String runId, PrintStream out) throws IOException {
+        GateVerdict verdict = evaluate(result).of(runId, sha256(result));
         Path parent = gate.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
@@ -47,6 +50,18 @@ public final class JmhGate {
             verdict.failures().forEach(c -> out.println("  - " + c.describe()));
         }
         return verdict;
+    }
+
+    /** The result file's SHA-256 in lower-case hex; null when there is no file. */
+    static String sha256(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     static GateVerdict evaluate(Path result) {

@@ -18,6 +18,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 final class JmhGateTest {
 
+    private static final String RUN = "20261204T070000.000Z";
+    /** Every gated check, one per gated benchmark and figure: what an unreadable result fails. */
+    private static final int GATED_CHECKS = GateRules.ALLOC_GATED.size() + GateRules.RATIO_GATED.size();
+
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
     private final PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
 
@@ -28,7 +32,7 @@ final class JmhGateTest {
     void aPassingResultWritesTheGateFileInTheReportsContract() throws Exception {
         Path gate = dir.resolve("target/jmh-gate.json");
 
-        JmhGate.run(GateRulesTest.fixturePath("passing.json"), gate, out);
+        JmhGate.run(GateRulesTest.fixturePath("passing.json"), gate, RUN, out);
 
         JsonNode json = new ObjectMapper().readTree(gate.toFile());
         assertThat(json.path("passed").asBoolean()).isTrue();
@@ -41,10 +45,23 @@ final class JmhGateTest {
     }
 
     @Test
+    void theGateFileCarriesTheBuildsRunIdAndTheHashOfTheResultItJudged() throws Exception {
+        Path result = GateRulesTest.fixturePath("passing.json");
+        Path gate = dir.resolve("jmh-gate.json");
+
+        JmhGate.run(result, gate, RUN, out);
+
+        JsonNode json = new ObjectMapper().readTree(gate.toFile());
+        assertThat(json.path("run_id").asText()).isEqualTo(RUN);
+        assertThat(json.path("result_sha256").asText()).isEqualTo(java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(result))));
+    }
+
+    @Test
     void aFailingResultIsWrittenAndPrintedButDoesNotThrow() throws Exception {
         Path gate = dir.resolve("jmh-gate.json");
 
-        GateVerdict verdict = JmhGate.run(GateRulesTest.fixturePath("allocating.json"), gate, out);
+        GateVerdict verdict = JmhGate.run(GateRulesTest.fixturePath("allocating.json"), gate, RUN, out);
 
         assertThat(verdict.passed()).isFalse();
         assertThat(new ObjectMapper().readTree(gate.toFile()).path("passed").asBoolean(true)).isFalse();
@@ -58,10 +75,10 @@ final class JmhGateTest {
     void aMissingResultFileIsAFailedVerdictNamingTheFile() throws Exception {
         Path gate = dir.resolve("jmh-gate.json");
 
-        GateVerdict verdict = JmhGate.run(dir.resolve("jmh-result.json"), gate, out);
+        GateVerdict verdict = JmhGate.run(dir.resolve("jmh-result.json"), gate, RUN, out);
 
         assertThat(verdict.passed()).isFalse();
-        assertThat(verdict.checks()).isNotEmpty().allSatisfy(c -> {
+        assertThat(verdict.checks()).hasSize(GATED_CHECKS).allSatisfy(c -> {
             assertThat(c.passed()).isFalse();
             assertThat(c.message()).contains("jmh-result.json does not exist");
         });
@@ -76,9 +93,10 @@ final class JmhGateTest {
         Path result = dir.resolve("jmh-result.json");
         Files.writeString(result, content);
 
-        GateVerdict verdict = JmhGate.run(result, dir.resolve("jmh-gate.json"), out);
+        GateVerdict verdict = JmhGate.run(result, dir.resolve("jmh-gate.json"), RUN, out);
 
         assertThat(verdict.passed()).isFalse();
-        assertThat(verdict.checks()).allSatisfy(c -> assertThat(c.message()).contains("is not a readable JMH result"));
+        assertThat(verdict.checks()).hasSize(GATED_CHECKS)
+                .allSatisfy(c -> assertThat(c.message()).contains("is not a readable JMH result"));
     }
 }

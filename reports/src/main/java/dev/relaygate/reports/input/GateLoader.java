@@ -30,7 +30,9 @@ public final class GateLoader {
         }
         List<Path> files;
         try (Stream<Path> listing = Files.list(dir)) {
+            // "_" marks the folder's own files (the run manifest); no gate id starts with one
             files = listing.filter(p -> p.getFileName().toString().endsWith(".json"))
+                    .filter(p -> !p.getFileName().toString().startsWith("_"))
                     .filter(Files::isRegularFile)
                     .sorted()
                     .toList();
@@ -47,6 +49,25 @@ public final class GateLoader {
         return new Input.Present<>(dir, List.copyOf(gates));
     }
 
+    /** A result whose passed disagrees with its failures says so first, in words, before the schema's paths. */
+    private static List<String> withContradiction(String json, List<String> violations) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode root = Json.MAPPER.readTree(json);
+            com.fasterxml.jackson.databind.JsonNode passed = root.path("passed");
+            int failures = root.path("failures").size();
+            if (passed.isBoolean() && passed.asBoolean() == (failures > 0)) {
+                List<String> out = new ArrayList<>();
+                out.add("self-contradictory result: passed is " + passed.asBoolean() + " with " + failures
+                        + " failure" + (failures == 1 ? "" : "s"));
+                out.addAll(violations);
+                return out;
+            }
+        } catch (JsonProcessingException e) {
+            // not JSON at all: the schema's message already says so
+        }
+        return violations;
+    }
+
     GateFile read(Path file) {
         String json;
         try {
@@ -56,7 +77,7 @@ public final class GateLoader {
         }
         List<String> violations = schema.violations(json);
         if (!violations.isEmpty()) {
-            return new GateFile.Invalid(file, violations);
+            return new GateFile.Invalid(file, withContradiction(json, violations));
         }
         GateResult result;
         try {

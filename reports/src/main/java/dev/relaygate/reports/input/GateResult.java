@@ -28,7 +28,10 @@ public record GateResult(
         List<GateEvent> events,
         RunInfo run,
         String startedAt,
-        double durationMs) {
+        double durationMs,
+        String runId,
+        Boolean aborted,
+        Map<String, ThresholdOverride> thresholdOverrides) {
 
     public GateResult {
         failures = failures == null ? List.of() : List.copyOf(failures);
@@ -39,6 +42,13 @@ public record GateResult(
         series = ordered(series);
         timeline = timeline == null ? List.of() : List.copyOf(timeline);
         events = events == null ? List.of() : List.copyOf(events);
+        aborted = Boolean.TRUE.equals(aborted);
+        thresholdOverrides = ordered(thresholdOverrides);
+    }
+
+    /** True when the gate could not run to its checks; its failures name the cause. */
+    public boolean wasAborted() {
+        return Boolean.TRUE.equals(aborted);
     }
 
     /** The start instant, if {@code started_at} is an ISO-8601 date-time with an offset. */

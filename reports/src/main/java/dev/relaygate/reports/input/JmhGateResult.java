@@ -2,8 +2,11 @@ package dev.relaygate.reports.input;
 
 import java.util.List;
 
-/** The jmh module's verdict over the short benchmark pass ({@code jmh/target/jmh-gate.json}). */
-public record JmhGateResult(boolean passed, List<Check> checks) {
+/**
+ * The jmh module's verdict over the short benchmark pass ({@code jmh/target/jmh-gate.json}), with the run
+ * id of the build that produced it and the SHA-256 of the {@code jmh-result.json} it judged.
+ */
+public record JmhGateResult(boolean passed, List<Check> checks, String runId, String resultSha256) {
 
     public JmhGateResult {
         checks = checks == null ? null : List.copyOf(checks);

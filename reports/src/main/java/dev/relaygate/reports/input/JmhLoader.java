@@ -55,6 +55,18 @@ public final class JmhLoader {
         }
     }
 
+    /** The file's SHA-256 in lower-case hex, or null when it cannot be read. */
+    public static String sha256(Path file) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (IOException e) {
+            return null;
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
     private static JmhBenchmark benchmark(JsonNode node, String where) {
         String name = text(node, "benchmark", where);
         Map<String, String> params = new LinkedHashMap<>();

@@ -24,7 +24,8 @@ public record RoiResult(
         BreakEven breakEven,
         List<ProjectionMonth> projection,
         Uncertainty uncertainty,
-        List<Sensitivity> sensitivity) {
+        List<Sensitivity> sensitivity,
+        String runId) {
 
     public RoiResult {
         relayPricing = relayPricing == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(relayPricing));

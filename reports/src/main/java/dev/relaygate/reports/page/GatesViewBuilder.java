@@ -12,7 +12,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import dev.relaygate.reports.verdict.Verdict;
+
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +34,7 @@ final class GatesViewBuilder {
         this.gatlingRuns = gatlingRuns;
     }
 
-    ReportPage.GatesView build(Input<List<GateFile>> input) {
+    ReportPage.GatesView build(Input<List<GateFile>> input, Verdict verdict) {
         ReportPage.Status status = Statuses.of(input, Statuses.GATES_COMMAND);
         List<GateFile> files = input instanceof Input.Present<List<GateFile>> present ? present.value() : List.of();
         List<GateResult> gates = new ArrayList<>();
@@ -42,8 +46,11 @@ final class GatesViewBuilder {
                 invalid.add(new ReportPage.InvalidGate(bad.file().getFileName().toString(), bad.errors()));
             }
         }
-        List<ReportPage.GateRow> rows = gates.stream().map(this::row).toList();
-        int passed = (int) gates.stream().filter(GateResult::passed).count();
+        Map<String, String> verdictOnGate = new HashMap<>();
+        verdict.failures().stream().filter(f -> f.kind().equals("gate"))
+                .forEach(f -> verdictOnGate.put(f.name(), f.detail()));
+        List<ReportPage.GateRow> rows = gates.stream().map(g -> row(g, verdictOnGate.get(g.gate()))).toList();
+        int passed = (int) rows.stream().filter(ReportPage.GateRow::passed).count();
         List<Svg> timelines = gates.stream().map(GateCharts::timeline).flatMap(Optional::stream).toList();
         List<Svg> ttft = gates.stream().map(GateCharts::ttft).flatMap(Optional::stream).toList();
         List<Svg> overhead = gates.stream().map(GateCharts::overhead).flatMap(Optional::stream).toList();
@@ -51,7 +58,8 @@ final class GatesViewBuilder {
                 timelines, ttft, overhead);
     }
 
-    private ReportPage.GateRow row(GateResult gate) {
+    /** {@code verdictFailure}: the verdict's reason this gate failed, null when it passed. */
+    private ReportPage.GateRow row(GateResult gate, String verdictFailure) {
         Optional<Path> report = gatlingRuns.reportOf(gate);
         String href = report.map(this::relative).orElse(null);
         String note;
@@ -62,8 +70,16 @@ final class GatesViewBuilder {
         } else {
             note = "no Gatling run folder found for " + gate.simulation();
         }
-        return new ReportPage.GateRow(gate.gate(), gate.description(), gate.passed(), pairs(gate.thresholds()),
-                pairs(gate.measured()), pairs(gate.targets()), gate.failures(), href, note,
+        boolean passed = verdictFailure == null;
+        String badge = passed ? "PASS" : gate.wasAborted() ? "ABORTED" : gate.passed() ? "NOT ACCEPTED" : "FAIL";
+        List<String> failures = gate.failures().isEmpty() && verdictFailure != null ? List.of(verdictFailure)
+                : gate.failures();
+        if (verdictFailure != null && !gate.failures().isEmpty() && !verdictFailure.contains(gate.failures().get(0))) {
+            failures = new ArrayList<>(gate.failures());
+            failures.add(0, verdictFailure);
+        }
+        return new ReportPage.GateRow(gate.gate(), gate.description(), passed, badge, thresholds(gate),
+                pairs(gate.measured()), pairs(gate.targets()), failures, href, note,
                 gate.startInstant().map(GatesViewBuilder::readable).orElse(String.valueOf(gate.startedAt())),
                 Fmt.num(gate.durationMs() / 1000.0) + " s");
     }
@@ -75,6 +91,17 @@ final class GatesViewBuilder {
     /** A link that still works when the repository folder is moved or opened from disk. */
     private String relative(Path target) {
         return outDir.relativize(target.toAbsolutePath().normalize()).toString().replace('\\', '/');
+    }
+
+    /**
+     * The gated thresholds; one overridden with {@code -D} shows its default beside it (and "loosened" when
+     * the override made the gate easier), and an override that feeds a derived limit is listed by its own name.
+     */
+    static List<ReportPage.Kv> thresholds(GateResult gate) {
+        Map<String, Object> shown = new LinkedHashMap<>(gate.thresholds());
+        gate.thresholdOverrides().forEach((name, o) -> shown.put(name, Fmt.num(o.value()) + " (default "
+                + Fmt.num(o.defaultValue()) + (o.loosened() ? ", loosened)" : ", tightened)")));
+        return pairs(shown);
     }
 
     static List<ReportPage.Kv> pairs(Map<String, Object> values) {

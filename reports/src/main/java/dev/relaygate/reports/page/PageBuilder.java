@@ -1,6 +1,7 @@
 package dev.relaygate.reports.page;
 
 import dev.relaygate.reports.input.GateFile;
+import dev.relaygate.reports.input.GateManifest;
 import dev.relaygate.reports.input.GateResult;
 import dev.relaygate.reports.input.GatlingRuns;
 import dev.relaygate.reports.input.Input;
@@ -29,18 +30,22 @@ public final class PageBuilder {
         this.gatlingRuns = gatlingRuns;
     }
 
-    public ReportPage build(Verdict verdict, Input<List<GateFile>> gates, Input<List<JmhBenchmark>> jmh,
-                            Input<JmhGateResult> jmhGate, Input<RoiResult> roi, Instant now) {
-        String css = verdict.passed() ? (verdict.checks() == 0 ? "none" : "pass") : "fail";
-        ReportPage.VerdictView verdictView = new ReportPage.VerdictView(verdict.status(), verdict.headline(), css,
-                verdict.failures().stream().map(Verdict.Failure::line).toList(), verdict.notRun());
+    public ReportPage build(Verdict verdict, Input<GateManifest> manifest, Input<List<GateFile>> gates,
+                            Input<List<JmhBenchmark>> jmh, Input<JmhGateResult> jmhGate, Input<RoiResult> roi,
+                            Instant now) {
+        List<String> notRequested = manifest instanceof Input.Present<GateManifest> m ? m.value().notRequested()
+                : List.of();
+        ReportPage.VerdictView verdictView = new ReportPage.VerdictView(verdict.status(), verdict.headline(),
+                verdict.passed() ? "pass" : "fail", verdict.failures().stream().map(Verdict.Failure::line).toList(),
+                verdict.loosened(), notRequested, verdict.runId());
         List<ReportPage.InputRow> inputs = List.of(
+                new ReportPage.InputRow("Gates manifest", Statuses.of(manifest, Statuses.GATES_COMMAND)),
                 new ReportPage.InputRow("Gate results", Statuses.of(gates, Statuses.GATES_COMMAND)),
                 new ReportPage.InputRow("JMH result", Statuses.of(jmh, Statuses.JMH_COMMAND)),
                 new ReportPage.InputRow("JMH gate", Statuses.of(jmhGate, Statuses.JMH_COMMAND)),
                 new ReportPage.InputRow("ROI result", Statuses.of(roi, Statuses.ROI_COMMAND)));
         return new ReportPage(now.toString(), verdictView, inputs,
-                new GatesViewBuilder(outDir, gatlingRuns).build(gates),
+                new GatesViewBuilder(outDir, gatlingRuns).build(gates, verdict),
                 JmhViewBuilder.build(jmh, jmhGate), RoiViewBuilder.build(roi), footer(gates, now));
     }
 

@@ -11,9 +11,9 @@ import java.util.List;
 public record ReportPage(String generatedAt, VerdictView verdict, List<InputRow> inputs, GatesView gates,
                          JmhView jmh, RoiView roi, FooterView footer) {
 
-    /** The banner: css is pass, fail or none. */
+    /** The banner: css is pass or fail. */
     public record VerdictView(String status, String headline, String css, List<String> failures,
-                              List<String> notRun) {
+                              List<String> loosened, List<String> notRequested, String runId) {
     }
 
     /** The state of one input: present, missing ("not run", with the command that produces it) or invalid. */
@@ -38,9 +38,10 @@ public record ReportPage(String generatedAt, VerdictView verdict, List<InputRow>
     public record Kv(String key, String value) {
     }
 
-    public record GateRow(String gate, String description, boolean passed, List<Kv> thresholds, List<Kv> measured,
-                          List<Kv> targets, List<String> failures, String gatlingHref, String gatlingNote,
-                          String started, String duration) {
+    /** One gate; {@code passed} is the verdict's (a stale or aborted result fails whatever it says). */
+    public record GateRow(String gate, String description, boolean passed, String badge, List<Kv> thresholds,
+                          List<Kv> measured, List<Kv> targets, List<String> failures, String gatlingHref,
+                          String gatlingNote, String started, String duration) {
     }
 
     public record InvalidGate(String file, List<String> errors) {

@@ -23,7 +23,8 @@ final class GateLoaderTest {
     @Test
     void validFileIsBoundWithItsTimelineEventsAndKeyOrder(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("auto-rollback-errors.json"), """
-                {"gate": "auto-rollback-errors", "passed": true, "description": "d", "simulation": "AutoRollbackErrorsSimulation",
+                {"gate": "auto-rollback-errors", "run_id": "r1", "passed": true, "failures": [], "description": "d",
+                 "simulation": "AutoRollbackErrorsSimulation",
                  "thresholds": {"z_first": 1, "a_second": true}, "measured": {"rollback_after_ms": null},
                  "timeline": [{"t_ms": 0, "green_weight": 10, "green_error_rate": 0.05, "phase": "CANARY"}],
                  "events": [{"t_ms": 20000, "name": "fault onset"}],
@@ -36,6 +37,7 @@ final class GateLoaderTest {
         assertThat(gate.timeline()).containsExactly(new GateResult.TimelinePoint(0, 10.0, 0.05, "CANARY"));
         assertThat(gate.events()).containsExactly(new GateResult.GateEvent(20000, "fault onset", null));
         assertThat(gate.run().seed()).isEqualTo(42L);
+        assertThat(gate.runId()).isEqualTo("r1");
         assertThat(gate.startInstant()).hasValueSatisfying(i -> assertThat(i).hasToString("2026-11-29T11:00:00Z"));
     }
 

@@ -64,6 +64,6 @@ final class GatlingRunsTest {
 
     static GateResult gate(String simulation, String startedAt, double durationMs) {
         return new GateResult("steady-state", true, "d", simulation, List.of(), Map.of(), Map.of(), Map.of(),
-                Map.of(), Map.of(), List.of(), List.of(), null, startedAt, durationMs);
+                Map.of(), Map.of(), List.of(), List.of(), null, startedAt, durationMs, "run", false, Map.of());
     }
 }

@@ -1,15 +1,18 @@
 package dev.relaygate.reports.verdict;
 
-import java.util.Arrays;
 import dev.relaygate.reports.input.GateFile;
+import dev.relaygate.reports.input.GateManifest;
 import dev.relaygate.reports.input.GateResult;
 import dev.relaygate.reports.input.Input;
 import dev.relaygate.reports.input.JmhBenchmark;
 import dev.relaygate.reports.input.JmhGateResult;
 import dev.relaygate.reports.input.RoiResult;
+import dev.relaygate.reports.input.ThresholdOverride;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -17,76 +20,211 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 final class VerdictJudgeTest {
 
-    static final Input<List<JmhBenchmark>> NO_JMH = Input.missing(Path.of("jmh-result.json"));
-    static final Input<JmhGateResult> NO_JMH_GATE = Input.missing(Path.of("jmh-gate.json"));
-    static final Input<RoiResult> NO_ROI = Input.missing(Path.of("roi.json"));
+    static final String RUN = "20261204T070000.000Z";
+    static final String SHA = "ab12";
+    static final Input<List<JmhBenchmark>> JMH = new Input.Present<>(Path.of("jmh-result.json"), List.of());
+    static final JmhGateResult.Check ROUTE_ALLOCATION =
+            new JmhGateResult.Check("Route.decide", "gc.alloc.rate.norm", 0, 1, "<", true, "");
+    static final Input<JmhGateResult> JMH_GATE = new Input.Present<>(Path.of("jmh-gate.json"),
+            new JmhGateResult(true, List.of(ROUTE_ALLOCATION), RUN, SHA));
+    static final Input<RoiResult> ROI = new Input.Present<>(Path.of("roi.json"), roi(RUN));
 
     @Test
-    void allGatesPassingPasses() {
-        Verdict verdict = VerdictJudge.judge(gates(gate("a", true, List.of()), gate("b", true, List.of())),
-                NO_JMH, NO_JMH_GATE, NO_ROI);
-        assertThat(verdict.passed()).isTrue();
+    void everyRequestedGateAndEveryInputOfThisRunPassingPasses() {
+        Verdict verdict = judge(manifest("a", "b"), gates(gate("a", RUN, true), gate("b", RUN, true)));
+
+        assertThat(verdict.failures()).isEmpty();
         assertThat(verdict.status()).isEqualTo("PASSED");
-        assertThat(verdict.headline()).isEqualTo("all 2 checks passed");
-        assertThat(verdict.notRun()).hasSize(3);
+        assertThat(verdict.headline()).isEqualTo("2 of 2 gates run, 1 benchmark checks");
     }
 
     @Test
-    void failedGateIsNamedWithItsFailureSentences() {
-        Verdict verdict = VerdictJudge.judge(gates(gate("a", true, List.of()),
-                gate("auto-rollback-errors", false, List.of("rollback after 41200 ms > 30000 ms", "repromoted"))),
-                NO_JMH, NO_JMH_GATE, NO_ROI);
+    void aSubsetThatPassedSaysHowManyGatesRanOfHowMany() {
+        Input<GateManifest> subset = new Input.Present<>(Path.of("_manifest.json"),
+                new GateManifest(RUN, List.of("a", "b"), List.of("c", "d", "e", "f", "g", "h", "i", "j"), "", ""));
+
+        Verdict verdict = judge(subset, gates(gate("a", RUN, true), gate("b", RUN, true)));
+
+        assertThat(verdict.headline()).startsWith("2 of 10 gates run (8 not requested)");
+    }
+
+    @Test
+    void aRequestedGateWithoutAResultFailsEvenThoughEveryPresentOnePassed() {
+        Verdict verdict = judge(manifest("a", "b"), gates(gate("a", RUN, true)));
+
+        assertThat(lines(verdict)).containsExactly("gate b: expected in run " + RUN + ", but no result was written");
+    }
+
+    @Test
+    void withoutAnyGateResultTheBuildFailsNamingEachExpectedGate() {
+        Verdict verdict = judge(manifest("a", "b"), Input.missing(Path.of("gates")));
+
         assertThat(verdict.status()).isEqualTo("FAILED");
-        assertThat(verdict.headline()).isEqualTo("1 of 2 checks failed");
-        assertThat(verdict.failures()).extracting(Verdict.Failure::line).containsExactly(
-                "gate auto-rollback-errors: rollback after 41200 ms > 30000 ms; repromoted");
+        assertThat(lines(verdict)).hasSize(2);
+    }
+
+    @Test
+    void withoutAManifestNothingSaysWhatWasExpectedSoItFails() {
+        Verdict verdict = judge(Input.missing(Path.of("gates/_manifest.json")), gates(gate("a", RUN, true)));
+
+        assertThat(lines(verdict)).containsExactly("input gates manifest: gates/_manifest.json is missing, so nothing"
+                + " says which gates this run expected");
+    }
+
+    @Test
+    void aResultFromAnotherRunIsStale() {
+        Verdict verdict = judge(manifest("a"), gates(gate("a", "20261201T000000.000Z", true)));
+
+        assertThat(lines(verdict)).containsExactly(
+                "gate a: from run 20261201T000000.000Z, not from this run " + RUN + " (a stale result)");
+    }
+
+    @Test
+    void aResultSayingPassedWhileListingFailuresIsSelfContradictory() {
+        GateResult lying = gate("a", RUN, true, List.of("p99_ms was 250"), false, Map.of());
+
+        Verdict verdict = judge(manifest("a"), gates(lying));
+
+        assertThat(lines(verdict)).containsExactly("gate a: self-contradictory result: passed is true with 1 failure");
+    }
+
+    @Test
+    void anAbortedGateFailsNamingItsCause() {
+        GateResult aborted = gate("a", RUN, false, List.of("ran was false: a.rate_per_sec must be a number"), true,
+                Map.of());
+
+        assertThat(lines(judge(manifest("a"), gates(aborted)))).containsExactly(
+                "gate a: aborted: ran was false: a.rate_per_sec must be a number");
+    }
+
+    @Test
+    void aFailedGateIsNamedWithItsFailureSentences() {
+        GateResult failed = gate("a", RUN, false, List.of("rollback_after_ms was 41200", "repromoted"), false, Map.of());
+
+        assertThat(lines(judge(manifest("a"), gates(failed)))).containsExactly(
+                "gate a: rollback_after_ms was 41200; repromoted");
+    }
+
+    @Test
+    void aResultForAGateTheRunDidNotRequestFails() {
+        Verdict verdict = judge(manifest("a"), gates(gate("a", RUN, true), gate("z", RUN, true)));
+
+        assertThat(lines(verdict)).containsExactly(
+                "gate z: a result is present, but run " + RUN + " did not request this gate");
+    }
+
+    @Test
+    void aLoosenedThresholdIsNamedInThePassingHeadlineAndATightenedOneIsNot() {
+        GateResult loose = gate("a", RUN, true, List.of(), false, Map.of(
+                "p99_below_ms", new ThresholdOverride(200, 500, true),
+                "failed_ratio_below", new ThresholdOverride(0.001, 0.0005, false)));
+
+        Verdict verdict = judge(manifest("a"), gates(loose));
+
+        assertThat(verdict.passed()).isTrue();
+        assertThat(verdict.loosened()).containsExactly("a.p99_below_ms = 500 (default 200)");
+        assertThat(verdict.headline()).endsWith("passed with 1 loosened threshold: a.p99_below_ms = 500 (default 200)");
+    }
+
+    @Test
+    void aMissingJmhResultAndGateFailTheBuild() {
+        Verdict verdict = VerdictJudge.judge(new VerdictInputs(RUN, manifest("a"), gates(gate("a", RUN, true)),
+                Input.missing(Path.of("jmh-result.json")), null, Input.missing(Path.of("jmh-gate.json")), ROI));
+
+        assertThat(lines(verdict)).containsExactly(
+                "input JMH result: expected in run " + RUN + ", but no result was written at jmh-result.json"
+                        + " (the JMH short pass did not run, e.g. -Djmh.skip=true)",
+                "input JMH gate: expected in run " + RUN + ", but no result was written at jmh-gate.json"
+                        + " (the JMH gate did not run, e.g. -Djmh.skip=true)");
+    }
+
+    @Test
+    void aJmhGateFromAnotherRunOrOverAnotherResultFileFails() {
+        Input<JmhGateResult> stale = new Input.Present<>(Path.of("jmh-gate.json"),
+                new JmhGateResult(true, List.of(ROUTE_ALLOCATION), "20261201T000000.000Z", "ffff"));
+
+        Verdict verdict = VerdictJudge.judge(new VerdictInputs(RUN, manifest("a"), gates(gate("a", RUN, true)), JMH,
+                SHA, stale, ROI));
+
+        assertThat(lines(verdict)).containsExactly(
+                "input JMH gate: from run 20261201T000000.000Z, not from this run " + RUN + " (a stale result)",
+                "input JMH result: jmh-result.json is not the file the JMH gate judged (its SHA-256 differs from the"
+                        + " gate's result_sha256)");
+    }
+
+    @Test
+    void aStaleOrMissingRoiResultFails() {
+        Input<RoiResult> stale = new Input.Present<>(Path.of("roi.json"), roi("20261201T000000.000Z"));
+
+        assertThat(lines(VerdictJudge.judge(new VerdictInputs(RUN, manifest("a"), gates(gate("a", RUN, true)), JMH, SHA,
+                JMH_GATE, stale)))).containsExactly(
+                "input ROI result: from run 20261201T000000.000Z, not from this run " + RUN + " (a stale result)");
+        assertThat(lines(VerdictJudge.judge(new VerdictInputs(RUN, manifest("a"), gates(gate("a", RUN, true)), JMH, SHA,
+                JMH_GATE, Input.missing(Path.of("roi.json")))))).singleElement().asString()
+                .startsWith("input ROI result: expected in run " + RUN);
+    }
+
+    @Test
+    void failedBenchmarkCheckSaysTheFigureTheLimitAndByHowMuch() {
+        Input<JmhGateResult> failing = new Input.Present<>(Path.of("jmh-gate.json"), new JmhGateResult(false, List.of(
+                ROUTE_ALLOCATION, new JmhGateResult.Check("Outcome.record", "gc.alloc.rate.norm", 24, 1, "<", false, null)),
+                RUN, SHA));
+
+        Verdict verdict = VerdictJudge.judge(new VerdictInputs(RUN, manifest("a"), gates(gate("a", RUN, true)), JMH, SHA,
+                failing, ROI));
+
+        assertThat(verdict.checks()).isEqualTo(3);
+        assertThat(lines(verdict)).containsExactly(
+                "benchmark Outcome.record: gc.alloc.rate.norm measured 24, limit < 1 (over by 23)");
+    }
+
+    @Test
+    void aJmhGateThatJudgedNothingIsNoPass() {
+        Input<JmhGateResult> empty = new Input.Present<>(Path.of("jmh-gate.json"),
+                new JmhGateResult(true, List.of(), RUN, SHA));
+
+        Verdict verdict = VerdictJudge.judge(new VerdictInputs(RUN, manifest("a"), gates(gate("a", RUN, true)), JMH, SHA,
+                empty, ROI));
+
+        assertThat(lines(verdict)).containsExactly("benchmark gate jmh: the JMH gate judged no check");
+    }
+
+    @Test
+    void anInvalidGateFileFailsNamingTheSchemaErrors() {
+        Input<List<GateFile>> gates = new Input.Present<>(Path.of("gates"),
+                List.of(new GateFile.Invalid(Path.of("gates/a.json"), List.of("#/passed: not a boolean"))));
+
+        assertThat(lines(judge(manifest("a"), gates))).containsExactly(
+                "gate a: invalid result a.json: #/passed: not a boolean");
+    }
+
+    @Test
+    void nothingCheckedIsNeverAPass() {
+        Verdict nothing = new Verdict(RUN, 0, 0, 0, List.of(), List.of());
+
+        assertThat(nothing.passed()).isFalse();
+        assertThat(nothing.status()).isEqualTo("FAILED");
+        assertThat(nothing.headline()).isEqualTo("nothing was checked, so nothing passed");
     }
 
     @Test
     void failedGateWithoutSentencesShowsItsThresholdsAndMeasurements() {
         GateResult bare = new GateResult("g", false, "d", null, List.of(), Map.of("p99_ms", 200), Map.of(),
-                Map.of("p99_ms", 250.5), Map.of(), Map.of(), List.of(), List.of(), null, null, 0);
+                Map.of("p99_ms", 250.5), Map.of(), Map.of(), List.of(), List.of(), null, null, 0, RUN, false, Map.of());
         assertThat(VerdictJudge.gateDetail(bare)).isEqualTo("failed; thresholds p99_ms=200; measured p99_ms=250.5");
     }
 
-    @Test
-    void failedBenchmarkCheckSaysTheFigureTheLimitAndByHowMuch() {
-        JmhGateResult gate = new JmhGateResult(false, List.of(
-                new JmhGateResult.Check("Route.decide", "gc.alloc.rate.norm", 0, 1, "<", true, ""),
-                new JmhGateResult.Check("Outcome.record", "gc.alloc.rate.norm", 24, 1, "<", false, null)));
-        Verdict verdict = VerdictJudge.judge(Input.missing(Path.of("gates")), NO_JMH,
-                new Input.Present<>(Path.of("jmh-gate.json"), gate), NO_ROI);
-        assertThat(verdict.checks()).isEqualTo(2);
-        assertThat(verdict.failures()).extracting(Verdict.Failure::line).containsExactly(
-                "benchmark Outcome.record: gc.alloc.rate.norm measured 24, limit < 1 (over by 23)");
+    private static Verdict judge(Input<GateManifest> manifest, Input<List<GateFile>> gates) {
+        return VerdictJudge.judge(new VerdictInputs(null, manifest, gates, JMH, SHA, JMH_GATE, ROI));
     }
 
-    @Test
-    void benchmarkGateFailingWithoutAFailedCheckStillFails() {
-        Verdict verdict = VerdictJudge.judge(Input.missing(Path.of("gates")), NO_JMH,
-                new Input.Present<>(Path.of("jmh-gate.json"), new JmhGateResult(false, List.of())), NO_ROI);
-        assertThat(verdict.passed()).isFalse();
-        assertThat(verdict.failures()).singleElement().extracting(Verdict.Failure::name).isEqualTo("jmh");
+    private static List<String> lines(Verdict verdict) {
+        return verdict.failures().stream().map(Verdict.Failure::line).toList();
     }
 
-    @Test
-    void invalidGateFileAndUnreadableInputsAreFailuresMissingOnesAreNot() {
-        Input<List<GateFile>> gates = new Input.Present<>(Path.of("gates"),
-                List.of(new GateFile.Invalid(Path.of("gates/x.json"), List.of("#/passed: not a boolean"))));
-        Verdict verdict = VerdictJudge.judge(gates, NO_JMH, NO_JMH_GATE,
-                new Input.Invalid<>(Path.of("roi.json"), "not a roi.json document"));
-        assertThat(verdict.failures()).extracting(Verdict.Failure::line).containsExactly(
-                "gate file x.json: invalid: #/passed: not a boolean",
-                "input ROI result: roi.json is unreadable: not a roi.json document");
-        assertThat(verdict.notRun()).containsExactly("JMH result (jmh-result.json)", "JMH gate (jmh-gate.json)");
-    }
-
-    @Test
-    void nothingRunIsNoFailureButNoVerdictEither() {
-        Verdict verdict = VerdictJudge.judge(Input.missing(Path.of("gates")), NO_JMH, NO_JMH_GATE, NO_ROI);
-        assertThat(verdict.passed()).isTrue();
-        assertThat(verdict.status()).isEqualTo("NO CHECKS RAN");
-        assertThat(verdict.notRun()).hasSize(4);
+    private static Input<GateManifest> manifest(String... requested) {
+        List<String> all = new ArrayList<>(List.of(requested));
+        return new Input.Present<>(Path.of("_manifest.json"), new GateManifest(RUN, all, List.of(), "in-process", "full"));
     }
 
     private static Input<List<GateFile>> gates(GateResult... results) {
@@ -94,8 +232,17 @@ final class VerdictJudgeTest {
                 .map(r -> (GateFile) new GateFile.Valid(Path.of(r.gate() + ".json"), r)).toList());
     }
 
-    private static GateResult gate(String id, boolean passed, List<String> failures) {
+    private static GateResult gate(String id, String runId, boolean passed) {
+        return gate(id, runId, passed, List.of(), false, Map.of());
+    }
+
+    private static GateResult gate(String id, String runId, boolean passed, List<String> failures, boolean aborted,
+                                   Map<String, ThresholdOverride> overrides) {
         return new GateResult(id, passed, "d", null, failures, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
-                List.of(), List.of(), null, null, 0);
+                List.of(), List.of(), null, null, 0, runId, aborted, overrides);
+    }
+
+    private static RoiResult roi(String runId) {
+        return new RoiResult(1, null, "USD", null, null, null, null, null, null, null, null, null, null, null, runId);
     }
 }

@@ -56,7 +56,7 @@ public final class RoiCalculator {
                 new RoiReport.Migration(cost, scenario.engineeringHours(), scenario.hourlyRate()),
                 Double.isNaN(payback) ? null : payback, paybackText(payback),
                 breakEven(totals.horizonSavings(), cost, mtok), projection,
-                MonteCarlo.run(costModel, scenario), Sensitivity.table(costModel, scenario));
+                MonteCarlo.run(costModel, scenario), Sensitivity.table(costModel, scenario), null);
     }
 
     private static ModelResult model(ModelLine line, double fx) {

@@ -47,6 +47,10 @@ public final class RoiCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "write to FILE instead of standard output")
     Path out;
 
+    @Option(names = "--run-id", paramLabel = "ID",
+            description = "the build's run id, written into the JSON so the report accepts only this build's result")
+    String runId;
+
     @Option(names = "--prices", paramLabel = "FILE",
             description = "price catalog JSON (bundled format); its entries replace the bundled ones")
     Path prices;
@@ -71,7 +75,7 @@ public final class RoiCommand implements Callable<Integer> {
         try {
             Scenario scenario = scenario();
             long start = System.nanoTime();
-            RoiReport report = RoiCalculator.calculate(scenario, Instant.now());
+            RoiReport report = RoiCalculator.calculate(scenario, Instant.now()).withRunId(runId);
             long elapsedMs = (System.nanoTime() - start) / 1_000_000;
             String text = render(report);
             if (out == null) {

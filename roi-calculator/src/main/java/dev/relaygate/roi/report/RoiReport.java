@@ -10,6 +10,7 @@ import java.util.Map;
  * The calculator's result: the {@code roi.json} contract read by the reports module (schema_version 1).
  * Money is in {@code currency} units, unrounded; volumes in millions of tokens per month; savings_pct in
  * percent of direct cost. {@code payback_months} is null when the horizon never covers the migration cost.
+ * {@code run_id} names the build that produced it ({@code --run-id}), null for a run by hand.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record RoiReport(
@@ -26,9 +27,19 @@ public record RoiReport(
         BreakEven breakEven,
         List<ProjectionMonth> projection,
         Uncertainty uncertainty,
-        List<SensitivityRow> sensitivity) {
+        List<SensitivityRow> sensitivity,
+        String runId) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /**
+     * This report as produced by the build run {@code runId} (null outside a build), so the report module
+     * can tell this build's result from a stale one.
+     */
+    public RoiReport withRunId(String runId) {
+        return new RoiReport(schemaVersion, generatedAt, currency, usageFile, relayPricing, models, totals, migration,
+                paybackMonths, payback, breakEven, projection, uncertainty, sensitivity, runId);
+    }
 
     /** One model: costs at month-one volumes, the rule per token kind and the traceable breakdown. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

@@ -42,6 +42,17 @@ final class RoiCommandTest {
     }
 
     @Test
+    void aBuildsRunIdIsWrittenIntoTheJsonSoTheReportCanRejectAStaleResult(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("roi.json");
+        Run run = run("--usage", EXAMPLE.toString(), "--format", "json", "--out", out.toString(),
+                "--run-id", "20261204T070000.000Z");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(new ObjectMapper().readTree(Files.readString(out)).path("run_id").asText())
+                .isEqualTo("20261204T070000.000Z");
+    }
+
+    @Test
     void jsonOutputKeepsTheContractFieldNames(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("roi/roi.json");
         Run run = run("--usage", EXAMPLE.toString(), "--format", "json", "--out", out.toString());
