@@ -13,20 +13,23 @@ final class CanaryProgressionChecksTest {
 
   private static final CanaryProgressionChecks CLAIM = new CanaryProgressionChecks(25, 1e-4, 250, 0.001, 20);
 
-  @Test
-  void aRolloutWhoseEveryStepMatchesItsWeightPasses() {
+  /** 25 -> 50 -> 75 -> 100 every 10 s after 10 s at weight 0; the 50% step's clients see {@code greenAt50} % green. */
+  private static GateEvaluation fourSteps(int greenAt50) {
     List<RolloutEventView> changes = List.of(change(10_000, "STARTED", 25), change(20_000, "STEP_ADVANCED", 50),
         change(30_000, "STEP_ADVANCED", 75), change(40_000, "PROMOTED", 100));
     List<Observation> measured = new ArrayList<>(traffic(0, 10_000, 0));
     measured.addAll(traffic(10_000, 20_000, 25));
-    measured.addAll(traffic(20_000, 30_000, 50));
+    measured.addAll(traffic(20_000, 30_000, greenAt50));
     measured.addAll(traffic(30_000, 40_000, 75));
     measured.addAll(traffic(40_000, 45_000, 100));
     GateEvaluation eval = new GateEvaluation();
-
     CLAIM.evaluate(eval, changes, measured, Observation::startNanos);
+    return eval;
+  }
 
-    assertThat(eval.failures()).isEmpty();
+  @Test
+  void aRolloutWhoseEveryStepMatchesItsWeightPasses() {
+    assertThat(fourSteps(50).failures()).isEmpty();
   }
 
   @Test
@@ -64,17 +67,7 @@ final class CanaryProgressionChecksTest {
 
   @Test
   void aStepWhoseGreenShareDoesNotMatchItsWeightFails() {
-    List<RolloutEventView> changes = List.of(change(10_000, "STARTED", 25), change(20_000, "STEP_ADVANCED", 50),
-        change(30_000, "STEP_ADVANCED", 75), change(40_000, "PROMOTED", 100));
-    List<Observation> measured = new ArrayList<>(traffic(10_000, 20_000, 25));
-    measured.addAll(traffic(20_000, 30_000, 10));
-    measured.addAll(traffic(30_000, 40_000, 75));
-    measured.addAll(traffic(40_000, 45_000, 100));
-    GateEvaluation eval = new GateEvaluation();
-
-    CLAIM.evaluate(eval, changes, measured, Observation::startNanos);
-
-    assertThat(eval.failures()).singleElement().asString().startsWith("step_green_50_p_value was ");
+    assertThat(fourSteps(10).failures()).singleElement().asString().startsWith("step_green_50_p_value was ");
   }
 
   /** One request every 10 ms in [from, to), green on an exact share of them (epoch ms in startNanos). */

@@ -38,8 +38,8 @@ public class StreamingShiftSimulation extends GateSimulation {
   static final long WARMUP_SECONDS = PROPS.integer("warmup_seconds", 10, 5);
   /** Each of the four phases (blue, green 50, green 100, rolled back) lasts this long. */
   static final long PHASE_SECONDS = PROPS.integer("phase_seconds", 12, 4);
-  static final double BROKEN_MAX = PROPS.decimal("broken_streams_max", 0);
-  static final double MIN_SERVED_SHARE = PROPS.decimal("min_served_share", 0.95);
+  static final double BROKEN_MAX = PROPS.upperLimit("broken_streams_max", 0);
+  static final double MIN_SERVED_SHARE = PROPS.lowerLimit("min_served_share", 0.95);
 
   private final Queue<StreamObservation> streams = new ConcurrentLinkedQueue<>();
   private final LoadPhases phases = new LoadPhases(Duration.ofSeconds(WARMUP_SECONDS));
