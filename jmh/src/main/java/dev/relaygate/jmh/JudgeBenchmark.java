@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The rollout controller's per-tick work, with the seed's default thresholds over a 30 s window of
+ * The rollout controller's per-tick work, with the vendor playbook's default thresholds over a 30 s window of
  * 1 s intervals: one judge evaluation over a new pair of interval snapshots (slice them, slide the
  * window, judge it), the judge alone over a ready window, and one SPRT update (the error-rate test
  * walking the window's slices).

@@ -36,7 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Issue 4's parts of one relay, wired together: the rollout controller on its timer thread and its
+ * The rollout side of one relay, wired together: the rollout controller on its timer thread and its
  * control paths, health checks and key validation, request log and cost accounting, shadow
  * mirroring and the rollout-events JSONL. {@link RelayServer} owns one and delegates to it.
  */

@@ -25,7 +25,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * Rollout control paths: {@code PATCH /v1/routing/policy} (the seed's shape), {@code POST /admin/rollout},
+ * Rollout control paths: {@code PATCH /v1/routing/policy} (the vendor playbook's shape), {@code POST /admin/rollout},
  * {@code POST /admin/promote}, {@code POST /admin/rollout/reset}, {@code GET /admin/events}. Controller
  * calls run on the rollout thread ({@link RolloutTicker#call}); replies go back on the request's context.
  */

@@ -11,7 +11,7 @@ import java.util.Map;
  *
  * @param models     alias -> upstream model name; a request whose {@code model} is an alias is rewritten
  * @param clientKeys keys clients must present as {@code Authorization: Bearer}; empty = no client auth
- * @param trafficShift defaults of a rollout (the seed's {@code traffic_shift}); an admin/PATCH body overrides
+ * @param trafficShift defaults of a rollout (the vendor playbook's {@code traffic_shift}); an admin/PATCH body overrides
  *                     field by field; {@code evaluation_interval_ms} is the controller's timer period
  * @param stateFile  where rollout phase and weights persist across restarts; null keeps them in memory
  * @param healthCheckIntervalSeconds how often each environment's {@code /models} is probed with its key

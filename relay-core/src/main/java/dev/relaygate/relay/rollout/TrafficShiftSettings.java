@@ -7,7 +7,7 @@ import dev.relaygate.relay.judge.ValidationThreshold;
 import java.util.Objects;
 
 /**
- * The seed's {@code traffic_shift} object, bound from JSON or YAML:
+ * The vendor playbook's {@code traffic_shift} object, bound from JSON or YAML:
  * {@code {"increment": 10, "interval_seconds": 300, "validation_threshold": {...}}} plus our timing
  * fields. Absent fields take the defaults below; every field is validated with a message naming it.
  *

@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 
 /**
- * Quick loopback measurement for the issue note (not a gate: the gatling and jmh modules own those).
+ * Quick loopback measurement of the relay's added latency by hand (not a gate: the gatling and jmh modules own those).
  * A fixed-answer Vert.x upstream, the relay in front of it, and a Vert.x client in one JVM:
  * (1) open-loop at a fixed rate, alternating direct and relayed blocks, latency measured from the
  * intended send time; (2) closed-loop saturation, requests/s direct and relayed, plus CPU time of
