@@ -25,9 +25,9 @@ public class HealthyNoRollbackSimulation extends JsonLoadGate {
   static final double FAILED_RATIO_BELOW = PROPS.upperLimit("failed_ratio_below", 0.001);
   /**
    * Green requests the relay's judge needs to call a step healthy at the vendor playbook's thresholds: its
-   * SPRT accepts health at ln(beta / (1 - alpha)) = ln(0.01 / 0.99) = -4.6 nats, and each clean request at
-   * a 0.1% baseline against 1% adds ln(0.99 / 0.999) = -0.00905 nats, so 508 requests; raising it lowers the
-   * progress the gate demands.
+   * SPRT accepts health at ln(beta / (1 - alpha)) = ln(0.01 / 0.999) = -4.60 nats (beta 0.01, confidence
+   * 0.999), and each clean request at a 0.1% baseline against 1% adds ln(0.99 / 0.999) = -0.00905 nats, so
+   * 509 requests; raising it lowers the progress the gate demands.
    */
   static final long HEALTHY_SAMPLES_PER_STEP = (long) PROPS.upperLimit("healthy_samples_per_step", 510);
 

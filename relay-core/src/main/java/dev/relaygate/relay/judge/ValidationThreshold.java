@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * The canary judge's thresholds: the seed's {@code traffic_shift.validation_threshold} object
+ * The canary judge's thresholds: the vendor playbook's {@code traffic_shift.validation_threshold} object
  * ({@code error_rate}, {@code latency_p99_ms}, {@code p99_difference_ms}) plus our own fields.
  * Missing fields take the defaults below; every field is validated with a message naming it.
  *
@@ -79,7 +79,7 @@ public record ValidationThreshold(
                 maxDissimilarShare == null ? DEFAULT_MAX_DISSIMILAR_SHARE : maxDissimilarShare);
     }
 
-    /** All defaults (the seed's thresholds plus ours). */
+    /** All defaults (the vendor playbook's thresholds plus ours). */
     public static ValidationThreshold defaults() {
         return of(null, null, null, null, null, null, null, null, null);
     }
