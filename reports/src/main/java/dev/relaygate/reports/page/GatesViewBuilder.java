@@ -72,12 +72,12 @@ final class GatesViewBuilder {
         }
         boolean passed = verdictFailure == null;
         String badge = passed ? "PASS" : gate.wasAborted() ? "ABORTED" : gate.passed() ? "NOT ACCEPTED" : "FAIL";
-        List<String> failures = gate.failures().isEmpty() && verdictFailure != null ? List.of(verdictFailure)
-                : gate.failures();
-        if (verdictFailure != null && !gate.failures().isEmpty() && !verdictFailure.contains(gate.failures().get(0))) {
-            failures = new ArrayList<>(gate.failures());
-            failures.add(0, verdictFailure);
+        // the verdict's reason first when it says more than the gate's own sentences (stale, aborted, ...)
+        List<String> failures = new ArrayList<>();
+        if (verdictFailure != null && !verdictFailure.equals(String.join("; ", gate.failures()))) {
+            failures.add(verdictFailure);
         }
+        failures.addAll(gate.failures());
         return new ReportPage.GateRow(gate.gate(), gate.description(), passed, badge, thresholds(gate),
                 pairs(gate.measured()), pairs(gate.targets()), failures, href, note,
                 gate.startInstant().map(GatesViewBuilder::readable).orElse(String.valueOf(gate.startedAt())),
