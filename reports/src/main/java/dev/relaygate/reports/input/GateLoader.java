@@ -54,11 +54,11 @@ public final class GateLoader {
         try {
             com.fasterxml.jackson.databind.JsonNode root = Json.MAPPER.readTree(json);
             com.fasterxml.jackson.databind.JsonNode passed = root.path("passed");
-            int failures = root.path("failures").size();
-            if (passed.isBoolean() && passed.asBoolean() == (failures > 0)) {
+            String contradiction = passed.isBoolean()
+                    ? GateResult.contradiction(passed.asBoolean(), root.path("failures").size()) : null;
+            if (contradiction != null) {
                 List<String> out = new ArrayList<>();
-                out.add("self-contradictory result: passed is " + passed.asBoolean() + " with " + failures
-                        + " failure" + (failures == 1 ? "" : "s"));
+                out.add(contradiction);
                 out.addAll(violations);
                 return out;
             }

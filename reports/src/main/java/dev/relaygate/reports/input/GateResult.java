@@ -46,6 +46,18 @@ public record GateResult(
         thresholdOverrides = ordered(thresholdOverrides);
     }
 
+    /**
+     * Why a result cannot be believed when {@code passed} disagrees with its failures, in the words every
+     * verdict uses for it; null when they agree.
+     */
+    public static String contradiction(boolean passed, int failures) {
+        if (passed != (failures == 0)) {
+            return "self-contradictory result: passed is " + passed + " with " + failures + " failure"
+                    + (failures == 1 ? "" : "s");
+        }
+        return null;
+    }
+
     /** True when the gate could not run to its checks; its failures name the cause. */
     public boolean wasAborted() {
         return Boolean.TRUE.equals(aborted);

@@ -79,8 +79,9 @@ public final class VerdictJudge {
         if (runId != null && !runId.equals(gate.runId())) {
             return VerdictReasons.staleRun(gate.runId(), runId);
         }
-        if (gate.passed() != gate.failures().isEmpty()) {
-            return VerdictReasons.contradiction(gate.passed(), gate.failures().size());
+        String contradiction = GateResult.contradiction(gate.passed(), gate.failures().size());
+        if (contradiction != null) {
+            return contradiction;
         }
         if (gate.wasAborted()) {
             return VerdictReasons.aborted(gate.failures());

@@ -24,11 +24,6 @@ final class VerdictReasons {
         return "a result is present, but run " + runId + " did not request this gate";
     }
 
-    static String contradiction(boolean passed, int failures) {
-        return "self-contradictory result: passed is " + passed + " with " + failures + " failure"
-                + (failures == 1 ? "" : "s");
-    }
-
     static String aborted(List<String> failures) {
         return "aborted: " + String.join("; ", failures);
     }
