@@ -1,7 +1,7 @@
 package dev.relaygate.jmh;
 
-import dev.relaygate.relay.proxy.BodyPeek;
-import dev.relaygate.relay.proxy.MalformedBodyException;
+import dev.relaygate.relay.json.BodyPeek;
+import dev.relaygate.relay.json.MalformedBodyException;
 import java.io.IOException;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;

@@ -5,7 +5,7 @@ import dev.relaygate.relay.judge.ErrorRateResult;
 import dev.relaygate.relay.judge.ErrorRateSprt;
 import dev.relaygate.relay.judge.IntervalSlice;
 import dev.relaygate.relay.judge.JudgeMode;
-import dev.relaygate.relay.judge.ValidationThreshold;
+import dev.relaygate.relay.config.ValidationThreshold;
 import dev.relaygate.relay.judge.Verdict;
 import dev.relaygate.relay.judge.Window;
 import dev.relaygate.relay.judge.WindowBuffer;

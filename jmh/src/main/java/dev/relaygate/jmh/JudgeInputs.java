@@ -2,7 +2,7 @@ package dev.relaygate.jmh;
 
 import dev.relaygate.relay.metrics.EnvironmentMetrics;
 import dev.relaygate.relay.metrics.IntervalSnapshot;
-import dev.relaygate.relay.metrics.Outcome;
+import dev.relaygate.relay.exchange.Outcome;
 import dev.relaygate.relay.metrics.RelayMetrics;
 import java.util.Random;
 

@@ -1,6 +1,6 @@
 package dev.relaygate.jmh;
 
-import dev.relaygate.relay.Clock;
+import dev.relaygate.relay.time.Clock;
 
 /** A hand-advanced clock, so interval snapshots get exact, reproducible start and end times. */
 final class ManualClock implements Clock {

@@ -1,6 +1,6 @@
 package dev.relaygate.jmh;
 
-import dev.relaygate.relay.proxy.RequestIds;
+import dev.relaygate.relay.http.RequestIds;
 import java.util.UUID;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Scope;

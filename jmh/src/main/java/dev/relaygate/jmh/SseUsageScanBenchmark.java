@@ -1,7 +1,7 @@
 package dev.relaygate.jmh;
 
-import dev.relaygate.relay.proxy.SseUsageScanner;
-import dev.relaygate.relay.proxy.Usage;
+import dev.relaygate.relay.sse.SseUsageScanner;
+import dev.relaygate.relay.exchange.Usage;
 import java.nio.charset.StandardCharsets;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Scope;

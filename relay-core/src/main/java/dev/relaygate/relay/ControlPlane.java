@@ -1,5 +1,6 @@
 package dev.relaygate.relay;
 
+import dev.relaygate.relay.time.Clock;
 import dev.relaygate.relay.admin.AdminApi;
 import dev.relaygate.relay.admin.ControlRoutes;
 import dev.relaygate.relay.admin.HealthApi;
@@ -14,7 +15,7 @@ import dev.relaygate.relay.log.RequestAccounting;
 import dev.relaygate.relay.log.RequestLog;
 import dev.relaygate.relay.metrics.RelayMetrics;
 import dev.relaygate.relay.proxy.ProxyContext;
-import dev.relaygate.relay.proxy.ShadowMirror;
+import dev.relaygate.relay.shadow.ShadowMirror;
 import dev.relaygate.relay.rollout.EventTimeline;
 import dev.relaygate.relay.rollout.MetricsIntervalSource;
 import dev.relaygate.relay.rollout.PersistedState;
@@ -23,7 +24,7 @@ import dev.relaygate.relay.rollout.RolloutController;
 import dev.relaygate.relay.rollout.RolloutEvent;
 import dev.relaygate.relay.rollout.RolloutTicker;
 import dev.relaygate.relay.rollout.StateFile;
-import dev.relaygate.relay.rollout.TrafficShiftSettings;
+import dev.relaygate.relay.config.TrafficShiftSettings;
 import dev.relaygate.relay.rollout.UpstreamRoles;
 import dev.relaygate.relay.routing.PolicyStore;
 import dev.relaygate.relay.shadow.AnswerComparator;
@@ -64,7 +65,7 @@ final class ControlPlane implements AutoCloseable {
         // The controller sets weights through the policy store; restoring a ROLLED_BACK state file sets green 0 here.
         this.rollout = new RolloutController(new MetricsIntervalSource(metrics, shadowSummary),
                 (weight, why) -> policyStore.setGreenWeight(weight, "rollout: " + why), clock, new EventTimeline(),
-                stateFile, () -> rolesOf(proxyContext.environments(), proxyContext.rolesSwapped()));
+                stateFile, () -> rolesOf(proxyContext.upstreams().environments(), proxyContext.upstreams().rolesSwapped()));
         if (saved.isPresent()) {
             // The file now says how this config's roles were resolved: a config edited back later must win.
             rollout.saveState();
@@ -129,9 +130,9 @@ final class ControlPlane implements AutoCloseable {
      * a swap permanent), and the file is then rewritten with the config's roles.
      */
     private static void restoreRoles(UpstreamRoles saved, ProxyContext proxy) {
-        UpstreamRoles configured = rolesOf(proxy.environments(), false);
+        UpstreamRoles configured = rolesOf(proxy.upstreams().environments(), false);
         if (saved.restoresSwapOf(configured)) {
-            proxy.swapRoles();
+            proxy.upstreams().swapRoles();
             LOG.log(System.Logger.Level.INFO, "restored swapped roles from the state file: blue is "
                     + saved.blue().name() + ", green is " + saved.green().name());
         } else if (saved.swapped()) {

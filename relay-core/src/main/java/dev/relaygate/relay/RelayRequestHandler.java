@@ -1,10 +1,10 @@
 package dev.relaygate.relay;
 
 import dev.relaygate.relay.admin.ControlRoutes;
-import dev.relaygate.relay.proxy.ErrorResponses;
-import dev.relaygate.relay.proxy.Headers;
+import dev.relaygate.relay.http.ErrorResponses;
+import dev.relaygate.relay.http.Headers;
 import dev.relaygate.relay.proxy.ProxyHandler;
-import dev.relaygate.relay.proxy.RequestIds;
+import dev.relaygate.relay.http.RequestIds;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
 

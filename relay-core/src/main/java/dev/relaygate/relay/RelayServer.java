@@ -1,5 +1,6 @@
 package dev.relaygate.relay;
 
+import dev.relaygate.relay.time.Clock;
 import dev.relaygate.relay.admin.AdminApi;
 import dev.relaygate.relay.admin.ControlRoutes;
 import dev.relaygate.relay.config.ConfigException;
@@ -13,7 +14,7 @@ import dev.relaygate.relay.proxy.ProxyHandler;
 import dev.relaygate.relay.rollout.RolloutController;
 import dev.relaygate.relay.rollout.RolloutTicker;
 import dev.relaygate.relay.routing.PolicyStore;
-import dev.relaygate.relay.routing.RandomSource;
+import dev.relaygate.relay.time.RandomSource;
 import dev.relaygate.relay.routing.RoutingPolicy;
 import dev.relaygate.relay.shadow.ShadowSummary;
 import io.vertx.core.DeploymentOptions;
@@ -61,7 +62,7 @@ public final class RelayServer implements AutoCloseable {
         this.controlRoutes = new ControlRoutes(config.admin());
         this.admin = new AdminApi(config, policyStore, metrics, clock);
         admin.registerOn(controlRoutes);
-        admin.environmentsFrom(proxyContext::environments);
+        admin.environmentsFrom(proxyContext.upstreams()::environments);
         this.controlPlane = new ControlPlane(config, clock, vertx, policyStore, metrics, proxyContext, controlRoutes,
                 admin);
     }

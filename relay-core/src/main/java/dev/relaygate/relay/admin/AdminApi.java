@@ -1,16 +1,16 @@
 package dev.relaygate.relay.admin;
 
-import dev.relaygate.relay.Clock;
+import dev.relaygate.relay.time.Clock;
 import dev.relaygate.relay.config.EnvironmentsConfig;
 import dev.relaygate.relay.config.RelayConfig;
 import dev.relaygate.relay.metrics.MetricsSnapshot;
 import dev.relaygate.relay.metrics.Percentiles;
 import dev.relaygate.relay.metrics.PrometheusText;
 import dev.relaygate.relay.metrics.RelayMetrics;
-import dev.relaygate.relay.routing.Environment;
+import dev.relaygate.relay.exchange.Environment;
 import dev.relaygate.relay.routing.PolicyStore;
 import dev.relaygate.relay.routing.RoutingPolicy;
-import dev.relaygate.relay.routing.RoutingStrategy;
+import dev.relaygate.relay.config.RoutingStrategy;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package dev.relaygate.relay.admin;
 
 import dev.relaygate.relay.config.AdminConfig;
-import dev.relaygate.relay.proxy.ErrorResponses;
-import dev.relaygate.relay.proxy.Headers;
+import dev.relaygate.relay.http.ErrorResponses;
+import dev.relaygate.relay.http.Headers;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;

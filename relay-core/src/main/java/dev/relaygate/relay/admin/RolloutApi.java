@@ -11,10 +11,10 @@ import dev.relaygate.relay.rollout.IllegalTransitionException;
 import dev.relaygate.relay.rollout.Phase;
 import dev.relaygate.relay.rollout.RolloutController;
 import dev.relaygate.relay.rollout.RolloutTicker;
-import dev.relaygate.relay.rollout.TrafficShiftSettings;
+import dev.relaygate.relay.config.TrafficShiftSettings;
 import dev.relaygate.relay.routing.PolicyStore;
 import dev.relaygate.relay.routing.RoutingPolicy;
-import dev.relaygate.relay.routing.RoutingStrategy;
+import dev.relaygate.relay.config.RoutingStrategy;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -156,13 +156,13 @@ public final class RolloutApi {
                 throw new IllegalTransitionException(controller.state().phase(), Phase.STABLE);
             }
             // Roles first, then weights: new requests go to the new blue (the old green) from here on.
-            proxy.swapRoles();
+            proxy.upstreams().swapRoles();
             policies.update(p -> p.withGreenWeight(0, REASON_SWAP).withStrategy(RoutingStrategy.WEIGHTED, REASON_SWAP)
                     .withShadow(false, REASON_SWAP));
             controller.completeSwap(REASON_SWAP);
             Map<String, Object> out = reply();
-            out.put("environments", Map.of("blue", proxy.environments().blue().name(),
-                    "green", proxy.environments().green().name()));
+            out.put("environments", Map.of("blue", proxy.upstreams().environments().blue().name(),
+                    "green", proxy.upstreams().environments().green().name()));
             return out;
         });
     }

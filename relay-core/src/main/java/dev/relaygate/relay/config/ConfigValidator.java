@@ -1,6 +1,5 @@
 package dev.relaygate.relay.config;
 
-import dev.relaygate.relay.routing.RoutingStrategy;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.relaygate.relay.config;
 
-import dev.relaygate.relay.routing.Environment;
+import dev.relaygate.relay.exchange.Environment;
 
 /** {@code environments}: the blue (current) and green (candidate) upstreams. */
 public record EnvironmentsConfig(EnvironmentConfig blue, EnvironmentConfig green) {

@@ -1,7 +1,5 @@
 package dev.relaygate.relay.config;
 
-import dev.relaygate.relay.log.ModelPrice;
-import dev.relaygate.relay.rollout.TrafficShiftSettings;
 import java.util.List;
 import java.util.Map;
 

@@ -1,6 +1,5 @@
 package dev.relaygate.relay.config;
 
-import dev.relaygate.relay.routing.RoutingStrategy;
 
 /**
  * {@code routing}: how new requests are split.

@@ -1,9 +1,8 @@
 package dev.relaygate.relay.health;
 
-import dev.relaygate.relay.Clock;
-import dev.relaygate.relay.proxy.ModelsProbe;
+import dev.relaygate.relay.time.Clock;
 import dev.relaygate.relay.proxy.ProxyContext;
-import dev.relaygate.relay.routing.Environment;
+import dev.relaygate.relay.exchange.Environment;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.EnumMap;
@@ -56,7 +55,7 @@ public final class HealthMonitor implements AutoCloseable {
 
     /** Probes one environment now and records the result. */
     public Future<KeyCheck> check(Environment environment) {
-        return ModelsProbe.probe(proxy.target(environment), timeoutMs, clock).onSuccess(c -> latest.get(environment)
+        return ModelsProbe.probe(proxy.upstreams().target(environment), timeoutMs, clock).onSuccess(c -> latest.get(environment)
                 .set(c));
     }
 

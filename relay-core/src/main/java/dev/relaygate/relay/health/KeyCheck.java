@@ -1,7 +1,7 @@
 package dev.relaygate.relay.health;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.relaygate.relay.routing.Environment;
+import dev.relaygate.relay.exchange.Environment;
 
 /**
  * One {@code GET /models} probe of an environment with its own key. Never carries the key.

@@ -1,5 +1,6 @@
 package dev.relaygate.relay.judge;
 
+import dev.relaygate.relay.config.ValidationThreshold;
 import java.util.Objects;
 
 /**

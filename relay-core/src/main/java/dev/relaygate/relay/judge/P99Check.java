@@ -1,5 +1,7 @@
 package dev.relaygate.relay.judge;
 
+import dev.relaygate.relay.config.ValidationThreshold;
+
 /**
  * Green's p99 latency against {@code latency_p99_ms}, as an exceedance-count test: if green's true
  * p99 were at the threshold, the number of samples above it would be Binomial(n, 0.01). A breach

@@ -1,5 +1,7 @@
 package dev.relaygate.relay.judge;
 
+import dev.relaygate.relay.config.ValidationThreshold;
+
 /**
  * Response quality from shadow comparisons: the share of green answers whose text similarity to
  * blue's fell below {@code min_similarity}, against {@code max_dissimilar_share}. Like

@@ -1,5 +1,6 @@
 package dev.relaygate.relay.log;
 
+import dev.relaygate.relay.config.ModelPrice;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;

@@ -1,6 +1,6 @@
 package dev.relaygate.relay.log;
 
-import dev.relaygate.relay.routing.Environment;
+import dev.relaygate.relay.exchange.Environment;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.DoubleAdder;

@@ -1,11 +1,11 @@
 package dev.relaygate.relay.log;
 
-import dev.relaygate.relay.Clock;
-import dev.relaygate.relay.metrics.Outcome;
-import dev.relaygate.relay.proxy.ExchangeListener;
-import dev.relaygate.relay.proxy.ExchangeRecord;
-import dev.relaygate.relay.proxy.Usage;
-import dev.relaygate.relay.routing.Environment;
+import dev.relaygate.relay.time.Clock;
+import dev.relaygate.relay.exchange.Outcome;
+import dev.relaygate.relay.exchange.ExchangeListener;
+import dev.relaygate.relay.exchange.ExchangeRecord;
+import dev.relaygate.relay.exchange.Usage;
+import dev.relaygate.relay.exchange.Environment;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.relaygate.relay.log;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.relaygate.relay.Clock;
+import dev.relaygate.relay.time.Clock;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.relaygate.relay.metrics;
 
-import dev.relaygate.relay.routing.Environment;
+import dev.relaygate.relay.exchange.Environment;
 import org.HdrHistogram.Histogram;
 
 /**

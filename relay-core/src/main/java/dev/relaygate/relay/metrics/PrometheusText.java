@@ -1,6 +1,6 @@
 package dev.relaygate.relay.metrics;
 
-import dev.relaygate.relay.routing.Environment;
+import dev.relaygate.relay.exchange.Environment;
 import dev.relaygate.relay.routing.RoutingPolicy;
 import java.util.Locale;
 

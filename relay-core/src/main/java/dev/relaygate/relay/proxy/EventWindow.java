@@ -1,5 +1,6 @@
 package dev.relaygate.relay.proxy;
 
+import dev.relaygate.relay.sse.SseUsageScanner;
 import io.vertx.core.buffer.Buffer;
 
 /**

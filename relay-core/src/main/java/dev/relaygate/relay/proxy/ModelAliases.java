@@ -1,5 +1,7 @@
 package dev.relaygate.relay.proxy;
 
+import dev.relaygate.relay.json.BodyPeek;
+import dev.relaygate.relay.json.MalformedBodyException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.buffer.Buffer;

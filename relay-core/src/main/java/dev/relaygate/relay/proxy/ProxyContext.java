@@ -1,10 +1,15 @@
 package dev.relaygate.relay.proxy;
 
-import dev.relaygate.relay.Clock;
+import dev.relaygate.relay.exchange.ExchangeListener;
+import dev.relaygate.relay.exchange.ExchangeRecord;
+import dev.relaygate.relay.shadow.ShadowMirror;
+import dev.relaygate.relay.upstream.UpstreamTarget;
+import dev.relaygate.relay.upstream.Upstreams;
+import dev.relaygate.relay.time.Clock;
 import dev.relaygate.relay.config.EnvironmentsConfig;
 import dev.relaygate.relay.config.RelayConfig;
 import dev.relaygate.relay.metrics.RelayMetrics;
-import dev.relaygate.relay.routing.Environment;
+import dev.relaygate.relay.exchange.Environment;
 import io.vertx.core.Vertx;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,14 +20,11 @@ public final class ProxyContext {
     final Vertx vertx;
     final Clock clock;
     final RelayMetrics metrics;
-    private final RelayConfig config;
-    // Swapped together by swapRoles(); a request reads one target once, so in-flight requests keep theirs.
-    private volatile Roles roles;
-    private final List<UpstreamTarget> retired = new CopyOnWriteArrayList<>();
-    final long timeoutNanos;
+    private final Upstreams upstreams;
+    public final long timeoutNanos;
     final int maxRetries;
     final long retryBackoffMs;
-    final long streamIdleTimeoutMs;
+    public final long streamIdleTimeoutMs;
     final int bufferEvents;
     private final List<ExchangeListener> listeners = new CopyOnWriteArrayList<>();
     private volatile ShadowMirror mirror;
@@ -31,8 +33,7 @@ public final class ProxyContext {
         this.vertx = vertx;
         this.clock = clock;
         this.metrics = metrics;
-        this.config = config;
-        this.roles = Roles.create(vertx, config.environments(), config);
+        this.upstreams = new Upstreams(vertx, config);
         this.timeoutNanos = config.upstream().timeoutMs() * 1_000_000L;
         this.maxRetries = config.upstream().maxRetries();
         this.retryBackoffMs = config.upstream().retryBackoffMs();
@@ -41,38 +42,11 @@ public final class ProxyContext {
     }
 
     public UpstreamTarget target(Environment environment) {
-        Roles r = roles;
-        return environment == Environment.GREEN ? r.green : r.blue;
+        return upstreams.target(environment);
     }
 
-    /** Which upstream plays blue and which plays green right now (after {@link #swapRoles()}, the reverse of the config). */
-    public EnvironmentsConfig environments() {
-        return roles.environments;
-    }
-
-    /**
-     * {@code promote --swap}: green's upstream becomes blue and blue's becomes the idle green. New
-     * requests use the new roles at once; requests in flight finish on the targets they hold, whose
-     * clients stay open until {@link #close()}.
-     */
-    public synchronized EnvironmentsConfig swapRoles() {
-        Roles old = roles;
-        roles = Roles.create(vertx, new EnvironmentsConfig(old.environments.green(), old.environments.blue()), config);
-        retired.add(old.blue);
-        retired.add(old.green);
-        return roles.environments;
-    }
-
-    /** Whether {@link #swapRoles()} left the roles reversed from the config's. */
-    public boolean rolesSwapped() {
-        return !roles.environments.blue().equals(config.environments().blue());
-    }
-
-    private record Roles(EnvironmentsConfig environments, UpstreamTarget blue, UpstreamTarget green) {
-        static Roles create(Vertx vertx, EnvironmentsConfig envs, RelayConfig config) {
-            return new Roles(envs, UpstreamTarget.create(vertx, Environment.BLUE, envs.blue(), config.upstream()),
-                    UpstreamTarget.create(vertx, Environment.GREEN, envs.green(), config.upstream()));
-        }
+    public Upstreams upstreams() {
+        return upstreams;
     }
 
     public void addListener(ExchangeListener listener) {
@@ -106,9 +80,6 @@ public final class ProxyContext {
     }
 
     public void close() {
-        Roles r = roles;
-        r.blue.close();
-        r.green.close();
-        retired.forEach(UpstreamTarget::close);
+        upstreams.close();
     }
 }

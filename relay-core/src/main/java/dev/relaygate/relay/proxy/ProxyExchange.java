@@ -1,7 +1,13 @@
 package dev.relaygate.relay.proxy;
 
-import dev.relaygate.relay.metrics.Outcome;
-import dev.relaygate.relay.routing.Environment;
+import dev.relaygate.relay.exchange.ExchangeRecord;
+import dev.relaygate.relay.exchange.Usage;
+import dev.relaygate.relay.http.ErrorResponses;
+import dev.relaygate.relay.http.Headers;
+import dev.relaygate.relay.shadow.ShadowMirror;
+import dev.relaygate.relay.upstream.UpstreamTarget;
+import dev.relaygate.relay.exchange.Outcome;
+import dev.relaygate.relay.exchange.Environment;
 import dev.relaygate.relay.shadow.ShadowAnswer;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.vertx.core.buffer.Buffer;

@@ -1,9 +1,15 @@
 package dev.relaygate.relay.proxy;
 
+import dev.relaygate.relay.http.ErrorResponses;
+import dev.relaygate.relay.http.Headers;
+import dev.relaygate.relay.http.RequestIds;
+import dev.relaygate.relay.json.BodyPeek;
+import dev.relaygate.relay.json.MalformedBodyException;
+import dev.relaygate.relay.json.StreamUsageRequest;
 import dev.relaygate.relay.config.RelayConfig;
-import dev.relaygate.relay.routing.Environment;
+import dev.relaygate.relay.exchange.Environment;
 import dev.relaygate.relay.routing.PolicyStore;
-import dev.relaygate.relay.routing.RandomSource;
+import dev.relaygate.relay.time.RandomSource;
 import dev.relaygate.relay.routing.RouteOverride;
 import dev.relaygate.relay.routing.Router;
 import io.vertx.core.Handler;

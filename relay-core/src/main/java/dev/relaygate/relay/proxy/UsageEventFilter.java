@@ -1,5 +1,7 @@
 package dev.relaygate.relay.proxy;
 
+import dev.relaygate.relay.exchange.Usage;
+import dev.relaygate.relay.json.ByteSearch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.buffer.Buffer;

@@ -1,5 +1,8 @@
 package dev.relaygate.relay.proxy;
 
+import dev.relaygate.relay.exchange.Usage;
+import dev.relaygate.relay.sse.SseUsageScanner;
+import dev.relaygate.relay.sse.StreamedText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.buffer.Buffer;

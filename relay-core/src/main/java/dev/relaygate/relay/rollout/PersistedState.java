@@ -1,5 +1,6 @@
 package dev.relaygate.relay.rollout;
 
+import dev.relaygate.relay.config.TrafficShiftSettings;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**

@@ -1,6 +1,7 @@
 package dev.relaygate.relay.rollout;
 
-import dev.relaygate.relay.Clock;
+import dev.relaygate.relay.config.TrafficShiftSettings;
+import dev.relaygate.relay.time.Clock;
 import dev.relaygate.relay.judge.CanaryJudge;
 import dev.relaygate.relay.judge.Decision;
 import dev.relaygate.relay.judge.JudgeMode;

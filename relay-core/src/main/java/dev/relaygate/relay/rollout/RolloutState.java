@@ -1,6 +1,7 @@
 package dev.relaygate.relay.rollout;
 
-import dev.relaygate.relay.judge.Validate;
+import dev.relaygate.relay.config.TrafficShiftSettings;
+import dev.relaygate.relay.config.Validate;
 
 /**
  * The controller's whole state: one immutable value in one {@code AtomicReference}. Each

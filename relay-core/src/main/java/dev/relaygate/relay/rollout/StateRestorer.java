@@ -1,5 +1,7 @@
 package dev.relaygate.relay.rollout;
 
+import dev.relaygate.relay.config.TrafficShiftSettings;
+
 /**
  * Turns the state file into the controller's initial state. A ROLLED_BACK file restores ROLLED_BACK
  * (green 0), so a restart never sends traffic back to green; a live rollout resumes its phase, step

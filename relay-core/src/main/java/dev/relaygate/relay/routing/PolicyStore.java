@@ -1,6 +1,6 @@
 package dev.relaygate.relay.routing;
 
-import dev.relaygate.relay.Clock;
+import dev.relaygate.relay.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;

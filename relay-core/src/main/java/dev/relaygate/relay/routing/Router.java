@@ -1,5 +1,8 @@
 package dev.relaygate.relay.routing;
 
+import dev.relaygate.relay.config.RoutingStrategy;
+import dev.relaygate.relay.exchange.Environment;
+
 /**
  * The route decision: pure, Vert.x-free and allocation-free (benchmarked by the jmh module).
  *

@@ -1,5 +1,7 @@
 package dev.relaygate.relay.routing;
 
+import dev.relaygate.relay.config.RoutingStrategy;
+import dev.relaygate.relay.exchange.Environment;
 import java.util.Objects;
 
 /**

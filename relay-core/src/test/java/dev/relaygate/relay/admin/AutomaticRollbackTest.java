@@ -12,7 +12,7 @@ import dev.relaygate.mock.ProfileSettings;
 import dev.relaygate.relay.config.RoutingConfig;
 import dev.relaygate.relay.config.WeightsConfig;
 import dev.relaygate.relay.rollout.Phase;
-import dev.relaygate.relay.routing.RandomSource;
+import dev.relaygate.relay.time.RandomSource;
 import dev.relaygate.relay.support.RelayFixture;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.relaygate.relay.config.RelayConfig;
-import dev.relaygate.relay.rollout.TrafficShiftSettings;
+import dev.relaygate.relay.config.TrafficShiftSettings;
 import dev.relaygate.relay.support.Http;
 import dev.relaygate.relay.support.RelayFixture;
 import java.io.IOException;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.relaygate.relay.routing.RoutingStrategy;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -69,7 +68,7 @@ final class ConfigLoaderTest {
         assertThat(config.trafficShift().validationThreshold().latencyP99Ms()).isEqualTo(300);
         assertThat(config.trafficShift().validationThreshold().p99DifferenceMs()).isEqualTo(50);
         assertThat(config.stateFile()).isEqualTo("/tmp/relaygate-state.json");
-        assertThat(parse(MINIMAL).trafficShift()).isEqualTo(dev.relaygate.relay.rollout.TrafficShiftSettings.defaults());
+        assertThat(parse(MINIMAL).trafficShift()).isEqualTo(dev.relaygate.relay.config.TrafficShiftSettings.defaults());
         assertThat(parse(MINIMAL).stateFile()).isNull();
     }
 

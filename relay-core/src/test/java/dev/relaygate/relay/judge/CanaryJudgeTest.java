@@ -1,5 +1,6 @@
 package dev.relaygate.relay.judge;
 
+import dev.relaygate.relay.config.ValidationThreshold;
 import static dev.relaygate.relay.judge.Slices.shadowSlice;
 import static dev.relaygate.relay.judge.Slices.slice;
 import static dev.relaygate.relay.judge.Slices.window;

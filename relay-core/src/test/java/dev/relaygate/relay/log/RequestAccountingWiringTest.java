@@ -1,5 +1,6 @@
 package dev.relaygate.relay.log;
 
+import dev.relaygate.relay.config.ModelPrice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -7,8 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.relaygate.mock.ProfileSettings;
 import dev.relaygate.relay.config.RequestLogConfig;
-import dev.relaygate.relay.routing.Environment;
-import dev.relaygate.relay.routing.RandomSource;
+import dev.relaygate.relay.exchange.Environment;
+import dev.relaygate.relay.time.RandomSource;
 import dev.relaygate.relay.support.Http;
 import dev.relaygate.relay.support.RelayFixture;
 import java.io.IOException;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.relaygate.relay.Clock;
+import dev.relaygate.relay.time.Clock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,9 +1,10 @@
 package dev.relaygate.relay.metrics;
 
+import dev.relaygate.relay.exchange.Outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.relaygate.relay.Clock;
-import dev.relaygate.relay.routing.Environment;
+import dev.relaygate.relay.time.Clock;
+import dev.relaygate.relay.exchange.Environment;
 import org.junit.jupiter.api.Test;
 
 final class EnvironmentMetricsTest {

@@ -9,7 +9,7 @@ import dev.relaygate.mock.ProfileSettings;
 import dev.relaygate.relay.config.LimitsConfig;
 import dev.relaygate.relay.config.Secret;
 import dev.relaygate.relay.config.UpstreamConfig;
-import dev.relaygate.relay.routing.RandomSource;
+import dev.relaygate.relay.time.RandomSource;
 import dev.relaygate.relay.support.Http;
 import dev.relaygate.relay.support.RelayFixture;
 import java.io.IOException;

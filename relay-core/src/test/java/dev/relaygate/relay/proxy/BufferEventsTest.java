@@ -7,7 +7,7 @@ import dev.relaygate.mock.ProfileSettings;
 import dev.relaygate.relay.config.ConfigValidator;
 import dev.relaygate.relay.config.StreamingConfig;
 import dev.relaygate.relay.metrics.Counts;
-import dev.relaygate.relay.routing.RandomSource;
+import dev.relaygate.relay.time.RandomSource;
 import dev.relaygate.relay.support.Http;
 import dev.relaygate.relay.support.RelayFixture;
 import dev.relaygate.relay.support.SseClient;

@@ -2,10 +2,10 @@ package dev.relaygate.relay.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.relaygate.relay.Clock;
+import dev.relaygate.relay.time.Clock;
 import dev.relaygate.relay.RelayServer;
 import dev.relaygate.relay.metrics.Counts;
-import dev.relaygate.relay.routing.RandomSource;
+import dev.relaygate.relay.time.RandomSource;
 import dev.relaygate.relay.support.Http;
 import dev.relaygate.relay.support.RelayFixture;
 import io.vertx.core.Vertx;

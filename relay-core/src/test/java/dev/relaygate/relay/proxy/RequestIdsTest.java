@@ -1,5 +1,6 @@
 package dev.relaygate.relay.proxy;
 
+import dev.relaygate.relay.http.RequestIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashSet;

@@ -1,5 +1,6 @@
 package dev.relaygate.relay.proxy;
 
+import dev.relaygate.relay.json.StreamUsageRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.buffer.Buffer;

@@ -1,6 +1,6 @@
 package dev.relaygate.relay.rollout;
 
-import dev.relaygate.relay.Clock;
+import dev.relaygate.relay.time.Clock;
 
 /** A hand-advanced clock: time moves only when the test says so. */
 final class ManualClock implements Clock {

@@ -1,5 +1,6 @@
 package dev.relaygate.relay.rollout;
 
+import dev.relaygate.relay.config.TrafficShiftSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -225,7 +226,7 @@ final class RolloutControllerTest {
     void passesTheCount429SettingToTheSource() {
         RolloutController c = controller(null);
         c.start(TrafficShiftSettings.of(10, 60L,
-                dev.relaygate.relay.judge.ValidationThreshold.of(null, null, null, null, null, null, false, null, null),
+                dev.relaygate.relay.config.ValidationThreshold.of(null, null, null, null, null, null, false, null, null),
                 null, null), false);
         seconds(c, 1);
         assertThat(source.lastCount429).isFalse();

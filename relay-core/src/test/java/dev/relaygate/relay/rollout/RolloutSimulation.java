@@ -1,5 +1,6 @@
 package dev.relaygate.relay.rollout;
 
+import dev.relaygate.relay.config.TrafficShiftSettings;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;

@@ -1,5 +1,6 @@
 package dev.relaygate.relay.rollout;
 
+import dev.relaygate.relay.config.TrafficShiftSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.TimeUnit;

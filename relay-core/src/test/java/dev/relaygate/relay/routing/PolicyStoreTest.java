@@ -1,9 +1,10 @@
 package dev.relaygate.relay.routing;
 
+import dev.relaygate.relay.config.RoutingStrategy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.relaygate.relay.Clock;
+import dev.relaygate.relay.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;

@@ -1,5 +1,7 @@
 package dev.relaygate.relay.routing;
 
+import dev.relaygate.relay.config.RoutingStrategy;
+import dev.relaygate.relay.exchange.Environment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.SplittableRandom;

@@ -9,7 +9,7 @@ import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.relaygate.relay.config.Secret;
-import dev.relaygate.relay.routing.RandomSource;
+import dev.relaygate.relay.time.RandomSource;
 import dev.relaygate.relay.support.RelayFixture;
 import java.time.Duration;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.relaygate.relay.support;
 
-import dev.relaygate.relay.Clock;
+import dev.relaygate.relay.time.Clock;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**

@@ -1,6 +1,6 @@
 package dev.relaygate.relay.metrics.internal;
 
-import dev.relaygate.relay.metrics.Outcome;
+import dev.relaygate.relay.exchange.Outcome;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

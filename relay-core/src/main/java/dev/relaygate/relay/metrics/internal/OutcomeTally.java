@@ -1,7 +1,7 @@
 package dev.relaygate.relay.metrics.internal;
 
 import dev.relaygate.relay.metrics.Counts;
-import dev.relaygate.relay.metrics.Outcome;
+import dev.relaygate.relay.exchange.Outcome;
 import org.HdrHistogram.Histogram;
 
 /**

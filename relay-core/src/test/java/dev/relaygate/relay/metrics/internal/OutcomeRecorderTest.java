@@ -3,7 +3,7 @@ package dev.relaygate.relay.metrics.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.relaygate.relay.metrics.Counts;
-import dev.relaygate.relay.metrics.Outcome;
+import dev.relaygate.relay.exchange.Outcome;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
