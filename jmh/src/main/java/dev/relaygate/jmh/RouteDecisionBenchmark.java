@@ -77,19 +77,19 @@ public class RouteDecisionBenchmark extends BenchmarkBase {
     @Benchmark
     public Environment weighted(Weighted s) {
         RouteOverride override = RouteOverride.parse(s.overrideHeader);
-        return Router.route(s.store.current(), override, Router.NO_AFFINITY, s.random.nextBucket());
+        return Router.route(s.store.current(), override, Router.NO_AFFINITY, s.random.nextInt(Router.BUCKETS));
     }
 
     @Benchmark
     public Environment withOverride(Canary s) {
         RouteOverride override = RouteOverride.parse(s.overrideHeader);
-        return Router.route(s.store.current(), override, Router.NO_AFFINITY, s.random.nextBucket());
+        return Router.route(s.store.current(), override, Router.NO_AFFINITY, s.random.nextInt(Router.BUCKETS));
     }
 
     @Benchmark
     public Environment withAffinity(Canary s, SessionCursor cursor) {
         long affinity = Router.affinityHash(cursor.nextOf(s.sessionIds));
-        return Router.route(s.store.current(), RouteOverride.NONE, affinity, s.random.nextBucket());
+        return Router.route(s.store.current(), RouteOverride.NONE, affinity, s.random.nextInt(Router.BUCKETS));
     }
 
     /** The yardstick: one uniform draw in [0, 10000), what {@link RandomSource#threadLocal()} makes. */

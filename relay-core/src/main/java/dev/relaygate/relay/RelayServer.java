@@ -1,32 +1,30 @@
 package dev.relaygate.relay;
 
-import dev.relaygate.relay.time.Clock;
 import dev.relaygate.relay.admin.AdminApi;
-import dev.relaygate.relay.admin.ControlRoutes;
 import dev.relaygate.relay.config.ConfigException;
 import dev.relaygate.relay.config.ConfigValidator;
 import dev.relaygate.relay.config.RelayConfig;
 import dev.relaygate.relay.health.HealthMonitor;
 import dev.relaygate.relay.log.RequestAccounting;
 import dev.relaygate.relay.metrics.RelayMetrics;
-import dev.relaygate.relay.proxy.ProxyContext;
-import dev.relaygate.relay.proxy.ProxyHandler;
 import dev.relaygate.relay.rollout.RolloutController;
 import dev.relaygate.relay.rollout.RolloutTicker;
 import dev.relaygate.relay.routing.PolicyStore;
-import dev.relaygate.relay.time.RandomSource;
-import dev.relaygate.relay.routing.RoutingPolicy;
 import dev.relaygate.relay.shadow.ShadowSummary;
+import dev.relaygate.relay.time.Clock;
+import dev.relaygate.relay.time.RandomSource;
+import dev.relaygate.relay.upstream.Upstreams;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The relay, in-process: tests and Gatling simulations start one on a loopback port, the CLI's
- * {@code serve} runs one until SIGTERM.
+ * {@code serve} runs one until SIGTERM. Its parts are built by {@link RelayAssembly}; this class
+ * listens and shuts down in order.
  *
  * <pre>{@code
  * try (RelayServer relay = RelayServer.start(config, Clock.system())) {
@@ -39,32 +37,12 @@ public final class RelayServer implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(RelayServer.class.getName());
 
-    private final RelayConfig config;
-    private final Vertx vertx;
-    private final PolicyStore policyStore;
-    private final RelayMetrics metrics;
-    private final ProxyContext proxyContext;
-    private final ControlRoutes controlRoutes;
-    private final AdminApi admin;
-    private final Clock clock;
-    private final ControlPlane controlPlane;
+    private final RelayAssembly parts;
     private volatile int port;
     private volatile boolean closed;
 
-    private RelayServer(RelayConfig config, Clock clock) {
-        this.config = config;
-        this.clock = clock;
-        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(config.server().eventLoops()));
-        this.policyStore = new PolicyStore(RoutingPolicy.initial(config.routing().weights().green(),
-                config.routing().routingStrategy(), clock.currentTimeMillis()), clock);
-        this.metrics = new RelayMetrics(clock);
-        this.proxyContext = new ProxyContext(vertx, clock, metrics, config);
-        this.controlRoutes = new ControlRoutes(config.admin());
-        this.admin = new AdminApi(config, policyStore, metrics, clock);
-        admin.registerOn(controlRoutes);
-        admin.environmentsFrom(proxyContext.upstreams()::environments);
-        this.controlPlane = new ControlPlane(config, clock, vertx, policyStore, metrics, proxyContext, controlRoutes,
-                admin);
+    private RelayServer(RelayAssembly parts) {
+        this.parts = parts;
     }
 
     /** Starts with the system clock and per-thread random numbers; blocks until listening. */
@@ -88,22 +66,21 @@ public final class RelayServer implements AutoCloseable {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        RelayServer relay = new RelayServer(config, clock);
+        RelayServer relay = new RelayServer(new RelayAssembly(config, clock, random));
         try {
-            relay.listen(random).await(30, TimeUnit.SECONDS);
-            relay.controlPlane.start();
+            relay.listen().await(30, TimeUnit.SECONDS);
+            relay.parts.startTimers();
         } catch (Exception e) {
-            relay.controlPlane.close();
-            relay.vertx.close();
+            relay.parts.close();
+            relay.parts.vertx.close();
             throw new IllegalStateException("relay could not listen on " + config.server().host() + ":"
                     + config.server().port() + ": " + e.getMessage(), e);
         }
         return relay;
     }
 
-    private Future<Void> listen(RandomSource random) {
-        RelayRequestHandler handler = new RelayRequestHandler(controlRoutes,
-                new ProxyHandler(proxyContext, policyStore, random, config));
+    private Future<Void> listen() {
+        RelayConfig config = parts.config;
         String host = config.server().host();
         long drain = config.server().drainTimeoutMs();
         int instances = config.server().eventLoops();
@@ -111,9 +88,9 @@ public final class RelayServer implements AutoCloseable {
         // over the instances. Port 0 would give each instance its own random port; Vert.x's
         // negative port means "one random port shared by all servers asking for it".
         int requested = config.server().port() == 0 ? -1 : config.server().port();
-        List<RelayVerticle> started = new java.util.concurrent.CopyOnWriteArrayList<>();
-        return vertx.deployVerticle(() -> {
-            RelayVerticle v = new RelayVerticle(host, requested, handler, drain);
+        List<RelayVerticle> started = new CopyOnWriteArrayList<>();
+        return parts.vertx.deployVerticle(() -> {
+            RelayVerticle v = new RelayVerticle(host, requested, parts.requestHandler, drain);
             started.add(v);
             return v;
         }, new DeploymentOptions().setInstances(instances)).compose(id -> {
@@ -134,34 +111,29 @@ public final class RelayServer implements AutoCloseable {
 
     /** What an OpenAI SDK uses as its base URL: {@code http://HOST:PORT/v1}. */
     public String baseUrl() {
-        return "http://" + config.server().host() + ":" + port + "/v1";
+        return "http://" + parts.config.server().host() + ":" + port + "/v1";
     }
 
     /** Root of the control paths: {@code http://HOST:PORT}. */
     public String adminUrl() {
-        return "http://" + config.server().host() + ":" + port;
+        return "http://" + parts.config.server().host() + ":" + port;
     }
 
     public PolicyStore policyStore() {
-        return policyStore;
+        return parts.policyStore;
     }
 
     public RelayMetrics metrics() {
-        return metrics;
+        return parts.metrics;
     }
 
     public AdminApi admin() {
-        return admin;
+        return parts.admin;
     }
 
-    /** Where more control paths are registered (rollout, events, key validation). */
-    public ControlRoutes controlRoutes() {
-        return controlRoutes;
-    }
-
-    /** Where exchange listeners (request log, shadow, accounting) are added. */
-    public ProxyContext proxyContext() {
-        return proxyContext;
+    /** Which upstream plays blue and which plays green (they swap on {@code promote --swap}). */
+    public Upstreams upstreams() {
+        return parts.upstreams;
     }
 
     /**
@@ -169,39 +141,39 @@ public final class RelayServer implements AutoCloseable {
      * operator methods write the state file, so call them off the event loop.
      */
     public RolloutController rollout() {
-        return controlPlane.rollout();
+        return parts.rollout;
     }
 
     /** The controller's timer thread; {@link RolloutTicker#call} runs work serialized with its ticks. */
     public RolloutTicker rolloutTicker() {
-        return controlPlane.rolloutTicker();
+        return parts.rolloutTicker;
     }
 
     /** Active health checks and key validation (green's shift guard). */
     public HealthMonitor health() {
-        return controlPlane.health();
+        return parts.health;
     }
 
     /** Request log and cost per environment. */
     public RequestAccounting accounting() {
-        return controlPlane.accounting();
+        return parts.accounting;
     }
 
     /** Shadow comparison counts (the judge's quality check reads their deltas). */
     public ShadowSummary shadowSummary() {
-        return controlPlane.shadowSummary();
+        return parts.shadowSummary;
     }
 
     public RelayConfig config() {
-        return config;
+        return parts.config;
     }
 
     public Clock clock() {
-        return clock;
+        return parts.clock;
     }
 
     public Vertx vertx() {
-        return vertx;
+        return parts.vertx;
     }
 
     /**
@@ -214,8 +186,9 @@ public final class RelayServer implements AutoCloseable {
             return;
         }
         closed = true;
-        controlPlane.stopTimers();
-        long waitMs = config.server().drainTimeoutMs() + 10_000;
+        parts.stopTimers();
+        long waitMs = parts.config.server().drainTimeoutMs() + 10_000;
+        Vertx vertx = parts.vertx;
         try {
             // Undeploying stops accepting and lets in-flight exchanges finish, up to the drain timeout.
             Future.all(vertx.deploymentIDs().stream().map(vertx::undeploy).toList())
@@ -224,8 +197,7 @@ public final class RelayServer implements AutoCloseable {
             LOG.log(System.Logger.Level.WARNING, "draining did not finish in " + waitMs + " ms: " + e);
         }
         // On this thread, never on an event loop: draining the JSONL writers blocks.
-        proxyContext.close();
-        controlPlane.close();
+        parts.close();
         try {
             vertx.close().await(10, TimeUnit.SECONDS);
         } catch (Exception e) {

@@ -9,101 +9,70 @@ import dev.relaygate.relay.metrics.PrometheusText;
 import dev.relaygate.relay.metrics.RelayMetrics;
 import dev.relaygate.relay.exchange.Environment;
 import dev.relaygate.relay.routing.PolicyStore;
+import dev.relaygate.relay.rollout.ManualChange;
+import dev.relaygate.relay.rollout.RolloutController;
 import dev.relaygate.relay.routing.RoutingPolicy;
 import dev.relaygate.relay.config.RoutingStrategy;
-import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * {@code GET /admin/status}, {@code POST /admin/traffic-shift}, {@code POST /admin/rollback},
- * plus the public {@code /healthz} and {@code /metrics}. Other components add status sections,
- * metrics lines and manual-change listeners (a manual shift or rollback cancels a rollout).
+ * {@code GET /admin/status}, {@code POST /admin/traffic-shift}, {@code POST /admin/rollback}, plus the
+ * public {@code /healthz} and {@code /metrics}. A manual shift or rollback cancels a live rollout; the
+ * status document and {@code /metrics} gather the sections the other components contribute.
  */
 public final class AdminApi {
-
-    /** {@link RoutingPolicy#changedBy()} of a manual shift. */
-    public static final String REASON_TRAFFIC_SHIFT = "admin traffic-shift";
-    /** {@link RoutingPolicy#changedBy()} of a manual rollback. */
-    public static final String REASON_ROLLBACK = "admin rollback";
 
     private final RelayConfig config;
     private final PolicyStore policies;
     private final RelayMetrics metrics;
     private final Clock clock;
     private final long startedAtMillis;
-    private volatile Supplier<EnvironmentsConfig> environments;
-    private volatile ShiftGuard shiftGuard = ShiftGuard.allowAll();
-    private final Map<String, Supplier<Object>> statusSections = new LinkedHashMap<>();
-    private final List<Consumer<StringBuilder>> metricsSections = new CopyOnWriteArrayList<>();
-    private final List<Consumer<String>> manualChangeListeners = new CopyOnWriteArrayList<>();
+    private final Supplier<EnvironmentsConfig> environments;
+    private final RolloutController rollout;
+    private final OperatorCalls calls;
+    private final AdminSections sections;
 
-    public AdminApi(RelayConfig config, PolicyStore policies, RelayMetrics metrics, Clock clock) {
+    /**
+     * @param environments where the current roles come from (they change on {@code promote --swap})
+     * @param sections     what other components add to {@code /admin/status} and {@code /metrics}
+     */
+    public AdminApi(RelayConfig config, PolicyStore policies, RelayMetrics metrics, Clock clock,
+            Supplier<EnvironmentsConfig> environments, RolloutController rollout, OperatorCalls calls,
+            AdminSections sections) {
         this.config = config;
         this.policies = policies;
         this.metrics = metrics;
         this.clock = clock;
         this.startedAtMillis = clock.currentTimeMillis();
-        this.environments = config::environments;
+        this.environments = environments;
+        this.rollout = rollout;
+        this.calls = calls;
+        this.sections = sections;
     }
 
-    /**
-     * Vets every manual shift that raises green above 0 before it happens; a blocked shift is
-     * answered 409 with the guard's reason.
-     */
-    public void shiftGuard(ShiftGuard guard) {
-        this.shiftGuard = guard;
+    public List<ControlRoute> routes() {
+        return List.of(
+                ControlRoute.publicRoute(HttpMethod.GET, "/healthz", r -> r.replyJson(200, Map.of("status", "ok"))),
+                ControlRoute.publicRoute(HttpMethod.GET, "/metrics", this::metrics),
+                ControlRoute.adminRoute(HttpMethod.GET, "/admin/status", r -> r.replyJson(200, status())),
+                ControlRoute.adminRoute(HttpMethod.POST, "/admin/traffic-shift", this::trafficShift),
+                ControlRoute.adminRoute(HttpMethod.POST, "/admin/rollback", this::rollback));
     }
 
-    public ShiftGuard shiftGuard() {
-        return shiftGuard;
-    }
-
-    /** Where the current roles come from (they change on {@code promote --swap}); default: the config's. */
-    public void environmentsFrom(Supplier<EnvironmentsConfig> source) {
-        this.environments = source;
-    }
-
-    public void registerOn(ControlRoutes routes) {
-        routes.register(HttpMethod.GET, "/healthz", ControlRoutes.Access.PUBLIC,
-                r -> r.replyJson(200, Map.of("status", "ok")));
-        routes.register(HttpMethod.GET, "/metrics", ControlRoutes.Access.PUBLIC, r -> {
-            StringBuilder out = new StringBuilder(4096);
-            PrometheusText.write(out, metrics, policies.current());
-            metricsSections.forEach(section -> section.accept(out));
-            r.request().response().putHeader("Content-Type", PrometheusText.CONTENT_TYPE).end(out.toString());
-        });
-        routes.register(HttpMethod.GET, "/admin/status", ControlRoutes.Access.ADMIN, r -> r.replyJson(200, status()));
-        routes.register(HttpMethod.POST, "/admin/traffic-shift", ControlRoutes.Access.ADMIN, this::trafficShift);
-        routes.register(HttpMethod.POST, "/admin/rollback", ControlRoutes.Access.ADMIN, this::rollback);
-    }
-
-    /** Adds a named section to {@code /admin/status} (e.g. "rollout", "shadow"). */
-    public synchronized void addStatusSection(String name, Supplier<Object> section) {
-        statusSections.put(name, section);
-    }
-
-    /** Appends Prometheus lines to {@code /metrics}. */
-    public void addMetricsSection(Consumer<StringBuilder> section) {
-        metricsSections.add(section);
-    }
-
-    /**
-     * Called (with the reason, on a worker thread) when an operator changes routing by hand: for a
-     * traffic-shift just before the new weights are installed, for a rollback just after blue 100 is.
-     */
-    public void addManualChangeListener(Consumer<String> listener) {
-        manualChangeListeners.add(listener);
+    private void metrics(ControlRequest r) {
+        StringBuilder out = new StringBuilder(4096);
+        PrometheusText.write(out, metrics, policies.current());
+        sections.metrics().forEach(section -> section.accept(out));
+        r.request().response().putHeader("Content-Type", PrometheusText.CONTENT_TYPE).end(out.toString());
     }
 
     /** The status document: policy, weights, per-environment counts and percentiles. Keys redacted. */
-    public synchronized Map<String, Object> status() {
+    public Map<String, Object> status() {
         RoutingPolicy p = policies.current();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("policy", policyJson(p));
@@ -120,7 +89,7 @@ public final class AdminApi {
         out.put("client_keys", config.clientKeys().size());
         out.put("started_at", Instant.ofEpochMilli(startedAtMillis).toString());
         out.put("uptime_ms", clock.currentTimeMillis() - startedAtMillis);
-        statusSections.forEach((name, section) -> out.put(name, section.get()));
+        sections.status().forEach((name, section) -> out.put(name, section.get()));
         return out;
     }
 
@@ -169,51 +138,26 @@ public final class AdminApi {
             r.badRequest(String.join("; ", problems), problems.get(0).startsWith("green") ? "green" : "blue");
             return;
         }
-        Future<String> vetted = weights.greenWeight() > 0 ? shiftGuard.check(weights.greenWeight())
-                : Future.succeededFuture();
-        vetted.onComplete(done -> {
-            String veto = done.succeeded() ? done.result() : "green could not be checked: " + done.cause().getMessage();
-            if (veto != null) {
-                r.error(409, veto, "invalid_request_error", "shift_blocked");
-                return;
-            }
-            // Listeners first (they cancel an active rollout), then the operator's weights: a rollout tick
-            // can then never overwrite them. Off the event loop: cancelling writes the state file.
-            offLoop(r, () -> {
-                manualChangeListeners.forEach(l -> l.accept(REASON_TRAFFIC_SHIFT));
-                return policies.setGreenWeight(weights.greenWeight(), REASON_TRAFFIC_SHIFT);
-            });
+        // The rollout stops first, then the operator's weights go in: a rollout tick can never overwrite them.
+        calls.guarded(r, weights.greenWeight(), () -> {
+            rollout.cancel(ManualChange.TRAFFIC_SHIFT);
+            return policyReply(policies.setGreenWeight(weights.greenWeight(), ManualChange.TRAFFIC_SHIFT.changedBy()));
         });
     }
 
     private void rollback(ControlRequest r) {
         // The swap happens before the reply: every request that starts after the call returns sees blue 100.
-        RoutingPolicy next = policies.update(p -> p.withGreenWeight(0, REASON_ROLLBACK)
-                .withStrategy(RoutingStrategy.WEIGHTED, REASON_ROLLBACK)
-                .withShadow(false, REASON_ROLLBACK));
-        offLoop(r, () -> {
-            manualChangeListeners.forEach(l -> l.accept(REASON_ROLLBACK));
-            return policies.current().version() >= next.version() ? policies.current() : next;
+        String by = ManualChange.ROLLBACK.changedBy();
+        RoutingPolicy next = policies.update(p -> p.withGreenWeight(0, by)
+                .withStrategy(RoutingStrategy.WEIGHTED, by)
+                .withShadow(false, by));
+        calls.onRolloutThread(r, () -> {
+            rollout.rollbackManually(ManualChange.ROLLBACK);
+            return policyReply(policies.current().version() >= next.version() ? policies.current() : next);
         });
     }
 
-    /** Runs {@code work} on a worker thread (it may write files), then replies with the policy it returns. */
-    private static void offLoop(ControlRequest r, java.util.concurrent.Callable<RoutingPolicy> work) {
-        io.vertx.core.Context ctx = io.vertx.core.Vertx.currentContext();
-        if (ctx == null) {
-            try {
-                r.replyJson(200, Map.of("policy", policyJson(work.call())));
-            } catch (Exception e) {
-                r.error(500, "could not apply the change: " + e.getMessage(), "server_error", null);
-            }
-            return;
-        }
-        ctx.executeBlocking(work).onComplete(done -> {
-            if (done.succeeded()) {
-                r.replyJson(200, Map.of("policy", policyJson(done.result())));
-            } else {
-                r.error(500, "could not apply the change: " + done.cause().getMessage(), "server_error", null);
-            }
-        });
+    private static Map<String, Object> policyReply(RoutingPolicy policy) {
+        return Map.of("policy", policyJson(policy));
     }
 }

@@ -8,9 +8,9 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.HashMap;
+import java.util.List;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 
 /**
  * The relay's own paths ({@code /healthz}, {@code /metrics}, {@code /admin/**},
@@ -23,23 +23,18 @@ public final class ControlRoutes {
     /** Control bodies are small JSON documents. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
-    /** Who may call a route. */
-    public enum Access { PUBLIC, ADMIN }
-
-    private record Route(Access access, Consumer<ControlRequest> handler) {
-    }
-
-    private final Map<String, Map<HttpMethod, Route>> routes = new ConcurrentHashMap<>();
+    private final Map<String, Map<HttpMethod, ControlRoute>> routes;
     private final AdminConfig admin;
 
-    public ControlRoutes(AdminConfig admin) {
+    /** @param routes every control path; a later route with the same method and path replaces an earlier one */
+    public ControlRoutes(AdminConfig admin, List<ControlRoute> routes) {
         this.admin = admin;
-    }
-
-    /** Adds a route; registering the same method and path twice replaces the first. */
-    public ControlRoutes register(HttpMethod method, String path, Access access, Consumer<ControlRequest> handler) {
-        routes.computeIfAbsent(path, p -> new ConcurrentHashMap<>()).put(method, new Route(access, handler));
-        return this;
+        Map<String, Map<HttpMethod, ControlRoute>> byPath = new HashMap<>();
+        for (ControlRoute route : routes) {
+            byPath.computeIfAbsent(route.path(), p -> new HashMap<>()).put(route.method(), route);
+        }
+        byPath.replaceAll((path, byMethod) -> Map.copyOf(byMethod));
+        this.routes = Map.copyOf(byPath);
     }
 
     /** Whether {@code path} is a control path (with any method). */
@@ -48,8 +43,8 @@ public final class ControlRoutes {
     }
 
     public void handle(HttpServerRequest request) {
-        Map<HttpMethod, Route> byMethod = routes.get(request.path());
-        Route route = byMethod == null ? null : byMethod.get(request.method());
+        Map<HttpMethod, ControlRoute> byMethod = routes.get(request.path());
+        ControlRoute route = byMethod == null ? null : byMethod.get(request.method());
         if (route == null) {
             TreeSet<String> allowed = new TreeSet<>();
             byMethod.keySet().forEach(m -> allowed.add(m.name()));
@@ -57,7 +52,7 @@ public final class ControlRoutes {
                     String.join(", ", allowed));
             return;
         }
-        if (route.access() == Access.ADMIN && !authorized(request)) {
+        if (route.access() == ControlRoute.Access.ADMIN && !authorized(request)) {
             return;
         }
         Buffer body = Buffer.buffer();

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * {@code POST /admin/validate-keys}: each environment's {@code /models} with its own key, status and
- * latency (keys never shown), plus the "health" status section and green's shift guard.
+ * latency (keys never shown). The monitor's own status section and green's shift guard are wired by
+ * the relay's assembly.
  */
 public final class HealthApi {
 
@@ -19,10 +20,8 @@ public final class HealthApi {
         this.health = health;
     }
 
-    public void registerOn(ControlRoutes routes, AdminApi admin) {
-        routes.register(HttpMethod.POST, "/admin/validate-keys", ControlRoutes.Access.ADMIN, this::validateKeys);
-        admin.addStatusSection("health", health::status);
-        admin.shiftGuard(health::vetGreen);
+    public List<ControlRoute> routes() {
+        return List.of(ControlRoute.adminRoute(HttpMethod.POST, "/admin/validate-keys", this::validateKeys));
     }
 
     private void validateKeys(ControlRequest r) {

@@ -6,23 +6,20 @@ import dev.relaygate.relay.config.ConfigException;
 import dev.relaygate.relay.config.ConfigLoader;
 import dev.relaygate.relay.config.ConfigValidator;
 import dev.relaygate.relay.config.RoutingConfig;
-import dev.relaygate.relay.proxy.ProxyContext;
 import dev.relaygate.relay.rollout.IllegalTransitionException;
 import dev.relaygate.relay.rollout.Phase;
+import dev.relaygate.relay.rollout.ManualChange;
 import dev.relaygate.relay.rollout.RolloutController;
-import dev.relaygate.relay.rollout.RolloutTicker;
+import dev.relaygate.relay.upstream.Upstreams;
 import dev.relaygate.relay.config.TrafficShiftSettings;
 import dev.relaygate.relay.routing.PolicyStore;
 import dev.relaygate.relay.routing.RoutingPolicy;
 import dev.relaygate.relay.config.RoutingStrategy;
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /**
  * Rollout control paths: {@code PATCH /v1/routing/policy} (the vendor playbook's shape), {@code POST /admin/rollout},
@@ -31,39 +28,31 @@ import java.util.concurrent.Callable;
  */
 public final class RolloutApi {
 
-    static final String REASON_PATCH = "PATCH /v1/routing/policy";
-    static final String REASON_SWAP = "promote --swap";
-
     private final RolloutController controller;
-    private final RolloutTicker ticker;
     private final PolicyStore policies;
-    private final ProxyContext proxy;
-    private final AdminApi admin;
+    private final Upstreams upstreams;
+    private final OperatorCalls calls;
     private final TrafficShiftSettings defaults;
     private final RolloutJson json;
 
-    public RolloutApi(RolloutController controller, RolloutTicker ticker, PolicyStore policies, ProxyContext proxy,
-            AdminApi admin, TrafficShiftSettings defaults, String stateFile) {
+    /** @param defaults the config's {@code traffic_shift}: a request's fields override it field by field */
+    public RolloutApi(RolloutController controller, RolloutJson json, PolicyStore policies, Upstreams upstreams,
+            OperatorCalls calls, TrafficShiftSettings defaults) {
         this.controller = controller;
-        this.ticker = ticker;
+        this.json = json;
         this.policies = policies;
-        this.proxy = proxy;
-        this.admin = admin;
+        this.upstreams = upstreams;
+        this.calls = calls;
         this.defaults = defaults;
-        this.json = new RolloutJson(controller, ticker, stateFile);
     }
 
-    public void registerOn(ControlRoutes routes) {
-        routes.register(HttpMethod.PATCH, "/v1/routing/policy", ControlRoutes.Access.ADMIN, this::patchPolicy);
-        routes.register(HttpMethod.POST, "/admin/rollout", ControlRoutes.Access.ADMIN, this::startRollout);
-        routes.register(HttpMethod.POST, "/admin/promote", ControlRoutes.Access.ADMIN, this::promote);
-        routes.register(HttpMethod.POST, "/admin/rollout/reset", ControlRoutes.Access.ADMIN, this::reset);
-        routes.register(HttpMethod.GET, "/admin/events", ControlRoutes.Access.ADMIN, this::events);
-        admin.addStatusSection("rollout", json::status);
-        admin.addMetricsSection(json::metrics);
-        // A manual traffic-shift stops the rollout (weights stay the operator's); a manual rollback ends it.
-        admin.addManualChangeListener(reason -> ticker.call(() -> AdminApi.REASON_ROLLBACK.equals(reason)
-                ? controller.rollbackManually(reason) : controller.cancel(reason)).join());
+    public List<ControlRoute> routes() {
+        return List.of(
+                ControlRoute.adminRoute(HttpMethod.PATCH, "/v1/routing/policy", this::patchPolicy),
+                ControlRoute.adminRoute(HttpMethod.POST, "/admin/rollout", this::startRollout),
+                ControlRoute.adminRoute(HttpMethod.POST, "/admin/promote", this::promote),
+                ControlRoute.adminRoute(HttpMethod.POST, "/admin/rollout/reset", this::reset),
+                ControlRoute.adminRoute(HttpMethod.GET, "/admin/events", this::events));
     }
 
     private void patchPolicy(ControlRequest r) {
@@ -88,19 +77,20 @@ public final class RolloutApi {
             routing = body.has("routing") ? bindRouting(body.get("routing")) : null;
             shift = body.has("traffic_shift") ? settings(body.get("traffic_shift")) : null;
         } catch (ConfigException e) {
-            r.badRequest(e.getMessage(), param(e.getMessage()));
+            r.badRequest(e.getMessage(), e.field());
             return;
         }
         if (shift != null) {
             boolean shadowFirst = routing != null && routing.routingStrategy() == RoutingStrategy.SHADOW;
-            guarded(r, shadowFirst ? 0 : shift.increment(), () -> {
+            calls.guarded(r, shadowFirst ? 0 : shift.increment(), () -> {
                 Phase phase = controller.state().phase();
                 if (phase != Phase.STABLE) {
                     throw new IllegalTransitionException(phase, shadowFirst ? Phase.SHADOW : Phase.CANARY);
                 }
                 if (routing != null) {
-                    policies.update(p -> p.withStrategy(RoutingStrategy.WEIGHTED, REASON_PATCH)
-                            .withShadow(false, REASON_PATCH).withGreenWeight(routing.weights().green(), REASON_PATCH));
+                    String by = ManualChange.POLICY_PATCH.changedBy();
+                    policies.update(p -> p.withStrategy(RoutingStrategy.WEIGHTED, by)
+                            .withShadow(false, by).withGreenWeight(routing.weights().green(), by));
                 }
                 controller.start(shift, shadowFirst);
                 return reply();
@@ -108,11 +98,12 @@ public final class RolloutApi {
             return;
         }
         int green = routing.weights().green();
-        guarded(r, green, () -> {
-            controller.cancel(REASON_PATCH);
-            policies.update(p -> p.withStrategy(routing.routingStrategy(), REASON_PATCH)
-                    .withShadow(routing.routingStrategy() == RoutingStrategy.SHADOW, REASON_PATCH)
-                    .withGreenWeight(green, REASON_PATCH));
+        calls.guarded(r, green, () -> {
+            controller.cancel(ManualChange.POLICY_PATCH);
+            String by = ManualChange.POLICY_PATCH.changedBy();
+            policies.update(p -> p.withStrategy(routing.routingStrategy(), by)
+                    .withShadow(routing.routingStrategy() == RoutingStrategy.SHADOW, by)
+                    .withGreenWeight(green, by));
             return reply();
         });
     }
@@ -132,10 +123,10 @@ public final class RolloutApi {
         try {
             shift = settings(body);
         } catch (ConfigException e) {
-            r.badRequest(e.getMessage(), param(e.getMessage()));
+            r.badRequest(e.getMessage(), e.field());
             return;
         }
-        guarded(r, shadowFirst ? 0 : shift.increment(), () -> {
+        calls.guarded(r, shadowFirst ? 0 : shift.increment(), () -> {
             controller.start(shift, shadowFirst);
             return reply();
         });
@@ -151,28 +142,29 @@ public final class RolloutApi {
             r.badRequest("swap must be true (the only field), but was " + (swap == null ? "missing" : swap), "swap");
             return;
         }
-        onRolloutThread(r, () -> {
+        calls.onRolloutThread(r, () -> {
             if (controller.state().phase() != Phase.PROMOTED) {
                 throw new IllegalTransitionException(controller.state().phase(), Phase.STABLE);
             }
             // Roles first, then weights: new requests go to the new blue (the old green) from here on.
-            proxy.upstreams().swapRoles();
-            policies.update(p -> p.withGreenWeight(0, REASON_SWAP).withStrategy(RoutingStrategy.WEIGHTED, REASON_SWAP)
-                    .withShadow(false, REASON_SWAP));
-            controller.completeSwap(REASON_SWAP);
+            upstreams.swapRoles();
+            String by = ManualChange.PROMOTE_SWAP.changedBy();
+            policies.update(p -> p.withGreenWeight(0, by).withStrategy(RoutingStrategy.WEIGHTED, by)
+                    .withShadow(false, by));
+            controller.completeSwap(ManualChange.PROMOTE_SWAP);
             Map<String, Object> out = reply();
-            out.put("environments", Map.of("blue", proxy.upstreams().environments().blue().name(),
-                    "green", proxy.upstreams().environments().green().name()));
+            out.put("environments", Map.of("blue", upstreams.environments().blue().name(),
+                    "green", upstreams.environments().green().name()));
             return out;
         });
     }
 
     private void reset(ControlRequest r) {
-        onRolloutThread(r, () -> {
+        calls.onRolloutThread(r, () -> {
             if (controller.state().phase() != Phase.ROLLED_BACK) {
                 throw new IllegalTransitionException(controller.state().phase(), Phase.STABLE);
             }
-            controller.reset("admin reset");
+            controller.reset(ManualChange.RESET);
             return reply();
         });
     }
@@ -187,42 +179,6 @@ public final class RolloutApi {
             return;
         }
         r.replyJson(200, json.events(sinceMillis));
-    }
-
-    /** Checks green first when the change sends it traffic, then runs {@code work} on the rollout thread. */
-    private void guarded(ControlRequest r, int greenWeight, Callable<Map<String, Object>> work) {
-        Future<String> vetted = greenWeight > 0 ? admin.shiftGuard().check(greenWeight) : Future.succeededFuture();
-        vetted.onComplete(done -> {
-            String veto = done.succeeded() ? done.result() : "green could not be checked: " + done.cause().getMessage();
-            if (veto != null) {
-                r.error(409, veto, "invalid_request_error", "shift_blocked");
-            } else {
-                onRolloutThread(r, work);
-            }
-        });
-    }
-
-    private void onRolloutThread(ControlRequest r, Callable<Map<String, Object>> work) {
-        var context = Vertx.currentContext();
-        ticker.call(work).whenComplete((result, error) -> {
-            Runnable answer = () -> {
-                Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
-                if (cause == null) {
-                    r.replyJson(200, result);
-                } else if (cause instanceof IllegalTransitionException e) {
-                    r.error(409, e.getMessage(), "invalid_request_error", "illegal_transition");
-                } else if (cause instanceof IllegalArgumentException e) {
-                    r.badRequest(e.getMessage(), param(e.getMessage()));
-                } else {
-                    r.error(500, "rollout call failed: " + cause.getMessage(), "server_error", null);
-                }
-            };
-            if (context != null) {
-                context.runOnContext(v -> answer.run());
-            } else {
-                answer.run();
-            }
-        });
     }
 
     private Map<String, Object> reply() {
@@ -243,8 +199,9 @@ public final class RolloutApi {
         try {
             return ConfigLoader.bind(ConfigLoader.jsonMapper(), merged, TrafficShiftSettings.class, "traffic_shift");
         } catch (ConfigException e) {
-            String m = e.getMessage();
-            throw new ConfigException(m.startsWith("validation_threshold.") ? "traffic_shift." + m : m);
+            // The threshold record names its fields from its own root; in this body they sit under traffic_shift.
+            boolean threshold = e.field() != null && e.field().startsWith("validation_threshold.");
+            throw threshold ? e.withFieldPrefix("traffic_shift.") : e;
         }
     }
 
@@ -279,11 +236,5 @@ public final class RolloutApi {
             r.badRequest("request body is not valid JSON: " + e.getMessage(), null);
         }
         return null;
-    }
-
-    /** The field a validation message names (its first word). */
-    private static String param(String message) {
-        int space = message.indexOf(' ');
-        return space > 0 ? message.substring(0, space) : null;
     }
 }

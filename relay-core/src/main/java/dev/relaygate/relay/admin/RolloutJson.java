@@ -21,7 +21,7 @@ import java.util.Map;
  * and {@code /metrics}. Every verdict is written whole (samples, rates, likelihood ratios, p-values,
  * percentiles); a rollback carries its evidence.
  */
-final class RolloutJson {
+public final class RolloutJson {
 
     private static final ObjectMapper MAPPER = ConfigLoader.jsonMapper();
 
@@ -31,7 +31,7 @@ final class RolloutJson {
     // Rollback events -> the evidence in force when they were published (RolloutEvent has only the reason).
     private final Map<RolloutEvent, RollbackEvidence> evidence = Collections.synchronizedMap(new IdentityHashMap<>());
 
-    RolloutJson(RolloutController controller, RolloutTicker ticker, String stateFile) {
+    public RolloutJson(RolloutController controller, RolloutTicker ticker, String stateFile) {
         this.controller = controller;
         this.ticker = ticker;
         this.stateFile = stateFile;
@@ -42,7 +42,7 @@ final class RolloutJson {
         });
     }
 
-    Map<String, Object> status() {
+    public Map<String, Object> status() {
         RolloutState s = controller.state();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("phase", s.phase());
@@ -84,7 +84,7 @@ final class RolloutJson {
         return node;
     }
 
-    void metrics(StringBuilder out) {
+    public void metrics(StringBuilder out) {
         RolloutState s = controller.state();
         out.append("# HELP relaygate_rollout_phase Current rollout phase (1 for the active one).\n")
                 .append("# TYPE relaygate_rollout_phase gauge\n");

@@ -42,7 +42,7 @@ final class ServeCommand implements Callable<Integer> {
         }, "relaygate-shutdown"));
         var out = spec.commandLine().getOut();
         // The roles in effect: a restart after promote --swap may have reversed the config's.
-        var roles = relay.proxyContext().upstreams().environments();
+        var roles = relay.upstreams().environments();
         out.println("relaygate listening on " + relay.baseUrl() + "  blue=" + roles.blue().name()
                 + " green=" + roles.green().name() + "  weights blue "
                 + relay.policyStore().current().blueWeight() + " / green "

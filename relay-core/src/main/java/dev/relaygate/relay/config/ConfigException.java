@@ -19,6 +19,15 @@ public final class ConfigException extends RuntimeException {
         this(List.of(problem));
     }
 
+    /** The field the first problem names, or null. */
+    public String field() {
+        return null;
+    }
+
+    public ConfigException withFieldPrefix(String prefix) {
+        return this;
+    }
+
     public List<String> problems() {
         return problems;
     }

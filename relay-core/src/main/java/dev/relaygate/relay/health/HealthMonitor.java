@@ -1,8 +1,8 @@
 package dev.relaygate.relay.health;
 
 import dev.relaygate.relay.time.Clock;
-import dev.relaygate.relay.proxy.ProxyContext;
 import dev.relaygate.relay.exchange.Environment;
+import dev.relaygate.relay.upstream.Upstreams;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.EnumMap;
@@ -20,15 +20,15 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class HealthMonitor implements AutoCloseable {
 
     private final Vertx vertx;
-    private final ProxyContext proxy;
+    private final Upstreams upstreams;
     private final Clock clock;
     private final long timeoutMs;
     private final Map<Environment, AtomicReference<KeyCheck>> latest = new EnumMap<>(Environment.class);
     private long timerId = -1;
 
-    public HealthMonitor(Vertx vertx, ProxyContext proxy, Clock clock, long timeoutMs) {
+    public HealthMonitor(Vertx vertx, Upstreams upstreams, Clock clock, long timeoutMs) {
         this.vertx = vertx;
-        this.proxy = proxy;
+        this.upstreams = upstreams;
         this.clock = clock;
         this.timeoutMs = timeoutMs;
         for (Environment e : Environment.all()) {
@@ -55,7 +55,7 @@ public final class HealthMonitor implements AutoCloseable {
 
     /** Probes one environment now and records the result. */
     public Future<KeyCheck> check(Environment environment) {
-        return ModelsProbe.probe(proxy.upstreams().target(environment), timeoutMs, clock).onSuccess(c -> latest.get(environment)
+        return ModelsProbe.probe(upstreams.target(environment), timeoutMs, clock).onSuccess(c -> latest.get(environment)
                 .set(c));
     }
 

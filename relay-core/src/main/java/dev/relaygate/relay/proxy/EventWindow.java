@@ -9,31 +9,50 @@ import io.vertx.core.buffer.Buffer;
  * before the client saw a byte. Memory is bounded by those first events. One per attempt, used on
  * its event loop only.
  */
-final class EventWindow {
+final class EventWindow implements StreamInterceptor {
 
     private final int needed;
     private final SseUsageScanner counter = new SseUsageScanner();
     private Buffer held = Buffer.buffer();
+    private boolean spent;
 
     EventWindow(int needed) {
         this.needed = needed;
     }
 
-    /**
-     * Holds {@code forward} (what the client would get of this chunk) and counts the events in
-     * {@code raw}; true once the window is full and the held bytes should go out.
-     */
-    boolean hold(Buffer raw, Buffer forward) {
-        held.appendBuffer(forward);
+    /** Holds {@code out} and counts the events in {@code raw}; once the window is full, releases all it held. */
+    @Override
+    public Buffer onChunk(Buffer raw, Buffer out) {
+        if (spent) {
+            return out;
+        }
+        held.appendBuffer(out);
         byte[] bytes = raw.getBytes();
         counter.accept(bytes, 0, bytes.length);
-        return counter.events() >= needed;
+        if (counter.events() < needed) {
+            return Buffer.buffer();
+        }
+        return release();
+    }
+
+    @Override
+    public Buffer onEnd(Buffer tail) {
+        if (spent) {
+            return tail;
+        }
+        return release().appendBuffer(tail);
+    }
+
+    @Override
+    public boolean holding() {
+        return !spent;
     }
 
     /** The bytes held so far; the window is spent afterwards. */
-    Buffer release() {
+    private Buffer release() {
+        spent = true;
         Buffer out = held;
-        held = Buffer.buffer();
+        held = null;
         return out;
     }
 }

@@ -1,56 +1,49 @@
 package dev.relaygate.relay.proxy;
 
+import dev.relaygate.relay.config.RelayConfig;
 import dev.relaygate.relay.exchange.ExchangeListener;
 import dev.relaygate.relay.exchange.ExchangeRecord;
-import dev.relaygate.relay.shadow.ShadowMirror;
-import dev.relaygate.relay.upstream.UpstreamTarget;
-import dev.relaygate.relay.upstream.Upstreams;
-import dev.relaygate.relay.time.Clock;
-import dev.relaygate.relay.config.EnvironmentsConfig;
-import dev.relaygate.relay.config.RelayConfig;
 import dev.relaygate.relay.metrics.RelayMetrics;
-import dev.relaygate.relay.exchange.Environment;
+import dev.relaygate.relay.shadow.ShadowMirror;
+import dev.relaygate.relay.time.Clock;
+import dev.relaygate.relay.time.RandomSource;
+import dev.relaygate.relay.upstream.Upstreams;
 import io.vertx.core.Vertx;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-/** What every exchange shares: Vert.x, the upstream targets, limits, metrics, clock, listeners. */
+/**
+ * What every exchange shares, fixed when the relay is assembled: Vert.x, the upstreams, the attempt
+ * policy, stream settings, metrics, clock, the exchange listeners and the shadow mirror.
+ */
 public final class ProxyContext {
+
+    private static final System.Logger LOG = System.getLogger(ProxyContext.class.getName());
 
     final Vertx vertx;
     final Clock clock;
     final RelayMetrics metrics;
-    private final Upstreams upstreams;
-    public final long timeoutNanos;
-    final int maxRetries;
-    final long retryBackoffMs;
-    public final long streamIdleTimeoutMs;
+    final Upstreams upstreams;
+    final AttemptPolicy attempts;
+    final long streamIdleTimeoutMs;
     final int bufferEvents;
-    private final List<ExchangeListener> listeners = new CopyOnWriteArrayList<>();
-    private volatile ShadowMirror mirror;
+    private final List<ExchangeListener> listeners;
+    private final ShadowMirror mirror;
 
-    public ProxyContext(Vertx vertx, Clock clock, RelayMetrics metrics, RelayConfig config) {
+    /**
+     * @param listeners told about every finished exchange (request log, accounting), in order
+     * @param mirror    shadow mirroring, or null when the relay never mirrors
+     */
+    public ProxyContext(Vertx vertx, Clock clock, RandomSource random, RelayMetrics metrics, Upstreams upstreams,
+            RelayConfig config, List<ExchangeListener> listeners, ShadowMirror mirror) {
         this.vertx = vertx;
         this.clock = clock;
         this.metrics = metrics;
-        this.upstreams = new Upstreams(vertx, config);
-        this.timeoutNanos = config.upstream().timeoutMs() * 1_000_000L;
-        this.maxRetries = config.upstream().maxRetries();
-        this.retryBackoffMs = config.upstream().retryBackoffMs();
+        this.upstreams = upstreams;
+        this.attempts = new AttemptPolicy(config.upstream(), random);
         this.streamIdleTimeoutMs = config.streaming().idleTimeoutMs();
         this.bufferEvents = config.streaming().bufferEvents();
-    }
-
-    public UpstreamTarget target(Environment environment) {
-        return upstreams.target(environment);
-    }
-
-    public Upstreams upstreams() {
-        return upstreams;
-    }
-
-    public void addListener(ExchangeListener listener) {
-        listeners.add(listener);
+        this.listeners = List.copyOf(listeners);
+        this.mirror = mirror;
     }
 
     void finished(ExchangeRecord record) {
@@ -58,15 +51,9 @@ public final class ProxyContext {
             try {
                 listener.onFinished(record);
             } catch (RuntimeException e) {
-                System.getLogger(ProxyContext.class.getName())
-                        .log(System.Logger.Level.WARNING, "exchange listener failed: " + e);
+                LOG.log(System.Logger.Level.WARNING, "exchange listener failed: " + e);
             }
         }
-    }
-
-    /** Installs shadow mirroring (one per relay). */
-    public void setMirror(ShadowMirror newMirror) {
-        this.mirror = newMirror;
     }
 
     /** The mirror when copies are wanted right now, else null. */
@@ -77,9 +64,5 @@ public final class ProxyContext {
 
     boolean hasListeners() {
         return !listeners.isEmpty();
-    }
-
-    public void close() {
-        upstreams.close();
     }
 }

@@ -1,37 +1,35 @@
 package dev.relaygate.relay.proxy;
 
+import dev.relaygate.relay.exchange.Environment;
 import dev.relaygate.relay.exchange.ExchangeRecord;
+import dev.relaygate.relay.exchange.Outcome;
 import dev.relaygate.relay.exchange.Usage;
 import dev.relaygate.relay.http.ErrorResponses;
 import dev.relaygate.relay.http.Headers;
 import dev.relaygate.relay.shadow.ShadowMirror;
 import dev.relaygate.relay.upstream.UpstreamTarget;
-import dev.relaygate.relay.exchange.Outcome;
-import dev.relaygate.relay.exchange.Environment;
-import dev.relaygate.relay.shadow.ShadowAnswer;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.Arrays;
 import java.util.concurrent.TimeoutException;
 
 /**
- * One relayed request, from the route decision to the last byte.
+ * One relayed request, from the route decision to the last byte: upstream attempts under the
+ * {@link AttemptPolicy}, then the answer through a {@link ResponsePump} and its ordered stages (usage
+ * tap, shadow capture, usage-event filter, event window), then the outcome to metrics and listeners.
  *
  * <p>Threading: every callback here runs on the event loop of the client's connection (the
  * upstream client completes its futures on the caller's context), so the fields need no
  * synchronization. {@code attempt} tags each upstream attempt; callbacks of an abandoned
  * attempt see a different number and do nothing.
- *
- * <p>Retries (connect failure, 502, 503) happen only before any response byte reached the
- * client. The deadline for upstream response headers spans all attempts, so no client waits
- * past {@code upstream.timeout_ms}. Once the response started, bytes are forwarded chunk by
- * chunk; the upstream is paused while the client's write queue is full and resumed on drain.
  */
 final class ProxyExchange {
+
+    private static final StreamInterceptor[] NO_STAGES = new StreamInterceptor[0];
 
     private final ProxyContext ctx;
     private final HttpServerRequest request;
@@ -47,14 +45,14 @@ final class ProxyExchange {
 
     private int attempt;
     private boolean finished;
+    private boolean failedOver;
     private long timerId = -1;
     private HttpClientRequest upstreamRequest;
     private int upstreamStatus;
     private long ttfbNanos = -1;
+    private ResponsePump pump;
     private UsageTap usageTap;
-    private ShadowMirror mirror;
-    private EventWindow window;
-    private boolean failedOver;
+    private ShadowCapture shadowCapture;
 
     ProxyExchange(ProxyContext ctx, HttpServerRequest request, UpstreamTarget target, Buffer body,
                   String requestId, String model, boolean stream, boolean hideUsage, long startNanos) {
@@ -77,16 +75,20 @@ final class ProxyExchange {
         send(0);
     }
 
+    private boolean current(int attemptNo) {
+        return attemptNo == attempt && !finished;
+    }
+
     private void send(int attemptNo) {
         attempt = attemptNo;
-        long remainingNanos = startNanos + ctx.timeoutNanos - ctx.clock.nanoTime();
+        long remainingNanos = ctx.attempts.remainingNanos(startNanos, ctx.clock.nanoTime());
         if (remainingNanos <= 0) {
             onTimeout(attemptNo);
             return;
         }
         timerId = ctx.vertx.setTimer(Math.max(1, remainingNanos / 1_000_000), id -> onTimeout(attemptNo));
         target.open(request.method(), request.uri()).onComplete(opened -> {
-            if (attemptNo != attempt || finished) {
+            if (!current(attemptNo)) {
                 if (opened.succeeded()) {
                     opened.result().reset();
                 }
@@ -106,7 +108,7 @@ final class ProxyExchange {
                 up.idleTimeout(ctx.streamIdleTimeoutMs);
             }
             up.send(body).onComplete(sent -> {
-                if (attemptNo != attempt || finished) {
+                if (!current(attemptNo)) {
                     return;
                 }
                 if (sent.succeeded()) {
@@ -122,84 +124,24 @@ final class ProxyExchange {
         ctx.vertx.cancelTimer(timerId);
         int status = upstream.statusCode();
         boolean windowed = stream && ctx.bufferEvents > 0;
-        if (windowed && canFailOver() && (status >= 500 || status == 429)) {
+        if (windowed && canFailOver() && AttemptPolicy.failOverStatus(status)) {
             upstream.body(); // drain so the pooled connection can be reused
             failOver(Outcome.RESPONSE, status, false);
             return;
         }
-        if ((status == 502 || status == 503) && canRetry()) {
+        if (AttemptPolicy.retryableStatus(status) && canRetry()) {
             upstream.body(); // drain so the pooled connection can be reused
             retryLater(attemptNo);
             return;
         }
         upstreamStatus = status;
         ttfbNanos = ctx.clock.nanoTime();
-        // Shadow: whether green gets a copy of this answer, decided now so a sampled-out stream costs nothing.
-        releaseMirror();
-        ShadowMirror active = target.environment() == Environment.BLUE && status / 100 == 2 ? ctx.activeMirror() : null;
-        mirror = active != null && active.reserve() ? active : null;
-        // Usage is read only when a listener (request log, accounting) or the mirror will use it.
-        usageTap = (ctx.hasListeners() || mirror != null) && status / 100 == 2
-                ? new UsageTap(stream, mirror != null) : null;
-        // The relay asked for usage on the client's behalf: the tap sees the usage event, the client does not.
-        UsageEventFilter filter = hideUsage && status / 100 == 2 ? new UsageEventFilter() : null;
-        // streaming.buffer_events: headers and events wait until the window is full or the stream ended.
-        window = windowed && status / 100 == 2 ? new EventWindow(ctx.bufferEvents) : null;
-        if (window == null) {
-            commitHeaders(upstream, status, filter != null);
-        }
-        // Back-pressure: stop reading upstream while the client cannot keep up.
-        response.drainHandler(v -> upstream.resume());
-        upstream.handler(chunk -> {
-            if (attemptNo != attempt || finished) {
-                return;
-            }
-            if (usageTap != null) {
-                usageTap.accept(chunk);
-            }
-            Buffer out = filter == null ? chunk : filter.accept(chunk);
-            if (window != null) {
-                if (!window.hold(chunk, out)) {
-                    return;
-                }
-                commitHeaders(upstream, status, filter != null);
-                out = window.release();
-                window = null;
-            }
-            if (out.length() > 0) {
-                response.write(out);
-            }
-            if (response.writeQueueFull()) {
-                upstream.pause();
-            }
-        });
-        upstream.endHandler(v -> {
-            if (attemptNo != attempt || finished) {
-                return;
-            }
-            // Recorded before the last byte goes out, so whoever sees the end sees the count.
-            finish(Outcome.RESPONSE, status);
-            Buffer last = Buffer.buffer();
-            if (window != null) {
-                commitHeaders(upstream, status, filter != null);
-                last.appendBuffer(window.release());
-                window = null;
-            }
-            if (filter != null) {
-                last.appendBuffer(filter.finish());
-            }
-            if (last.length() > 0) {
-                response.end(last);
-            } else {
-                response.end();
-            }
-        });
-        upstream.exceptionHandler(err -> {
-            if (attemptNo != attempt || finished) {
-                return;
-            }
-            if (window != null && canFailOver()) {
-                // Green broke off inside the window: nothing reached the client, so blue serves it.
+        boolean filtered = hideUsage && status / 100 == 2;
+        pump = new ResponsePump(response, stages(status, windowed, filtered), () -> commitHeaders(upstream, status,
+                filtered));
+        pump.start(upstream, () -> current(attemptNo), () -> finish(Outcome.RESPONSE, status), err -> {
+            if (!pump.committed() && canFailOver()) {
+                // Green broke off inside the event window: nothing reached the client, so blue serves it.
                 failOver(Outcome.ABORTED_STREAM, status, true);
                 return;
             }
@@ -208,6 +150,30 @@ final class ProxyExchange {
             finish(Outcome.ABORTED_STREAM, status);
             response.reset();
         });
+    }
+
+    /** The answer's stages, observers before transformers; decided now, so a plain answer costs nothing. */
+    private StreamInterceptor[] stages(int status, boolean windowed, boolean filtered) {
+        if (status / 100 != 2) {
+            return NO_STAGES;
+        }
+        // Usage is read only when a listener (request log, accounting) will use it.
+        usageTap = ctx.hasListeners() ? new UsageTap(stream) : null;
+        // Shadow: whether green gets a copy of this answer, decided now so a sampled-out answer costs nothing.
+        ShadowMirror mirror = target.environment() == Environment.BLUE ? ctx.activeMirror() : null;
+        shadowCapture = mirror != null && mirror.reserve() ? new ShadowCapture(mirror, stream) : null;
+        // The relay asked for usage on the client's behalf: the tap sees the usage event, the client does not.
+        UsageEventFilter filter = filtered ? new UsageEventFilter() : null;
+        // streaming.buffer_events: headers and events wait until the window is full or the stream ended.
+        EventWindow window = windowed ? new EventWindow(ctx.bufferEvents) : null;
+        StreamInterceptor[] stages = {usageTap, shadowCapture, filter, window};
+        int used = 0;
+        for (StreamInterceptor stage : stages) {
+            if (stage != null) {
+                stages[used++] = stage;
+            }
+        }
+        return used == 0 ? NO_STAGES : Arrays.copyOf(stages, used);
     }
 
     private void commitHeaders(HttpClientResponse upstream, int status, boolean filtered) {
@@ -224,9 +190,9 @@ final class ProxyExchange {
         }
     }
 
-    /** A green stream may move to blue once, while the client has seen nothing of it. */
+    /** A green answer may move to blue once, while the client has seen nothing of it. */
     private boolean canFailOver() {
-        return target.environment() == Environment.GREEN && !failedOver && !finished && !response.closed()
+        return AttemptPolicy.mayFailOver(target.environment(), failedOver) && !finished && !response.closed()
                 && !response.headWritten();
     }
 
@@ -238,13 +204,13 @@ final class ProxyExchange {
         // State first: reset() may call this attempt's handlers back synchronously; they must see it abandoned.
         HttpClientRequest abandoned = upstreamRequest;
         failedOver = true;
-        window = null;
+        pump = null;
         usageTap = null;
-        releaseMirror();
+        abandonShadowCopy();
         ttfbNanos = -1;
         upstreamStatus = 0;
         upstreamRequest = null;
-        target = ctx.target(Environment.BLUE);
+        target = ctx.upstreams.target(Environment.BLUE);
         int next = attempt + 1;
         attempt = next;
         if (resetUpstream && abandoned != null) {
@@ -271,7 +237,7 @@ final class ProxyExchange {
     }
 
     private void onTimeout(int attemptNo) {
-        if (attemptNo != attempt || finished) {
+        if (!current(attemptNo)) {
             return;
         }
         finished = true;
@@ -296,14 +262,12 @@ final class ProxyExchange {
     }
 
     private boolean canRetry() {
-        return attempt < ctx.maxRetries && !finished && !response.closed();
+        return ctx.attempts.mayRetry(attempt) && !finished && !response.closed();
     }
 
-    /** Full-jitter exponential backoff: a random wait in [0, base * 2^attempt). */
     private void retryLater(int attemptNo) {
         upstreamRequest = null;
-        long ceiling = ctx.retryBackoffMs << Math.min(attemptNo, 16);
-        long waitMs = ceiling <= 0 ? 0 : ThreadLocalRandom.current().nextLong(ceiling);
+        long waitMs = ctx.attempts.backoffMs(attemptNo);
         int next = attemptNo + 1;
         attempt = next;
         if (waitMs == 0) {
@@ -313,23 +277,10 @@ final class ProxyExchange {
         }
     }
 
-    /**
-     * Blue's answer for the shadow comparison; null when it is no reference: a JSON answer over the size
-     * bound, or a stream without {@code [DONE]} (green's is held to the same rule).
-     */
-    private ShadowAnswer blueAnswer(int status, double latencyMs) {
-        if (stream) {
-            return usageTap.streamDone()
-                    ? ShadowMirror.streamAnswer(status, usageTap.streamedUsage(), usageTap.streamedText(), latencyMs)
-                    : null;
-        }
-        return usageTap.jsonBody() == null ? null : ShadowMirror.answer(status, usageTap.jsonBody(), latencyMs);
-    }
-
-    private void releaseMirror() {
-        if (mirror != null) {
-            mirror.release();
-            mirror = null;
+    private void abandonShadowCopy() {
+        if (shadowCapture != null) {
+            shadowCapture.abandon();
+            shadowCapture = null;
         }
     }
 
@@ -344,16 +295,11 @@ final class ProxyExchange {
         long ttfbMicros = ttfbNanos < 0 ? -1 : (ttfbNanos - startNanos) / 1_000;
         int upstreamSeen = outcome == Outcome.TIMEOUT || outcome == Outcome.UPSTREAM_ERROR ? 0 : status;
         ctx.metrics.of(target.environment()).recordOutcome(outcome, upstreamSeen, latencyMicros, ttfbMicros);
-        ShadowMirror m = mirror;
-        mirror = null;
-        ShadowAnswer blue = m != null && outcome == Outcome.RESPONSE && usageTap != null
-                ? blueAnswer(status, latencyMicros / 1000.0) : null;
-        if (blue != null) {
+        if (shadowCapture != null && outcome == Outcome.RESPONSE) {
             // After the client's answer was recorded: green never delays or fails it.
-            m.offer(requestId, model, request.uri(), body, stream, blue);
-        } else if (m != null) {
-            m.release();
+            shadowCapture.offer(status, latencyMicros / 1000.0, requestId, model, request.uri(), body);
         }
+        abandonShadowCopy();
         if (ctx.hasListeners()) {
             Usage usage = usageTap == null ? Usage.NONE
                     : outcome == Outcome.CLIENT_CANCELLED ? usageTap.partial() : usageTap.complete();

@@ -124,8 +124,8 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
         }
         long affinity = affinityHeader == null ? Router.NO_AFFINITY
                 : Router.affinityHash(request.getHeader(affinityHeader));
-        Environment environment = Router.route(policies.current(), override, affinity, random.nextBucket());
-        new ProxyExchange(ctx, request, ctx.target(environment), outgoing, requestId, model, stream, hideUsage,
+        Environment environment = Router.route(policies.current(), override, affinity, random.nextInt(Router.BUCKETS));
+        new ProxyExchange(ctx, request, ctx.upstreams.target(environment), outgoing, requestId, model, stream, hideUsage,
                 startNanos)
                 .start();
     }

@@ -16,7 +16,7 @@ import java.nio.charset.StandardCharsets;
  * once, only the unfinished tail of the last event is held until its end arrives, so at most one
  * event is ever buffered. One instance per stream, used on its event loop only.
  */
-final class UsageEventFilter {
+final class UsageEventFilter implements StreamInterceptor {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final byte[] USAGE_KEY = "\"usage\"".getBytes(StandardCharsets.US_ASCII);
@@ -24,6 +24,18 @@ final class UsageEventFilter {
 
     private Buffer pending = Buffer.buffer();
     private int removed;
+
+    /** Filters what the stages before passed on; the raw bytes are not needed. */
+    @Override
+    public Buffer onChunk(Buffer raw, Buffer out) {
+        return accept(out);
+    }
+
+    /** The held tail of the last event, filtered, after what the stages before released. */
+    @Override
+    public Buffer onEnd(Buffer tail) {
+        return tail.appendBuffer(finish());
+    }
 
     /** The bytes to forward for this chunk (possibly empty). */
     Buffer accept(Buffer chunk) {

@@ -1,79 +1,46 @@
 package dev.relaygate.relay.proxy;
 
-import dev.relaygate.relay.exchange.Usage;
-import dev.relaygate.relay.sse.SseUsageScanner;
-import dev.relaygate.relay.sse.StreamedText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.relaygate.relay.exchange.Usage;
+import dev.relaygate.relay.sse.SseUsageScanner;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 
 /**
- * Reads token usage off a response as it streams past (only when someone listens for exchanges):
- * SSE through {@link SseUsageScanner}'s final usage event; JSON by parsing the whole answer's
- * {@code usage} object at the end (answers above {@link #MAX_JSON_BYTES} are not parsed); for a
- * mirrored stream also its text ({@link StreamedText}). One per
- * exchange, used on its event loop only.
+ * Reads token usage off an answer as it streams past (only when someone listens for exchanges): SSE
+ * through {@link SseUsageScanner}'s final usage event; JSON by parsing the whole answer's {@code usage}
+ * object at the end (answers above {@link #MAX_JSON_BYTES} are not parsed). Passes every byte on
+ * unchanged. One per exchange, used on its event loop only.
  */
-final class UsageTap {
+final class UsageTap implements StreamInterceptor {
 
+    /** The largest JSON answer read whole (for usage, or as blue's answer for the shadow comparison). */
     static final int MAX_JSON_BYTES = 1 << 20;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SseUsageScanner sse;
-    private final StreamedText streamedText;
     private Buffer json;
 
     UsageTap(boolean stream) {
-        this(stream, false);
-    }
-
-    /** @param collectText keep a stream's text too (a mirrored stream's answer is compared with green's) */
-    UsageTap(boolean stream, boolean collectText) {
-        this.streamedText = stream && collectText ? new StreamedText() : null;
-        this.sse = stream ? new SseUsageScanner(streamedText) : null;
+        this.sse = stream ? new SseUsageScanner() : null;
         this.json = stream ? null : Buffer.buffer();
     }
 
-    void accept(Buffer chunk) {
+    @Override
+    public Buffer onChunk(Buffer raw, Buffer out) {
         if (sse != null) {
-            byte[] bytes = chunk.getBytes();
+            byte[] bytes = raw.getBytes();
             sse.accept(bytes, 0, bytes.length);
         } else if (json != null) {
-            if (json.length() + chunk.length() > MAX_JSON_BYTES) {
+            if (json.length() + raw.length() > MAX_JSON_BYTES) {
                 json = null;
             } else {
-                json.appendBuffer(chunk);
+                json.appendBuffer(raw);
             }
         }
-    }
-
-    /** The whole JSON answer (null for streams or answers over {@link #MAX_JSON_BYTES}). */
-    Buffer jsonBody() {
-        return json;
-    }
-
-    /** A stream's usage event once it ended, or null when it reported none (or this is not a stream). */
-    Usage streamedUsage() {
-        if (sse == null) {
-            return null;
-        }
-        sse.finish();
-        return sse.usage();
-    }
-
-    /** Whether a stream ended with its {@code data: [DONE]}. */
-    boolean streamDone() {
-        if (sse == null) {
-            return false;
-        }
-        sse.finish();
-        return sse.done();
-    }
-
-    /** A stream's text so far (bounded), or null when not collected. */
-    String streamedText() {
-        return streamedText == null ? null : streamedText.text();
+        return out;
     }
 
     /** Usage when the answer ended: the reported numbers, or {@link Usage#NONE}. */

@@ -130,39 +130,39 @@ public final class RolloutController {
     }
 
     /** Operator rollback: blue 100 / green 0 now. False when no rollout was live (nothing to undo). */
-    public boolean rollbackManually(String reason) {
-        return rollback(false, "manual rollback: " + reason, null, clock.currentTimeMillis());
+    public boolean rollbackManually(ManualChange cause) {
+        return rollback(false, "manual rollback: " + cause.changedBy(), null, clock.currentTimeMillis());
     }
 
     /**
      * Operator traffic shift: stops a live rollout without touching weights (the operator sets them),
      * so the controller never raises green behind the operator's back. False when none was live.
      */
-    public boolean cancel(String reason) {
+    public boolean cancel(ManualChange cause) {
         long now = clock.currentTimeMillis();
         Transition t = swap(EventType.CANCELLED, s -> s.phase().isLive() ? s.withStable(s.greenWeight(), now) : s,
-                "cancelled: " + reason, null);
+                "cancelled: " + cause.changedBy(), null);
         return t.happened() && t.to().phase() == Phase.STABLE;
     }
 
     /** Operator reset after a rollback: ROLLED_BACK -> STABLE, green stays 0. */
-    public RolloutState reset(String reason) {
+    public RolloutState reset(ManualChange cause) {
         long now = clock.currentTimeMillis();
-        return swap(EventType.RESET, s -> s.withStable(0, now), "reset: " + reason, null).to();
+        return swap(EventType.RESET, s -> s.withStable(0, now), "reset: " + cause.changedBy(), null).to();
     }
 
     /**
      * The promotion ended with roles swapped ({@code promote --swap}): PROMOTED -> STABLE. The new
      * green (the old blue) is idle; the wiring swaps the roles, so no weight is set here.
      */
-    public RolloutState completeSwap(String reason) {
+    public RolloutState completeSwap(ManualChange cause) {
         long now = clock.currentTimeMillis();
         return swap(EventType.SWAPPED, s -> {
             if (s.phase() != Phase.PROMOTED) {
                 throw new IllegalTransitionException(s.phase(), Phase.STABLE);
             }
             return s.withStable(0, now);
-        }, "roles swapped: " + reason, null).to();
+        }, "roles swapped: " + cause.changedBy(), null).to();
     }
 
     private void advance(RolloutState observed, Verdict v, long now) {

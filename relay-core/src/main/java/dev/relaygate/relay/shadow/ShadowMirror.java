@@ -2,13 +2,17 @@ package dev.relaygate.relay.shadow;
 
 import dev.relaygate.relay.exchange.Usage;
 import dev.relaygate.relay.http.Headers;
-import dev.relaygate.relay.proxy.ProxyContext;
 import dev.relaygate.relay.sse.SseUsageScanner;
 import dev.relaygate.relay.sse.StreamedText;
 import dev.relaygate.relay.upstream.UpstreamTarget;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.relaygate.relay.config.ShadowConfig;
+import dev.relaygate.relay.config.StreamingConfig;
+import dev.relaygate.relay.config.UpstreamConfig;
 import dev.relaygate.relay.time.Clock;
+import dev.relaygate.relay.time.RandomSource;
+import dev.relaygate.relay.upstream.Upstreams;
 import dev.relaygate.relay.log.RequestLog;
 import dev.relaygate.relay.exchange.Environment;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -18,7 +22,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import java.io.IOException;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
@@ -36,8 +41,11 @@ public final class ShadowMirror {
     public static final CharSequence X_RELAY_SHADOW = io.vertx.core.http.HttpHeaders.createOptimized("X-Relay-Shadow");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final ProxyContext ctx;
+    private final Upstreams upstreams;
     private final Clock clock;
+    private final RandomSource random;
+    private final long streamIdleTimeoutMs;
+    private final long timeoutMs;
     private final BooleanSupplier active;
     private final double sampleRate;
     private final int capacity;
@@ -46,14 +54,22 @@ public final class ShadowMirror {
     private final RequestLog<ShadowLog> log;
     private final AtomicInteger inFlight = new AtomicInteger();
 
-    /** @param log the shadow JSONL, or null */
-    public ShadowMirror(ProxyContext ctx, Clock clock, BooleanSupplier active, double sampleRate, int capacity,
-            AnswerComparator comparator, ShadowSummary summary, RequestLog<ShadowLog> log) {
-        this.ctx = ctx;
+    /**
+     * @param active   whether copies are wanted right now (SHADOW phase or shadow strategy)
+     * @param upstream green's copy gets the same silence limits as blue's answer had
+     * @param log      the shadow JSONL, or null
+     */
+    public ShadowMirror(Upstreams upstreams, Clock clock, RandomSource random, BooleanSupplier active,
+            ShadowConfig config, UpstreamConfig upstream, StreamingConfig streaming, AnswerComparator comparator,
+            ShadowSummary summary, RequestLog<ShadowLog> log) {
+        this.upstreams = upstreams;
         this.clock = clock;
+        this.random = random;
+        this.streamIdleTimeoutMs = streaming.idleTimeoutMs();
+        this.timeoutMs = upstream.timeoutMs();
+        this.sampleRate = config.sampleRate();
+        this.capacity = config.queueCapacity();
         this.active = active;
-        this.sampleRate = sampleRate;
-        this.capacity = capacity;
         this.comparator = comparator;
         this.summary = summary;
         this.log = log;
@@ -68,6 +84,21 @@ public final class ShadowMirror {
         return inFlight.get();
     }
 
+    /** The "shadow" section of {@code /admin/status}: whether copies are wanted now, and the comparison counts. */
+    public Map<String, Object> status() {
+        ShadowSummary.Snapshot s = summary.snapshot();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("active", active());
+        out.put("compared", s.compared());
+        out.put("matched", s.matched());
+        out.put("mismatched", s.mismatched());
+        out.put("dissimilar", s.dissimilar());
+        out.put("dissimilar_share", s.dissimilarShare());
+        out.put("dropped", s.dropped());
+        out.put("in_flight", inFlight());
+        return out;
+    }
+
     /**
      * Whether this answer is mirrored, decided when blue's answer starts: sampled in and a slot free (a
      * full queue counts as a drop). The slot is held while blue's stream text is collected and green's
@@ -75,7 +106,7 @@ public final class ShadowMirror {
      * {@link #release}.
      */
     public boolean reserve() {
-        if (sampleRate < 1.0 && ThreadLocalRandom.current().nextDouble() >= sampleRate) {
+        if (sampleRate < 1.0 && random.nextDouble() >= sampleRate) {
             return false;
         }
         if (inFlight.incrementAndGet() > capacity) {
@@ -96,7 +127,7 @@ public final class ShadowMirror {
      * as a stream and green's text is collected as it arrives, bounded like blue's.
      */
     public void offer(String requestId, String model, String uri, Buffer requestBody, boolean stream, ShadowAnswer blue) {
-        UpstreamTarget green = ctx.upstreams().target(Environment.GREEN);
+        UpstreamTarget green = upstreams.target(Environment.GREEN);
         long start = clock.nanoTime();
         green.open(HttpMethod.POST, uri).compose(req -> {
             req.putHeader(HttpHeaderNames.AUTHORIZATION, green.authorization());
@@ -104,8 +135,7 @@ public final class ShadowMirror {
             req.putHeader(X_RELAY_SHADOW, "true");
             req.putHeader(Headers.X_REQUEST_ID, requestId);
             // The same silence limit blue's answer had: a pause blue may take must not fail only green.
-            req.idleTimeout(stream && ctx.streamIdleTimeoutMs > 0 ? ctx.streamIdleTimeoutMs
-                    : Math.max(1, ctx.timeoutNanos / 1_000_000));
+            req.idleTimeout(stream && streamIdleTimeoutMs > 0 ? streamIdleTimeoutMs : Math.max(1, timeoutMs));
             return req.send(requestBody).compose(resp -> stream && resp.statusCode() / 100 == 2
                     ? streamed(resp, start)
                     : resp.body().map(b -> answer(resp.statusCode(), b, (clock.nanoTime() - start) / 1e6)));

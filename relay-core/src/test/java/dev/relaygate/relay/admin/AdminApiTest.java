@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.relaygate.relay.rollout.ManualChange;
 import dev.relaygate.relay.support.Http;
 import dev.relaygate.relay.support.RelayFixture;
 import java.io.IOException;
@@ -65,7 +66,7 @@ final class AdminApiTest {
                 RelayFixture.admin());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         assertThat(json(r).at("/policy/green_weight").asInt()).isEqualTo(100);
-        assertThat(json(r).at("/policy/changed_by").asText()).isEqualTo(AdminApi.REASON_TRAFFIC_SHIFT);
+        assertThat(json(r).at("/policy/changed_by").asText()).isEqualTo(ManualChange.TRAFFIC_SHIFT.changedBy());
         HttpResponse<String> next = Http.get(f.relay.baseUrl() + "/models", Map.of());
         assertThat(next.headers().firstValue("X-Relay-Environment")).hasValue("green");
     }

@@ -6,6 +6,7 @@ import static dev.relaygate.relay.admin.RolloutSupport.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.relaygate.relay.rollout.ManualChange;
 import dev.relaygate.relay.rollout.Phase;
 import dev.relaygate.relay.time.RandomSource;
 import dev.relaygate.relay.support.Http;
@@ -42,9 +43,9 @@ final class PolicyPatchTest {
         f.relay.rolloutTicker().call(() -> {
             Phase phase = f.relay.rollout().state().phase();
             if (phase.isLive()) {
-                f.relay.rollout().cancel("test reset");
+                f.relay.rollout().cancel(ManualChange.TRAFFIC_SHIFT);
             } else if (phase == Phase.ROLLED_BACK) {
-                f.relay.rollout().reset("test reset");
+                f.relay.rollout().reset(ManualChange.RESET);
             }
             return null;
         }).join();

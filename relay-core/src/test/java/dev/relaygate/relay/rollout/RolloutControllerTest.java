@@ -100,11 +100,11 @@ final class RolloutControllerTest {
     void aManualRollbackGoesToBlueAndIsRecorded() {
         RolloutController c = controller(null);
         c.start(FAST, false);
-        assertThat(c.rollbackManually("operator saw errors")).isTrue();
+        assertThat(c.rollbackManually(ManualChange.ROLLBACK)).isTrue();
         assertThat(c.state().rollback().automatic()).isFalse();
-        assertThat(c.state().rollback().reason()).contains("operator saw errors");
+        assertThat(c.state().rollback().reason()).contains("admin rollback");
         assertThat(source.greenWeight).isZero();
-        assertThat(c.rollbackManually("again")).isFalse();
+        assertThat(c.rollbackManually(ManualChange.ROLLBACK)).isFalse();
     }
 
     @Test
@@ -112,22 +112,22 @@ final class RolloutControllerTest {
         RolloutController c = controller(null);
         c.start(FAST, false);
         int changes = source.weightChanges;
-        assertThat(c.cancel("operator traffic-shift")).isTrue();
+        assertThat(c.cancel(ManualChange.TRAFFIC_SHIFT)).isTrue();
         assertThat(c.state().phase()).isEqualTo(Phase.STABLE);
         seconds(c, 300);
         assertThat(source.weightChanges).isEqualTo(changes);
-        assertThat(c.cancel("nothing live")).isFalse();
+        assertThat(c.cancel(ManualChange.TRAFFIC_SHIFT)).isFalse();
     }
 
     @Test
     void aNewRolloutAfterARollbackNeedsAnExplicitReset() {
         RolloutController c = controller(null);
         c.start(FAST, false);
-        c.rollbackManually("bad");
+        c.rollbackManually(ManualChange.ROLLBACK);
         assertThatThrownBy(() -> c.start(FAST, false))
                 .isInstanceOf(IllegalTransitionException.class)
                 .hasMessageContaining("ROLLED_BACK -> CANARY");
-        assertThat(c.reset("fixed").phase()).isEqualTo(Phase.STABLE);
+        assertThat(c.reset(ManualChange.RESET).phase()).isEqualTo(Phase.STABLE);
         assertThat(c.start(FAST, false).phase()).isEqualTo(Phase.CANARY);
     }
 
@@ -149,8 +149,8 @@ final class RolloutControllerTest {
         assertThat(c.state().phase()).isEqualTo(Phase.CANARY);
         seconds(c, 60);
         assertThat(c.state().phase()).isEqualTo(Phase.PROMOTED);
-        assertThat(c.completeSwap("promote --swap").phase()).isEqualTo(Phase.STABLE);
-        assertThatThrownBy(() -> c.completeSwap("twice")).hasMessageContaining("STABLE -> STABLE");
+        assertThat(c.completeSwap(ManualChange.PROMOTE_SWAP).phase()).isEqualTo(Phase.STABLE);
+        assertThatThrownBy(() -> c.completeSwap(ManualChange.PROMOTE_SWAP)).hasMessageContaining("STABLE -> STABLE");
     }
 
     @Test
@@ -158,11 +158,11 @@ final class RolloutControllerTest {
         Path file = dir.resolve("rollout-state.json");
         RolloutController first = controller(file);
         first.start(FAST, false);
-        first.rollbackManually("bad deploy");
+        first.rollbackManually(ManualChange.ROLLBACK);
         source.greenWeight = 50;
         RolloutController restarted = controller(file);
         assertThat(restarted.state().phase()).isEqualTo(Phase.ROLLED_BACK);
-        assertThat(restarted.state().rollback().reason()).contains("bad deploy");
+        assertThat(restarted.state().rollback().reason()).contains("manual rollback: admin rollback");
         assertThat(source.greenWeight).isZero();
         seconds(restarted, 300);
         assertThat(source.greenWeight).isZero();
@@ -187,7 +187,7 @@ final class RolloutControllerTest {
     void concurrentRollbacksFireExactlyOnce() throws Exception {
         RolloutController c = controller(null);
         c.start(FAST, false);
-        assertThat(race(() -> c.rollbackManually("race"))).as("callers told they rolled back").isEqualTo(1);
+        assertThat(race(() -> c.rollbackManually(ManualChange.ROLLBACK))).as("callers told they rolled back").isEqualTo(1);
         assertThat(timeline.snapshot()).filteredOn(e -> e.type() == EventType.ROLLED_BACK).hasSize(1);
     }
 
@@ -195,7 +195,7 @@ final class RolloutControllerTest {
     void concurrentCancelsFireExactlyOnce() throws Exception {
         RolloutController c = controller(null);
         c.start(FAST, false);
-        assertThat(race(() -> c.cancel("race"))).as("callers told they cancelled").isEqualTo(1);
+        assertThat(race(() -> c.cancel(ManualChange.TRAFFIC_SHIFT))).as("callers told they cancelled").isEqualTo(1);
         assertThat(timeline.snapshot()).filteredOn(e -> e.type() == EventType.CANCELLED).hasSize(1);
     }
 

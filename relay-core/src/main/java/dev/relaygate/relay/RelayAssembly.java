@@ -1,0 +1,208 @@
+package dev.relaygate.relay;
+
+import dev.relaygate.relay.admin.AdminApi;
+import dev.relaygate.relay.admin.AdminSections;
+import dev.relaygate.relay.admin.ControlRoute;
+import dev.relaygate.relay.admin.ControlRoutes;
+import dev.relaygate.relay.admin.HealthApi;
+import dev.relaygate.relay.admin.OperatorCalls;
+import dev.relaygate.relay.admin.RolloutApi;
+import dev.relaygate.relay.admin.RolloutJson;
+import dev.relaygate.relay.config.EnvironmentsConfig;
+import dev.relaygate.relay.config.RelayConfig;
+import dev.relaygate.relay.config.RequestLogConfig;
+import dev.relaygate.relay.config.TrafficShiftSettings;
+import dev.relaygate.relay.exchange.ExchangeListener;
+import dev.relaygate.relay.health.HealthMonitor;
+import dev.relaygate.relay.log.CostCalculator;
+import dev.relaygate.relay.log.RequestAccounting;
+import dev.relaygate.relay.log.RequestLog;
+import dev.relaygate.relay.metrics.RelayMetrics;
+import dev.relaygate.relay.proxy.ProxyContext;
+import dev.relaygate.relay.proxy.ProxyHandler;
+import dev.relaygate.relay.rollout.EventTimeline;
+import dev.relaygate.relay.rollout.MetricsIntervalSource;
+import dev.relaygate.relay.rollout.PersistedState;
+import dev.relaygate.relay.rollout.Phase;
+import dev.relaygate.relay.rollout.RolloutController;
+import dev.relaygate.relay.rollout.RolloutEvent;
+import dev.relaygate.relay.rollout.RolloutTicker;
+import dev.relaygate.relay.rollout.StateFile;
+import dev.relaygate.relay.rollout.UpstreamRoles;
+import dev.relaygate.relay.routing.PolicyStore;
+import dev.relaygate.relay.routing.RoutingPolicy;
+import dev.relaygate.relay.shadow.AnswerComparator;
+import dev.relaygate.relay.shadow.ShadowLog;
+import dev.relaygate.relay.shadow.ShadowMirror;
+import dev.relaygate.relay.shadow.ShadowSummary;
+import dev.relaygate.relay.time.Clock;
+import dev.relaygate.relay.time.RandomSource;
+import dev.relaygate.relay.upstream.Upstreams;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The relay's parts and how they fit: the one place that builds them, each through its constructor and
+ * in dependency order, so reading it top to bottom is reading the relay. Nothing is configured after
+ * construction. {@link RelayServer} owns one and adds only listening and the shutdown order.
+ *
+ * <pre>
+ * state      policy store (the routing policy every request reads), metrics, upstreams (blue, green)
+ * rollout    state file -> controller (judge on interval snapshots, weights into the policy store) -> ticker
+ * health     key and health probes of each upstream; green's shift guard
+ * logs       request log + cost accounting, rollout events JSONL, shadow diffs JSONL
+ * shadow     mirror of blue's answers to green, active in the SHADOW phase or with the shadow strategy
+ * requests   proxy context (attempt policy, listeners, mirror) -> proxy handler
+ * control    admin, rollout and health APIs -> control routes; with the proxy, the request handler
+ * </pre>
+ */
+final class RelayAssembly implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(RelayAssembly.class.getName());
+
+    final RelayConfig config;
+    final Clock clock;
+    final Vertx vertx;
+    final PolicyStore policyStore;
+    final RelayMetrics metrics;
+    final Upstreams upstreams;
+    final ShadowSummary shadowSummary = new ShadowSummary();
+    final RolloutController rollout;
+    final RolloutTicker rolloutTicker;
+    final HealthMonitor health;
+    final RequestAccounting accounting;
+    final AdminApi admin;
+    final RelayRequestHandler requestHandler;
+    private final RequestLog<RolloutEvent> eventsLog;
+    private final RequestLog<ShadowLog> shadowLog;
+
+    RelayAssembly(RelayConfig config, Clock clock, RandomSource random) {
+        this.config = config;
+        this.clock = clock;
+        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(config.server().eventLoops()));
+        this.policyStore = new PolicyStore(RoutingPolicy.initial(config.routing().weights().green(),
+                config.routing().routingStrategy(), clock.currentTimeMillis()), clock);
+        this.metrics = new RelayMetrics(clock);
+        this.upstreams = new Upstreams(vertx, config);
+
+        // Rollout. Roles before the controller: restoring a live rollout saves the state file again, with the
+        // roles in effect at that moment. Restoring a ROLLED_BACK state sets green 0 through the policy store.
+        StateFile stateFile = config.stateFile() == null ? null : new StateFile(Path.of(config.stateFile()));
+        Optional<PersistedState> saved = stateFile == null ? Optional.empty() : stateFile.load();
+        saved.map(PersistedState::roles).ifPresent(this::restoreRoles);
+        EventTimeline timeline = new EventTimeline();
+        this.rollout = new RolloutController(new MetricsIntervalSource(metrics, shadowSummary),
+                (weight, why) -> policyStore.setGreenWeight(weight, "rollout: " + why), clock, timeline, stateFile,
+                () -> rolesOf(upstreams.environments(), upstreams.rolesSwapped()));
+        if (saved.isPresent()) {
+            // The file now says how this config's roles were resolved: a config edited back later must win.
+            rollout.saveState();
+        }
+        this.rolloutTicker = new RolloutTicker(rollout, () -> {
+            TrafficShiftSettings active = rollout.state().settings();
+            return (active != null ? active : config.trafficShift()).evaluationIntervalMs();
+        });
+
+        this.health = new HealthMonitor(vertx, upstreams, clock, config.upstream().timeoutMs());
+
+        // Logs: requests with their cost, the rollout timeline (GET /admin/events serves the in-memory ring), shadow diffs.
+        RequestLogConfig logs = config.requestLog();
+        this.accounting = new RequestAccounting(new CostCalculator(config.prices()),
+                logs.enabled() ? jsonl("requests", logs.retentionHours()) : null, clock);
+        this.eventsLog = logs.enabled() ? jsonl("rollout_events", logs.retentionHours()) : null;
+        if (eventsLog != null) {
+            timeline.addListener(eventsLog::offer);
+        }
+        this.shadowLog = logs.enabled() ? jsonl(ShadowLog.FILE_PREFIX, logs.shadowRetentionHours()) : null;
+
+        ShadowMirror mirror = new ShadowMirror(upstreams, clock, random,
+                () -> policyStore.current().shadow() || rollout.state().phase() == Phase.SHADOW, config.shadow(),
+                config.upstream(), config.streaming(), new AnswerComparator(config.shadow().tokenTolerance(),
+                        config.trafficShift().validationThreshold().minSimilarity()), shadowSummary, shadowLog);
+
+        // The request path. Usage is read off answers only when someone records it.
+        List<ExchangeListener> listeners = logs.enabled() || !config.prices().isEmpty()
+                ? List.of(accounting) : List.of();
+        ProxyContext proxyContext = new ProxyContext(vertx, clock, random, metrics, upstreams, config, listeners,
+                mirror);
+        ProxyHandler proxy = new ProxyHandler(proxyContext, policyStore, random, config);
+
+        // Control paths. Every change that sends green traffic is vetted by a fresh probe of green first.
+        OperatorCalls calls = new OperatorCalls(health::vetGreen, rolloutTicker);
+        RolloutJson rolloutJson = new RolloutJson(rollout, rolloutTicker, config.stateFile());
+        Map<String, Supplier<Object>> status = new LinkedHashMap<>();
+        status.put("rollout", rolloutJson::status);
+        status.put("health", health::status);
+        status.put("cost", accounting::status);
+        status.put("shadow", mirror::status);
+        List<Consumer<StringBuilder>> metricsLines = List.of(rolloutJson::metrics, accounting::metrics);
+        this.admin = new AdminApi(config, policyStore, metrics, clock, upstreams::environments, rollout, calls,
+                new AdminSections(status, metricsLines));
+        List<ControlRoute> routes = new ArrayList<>(admin.routes());
+        routes.addAll(new RolloutApi(rollout, rolloutJson, policyStore, upstreams, calls, config.trafficShift())
+                .routes());
+        routes.addAll(new HealthApi(health).routes());
+        this.requestHandler = new RelayRequestHandler(new ControlRoutes(config.admin(), routes), proxy);
+    }
+
+    private <T> RequestLog<T> jsonl(String prefix, long retentionHours) {
+        RequestLogConfig logs = config.requestLog();
+        return new RequestLog<>(Path.of(logs.dir()), prefix, retentionHours, logs.queueCapacity(), clock);
+    }
+
+    private static UpstreamRoles rolesOf(EnvironmentsConfig envs, boolean swapped) {
+        return UpstreamRoles.of(envs.blue().name(), envs.blue().baseUrl(), envs.green().name(), envs.green().baseUrl(),
+                swapped);
+    }
+
+    /**
+     * A state file written after {@code promote --swap} of this very config: swap again, so the restart
+     * keeps the promoted upstream live. A config edited since wins (editing it is the intended way to make
+     * a swap permanent), and the file is then rewritten with the config's roles.
+     */
+    private void restoreRoles(UpstreamRoles saved) {
+        UpstreamRoles configured = rolesOf(upstreams.environments(), false);
+        if (saved.restoresSwapOf(configured)) {
+            upstreams.swapRoles();
+            LOG.log(System.Logger.Level.INFO, "restored swapped roles from the state file: blue is "
+                    + saved.blue().name() + ", green is " + saved.green().name());
+        } else if (saved.swapped()) {
+            LOG.log(System.Logger.Level.INFO, "the state file's swapped roles (blue " + saved.blue().name()
+                    + ") do not fit the config as it is now; using the config's");
+        }
+    }
+
+    /** Starts the rollout's ticks and the periodic health probes. */
+    void startTimers() {
+        rolloutTicker.start();
+        health.start(config.healthCheckIntervalSeconds());
+    }
+
+    /** First step of shutdown: no more ticks or probes while requests drain. */
+    void stopTimers() {
+        rolloutTicker.close();
+        health.close();
+    }
+
+    /** After draining: closes the upstream clients and drains the JSONL writers (blocks; never on an event loop). */
+    @Override
+    public void close() {
+        stopTimers();
+        upstreams.close();
+        accounting.close();
+        if (shadowLog != null) {
+            shadowLog.close();
+        }
+        if (eventsLog != null) {
+            eventsLog.close();
+        }
+    }
+}
