@@ -2,6 +2,7 @@ package dev.relaygate.relay;
 
 import dev.relaygate.relay.admin.AdminApi;
 import dev.relaygate.relay.config.ConfigException;
+import dev.relaygate.relay.config.ConfigProblem;
 import dev.relaygate.relay.config.ConfigValidator;
 import dev.relaygate.relay.config.RelayConfig;
 import dev.relaygate.relay.health.HealthMonitor;
@@ -62,9 +63,9 @@ public final class RelayServer implements AutoCloseable {
      * @throws IllegalStateException when the port cannot be bound
      */
     public static RelayServer start(RelayConfig config, Clock clock, RandomSource random) {
-        List<String> problems = ConfigValidator.validate(config);
+        List<ConfigProblem> problems = ConfigValidator.validate(config);
         if (!problems.isEmpty()) {
-            throw new ConfigException(problems);
+            throw ConfigException.of(problems);
         }
         RelayServer relay = new RelayServer(new RelayAssembly(config, clock, random));
         try {

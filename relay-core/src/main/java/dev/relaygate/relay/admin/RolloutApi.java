@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.relaygate.relay.config.ConfigException;
 import dev.relaygate.relay.config.ConfigLoader;
+import dev.relaygate.relay.config.ConfigProblem;
 import dev.relaygate.relay.config.ConfigValidator;
 import dev.relaygate.relay.config.RoutingConfig;
 import dev.relaygate.relay.rollout.IllegalTransitionException;
@@ -192,7 +193,8 @@ public final class RolloutApi {
     /** A body's {@code traffic_shift} object over the config's defaults, field by field. */
     private TrafficShiftSettings settings(JsonNode node) {
         if (!node.isObject()) {
-            throw new ConfigException("traffic_shift must be a JSON object, but was " + node.getNodeType());
+            throw new ConfigException("traffic_shift",
+                    "traffic_shift must be a JSON object, but was " + node.getNodeType());
         }
         ObjectNode merged = ConfigLoader.jsonMapper().valueToTree(defaults);
         merge(merged, (ObjectNode) node);
@@ -218,9 +220,9 @@ public final class RolloutApi {
 
     private static RoutingConfig bindRouting(JsonNode node) {
         RoutingConfig routing = ConfigLoader.bind(ConfigLoader.jsonMapper(), node, RoutingConfig.class, "routing");
-        List<String> problems = ConfigValidator.validateRouting(routing);
+        List<ConfigProblem> problems = ConfigValidator.validateRouting(routing);
         if (!problems.isEmpty()) {
-            throw new ConfigException(problems);
+            throw ConfigException.of(problems);
         }
         return routing;
     }

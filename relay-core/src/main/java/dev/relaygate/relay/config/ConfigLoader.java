@@ -77,21 +77,22 @@ public final class ConfigLoader {
         if (!root.isObject()) {
             throw new ConfigException("config must be a mapping of sections, but was " + root.getNodeType());
         }
-        List<String> envProblems = new EnvSubstitution(env).apply(root);
+        List<ConfigProblem> envProblems = new EnvSubstitution(env).apply(root);
         if (!envProblems.isEmpty()) {
-            throw new ConfigException(envProblems);
+            throw ConfigException.of(envProblems);
         }
         RelayConfig config = bind(YAML, root, RelayConfig.class, "");
-        List<String> problems = ConfigValidator.validate(config);
+        List<ConfigProblem> problems = ConfigValidator.validate(config);
         if (!problems.isEmpty()) {
-            throw new ConfigException(problems);
+            throw ConfigException.of(problems);
         }
         return config;
     }
 
     /**
      * Binds a tree to a config record, turning Jackson's errors into messages that name the field
-     * (prefixed by {@code pathPrefix}), the rule and the bad value.
+     * (prefixed by {@code pathPrefix}), the rule and the bad value. The {@link ConfigException} carries
+     * that same field path as {@link ConfigException#field()}.
      */
     public static <T> T bind(ObjectMapper mapper, JsonNode node, Class<T> type, String pathPrefix) {
         try {
@@ -100,25 +101,33 @@ public final class ConfigLoader {
             // The records validate in their constructors with messages that already name the full field
             // (e.g. "traffic_shift.increment must be in [1,100], but was 140"): pass those through.
             Throwable cause = e.getCause();
+            if (cause instanceof InvalidValueException invalid) {
+                throw new ConfigException(invalid.field(), invalid.getMessage());
+            }
             if (cause instanceof IllegalArgumentException || cause instanceof NullPointerException) {
                 throw new ConfigException(cause.getMessage());
             }
-            throw new ConfigException(path(pathPrefix, e) + " is invalid: " + e.getOriginalMessage());
+            String path = path(pathPrefix, e);
+            throw new ConfigException(path, path + " is invalid: " + e.getOriginalMessage());
         } catch (UnrecognizedPropertyException e) {
             String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream()
                     .map(String::valueOf).sorted().collect(Collectors.joining(", ", " (known: ", ")"));
-            throw new ConfigException(path(pathPrefix, e) + " must be a known field" + known
-                    + ", but was unknown");
+            String path = path(pathPrefix, e);
+            throw new ConfigException(path, path + " must be a known field" + known + ", but was unknown");
         } catch (InvalidFormatException e) {
-            throw new ConfigException(path(pathPrefix, e) + " must be " + describe(e.getTargetType())
+            String path = path(pathPrefix, e);
+            throw new ConfigException(path, path + " must be " + describe(e.getTargetType())
                     + ", but was " + quote(e.getValue()));
         } catch (MismatchedInputException e) {
-            throw new ConfigException(path(pathPrefix, e) + " must be " + describe(e.getTargetType())
+            String path = path(pathPrefix, e);
+            throw new ConfigException(path, path + " must be " + describe(e.getTargetType())
                     + ", but was " + e.getOriginalMessage().replaceAll("\\s+", " "));
         } catch (JsonMappingException e) {
-            throw new ConfigException(path(pathPrefix, e) + " is invalid: " + e.getOriginalMessage());
+            String path = path(pathPrefix, e);
+            throw new ConfigException(path, path + " is invalid: " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
-            throw new ConfigException(pathPrefix + " is invalid: " + e.getOriginalMessage());
+            throw new ConfigException(pathPrefix.isEmpty() ? null : pathPrefix,
+                    pathPrefix + " is invalid: " + e.getOriginalMessage());
         }
     }
 

@@ -8,17 +8,17 @@ import java.util.Map;
 
 /**
  * Checks a bound {@link RelayConfig}. Collects every problem (not just the first) so one run of
- * the relay shows them all; each names the field's path, the rule and the bad value. Secret
- * values are never echoed.
+ * the relay shows them all; each names the field's path, the rule and the bad value, and carries
+ * the path as a value too. Secret values are never echoed.
  */
 public final class ConfigValidator {
 
-    private final List<String> problems = new ArrayList<>();
+    private final List<ConfigProblem> problems = new ArrayList<>();
 
     private ConfigValidator() {
     }
 
-    public static List<String> validate(RelayConfig config) {
+    public static List<ConfigProblem> validate(RelayConfig config) {
         ConfigValidator v = new ConfigValidator();
         v.server(config.server());
         v.environments(config.environments());
@@ -27,7 +27,7 @@ public final class ConfigValidator {
         for (int i = 0; i < config.clientKeys().size(); i++) {
             Secret key = config.clientKeys().get(i);
             if (key == null || key.isBlank()) {
-                v.problems.add("client_keys[" + i + "] must be a non-empty key, but was empty");
+                v.problem("client_keys[" + i + "]", "must be a non-empty key, but was empty");
             }
         }
         v.upstream(config.upstream());
@@ -45,14 +45,14 @@ public final class ConfigValidator {
             try {
                 java.nio.file.Path.of(config.stateFile());
             } catch (java.nio.file.InvalidPathException e) {
-                v.problems.add("state_file must be a file path, but was " + quote(config.stateFile()));
+                v.problem("state_file", "must be a file path, but was " + quote(config.stateFile()));
             }
         }
         return List.copyOf(v.problems);
     }
 
     /** Checks a {@code routing} section on its own (the {@code PATCH /v1/routing/policy} body). */
-    public static List<String> validateRouting(RoutingConfig routing) {
+    public static List<ConfigProblem> validateRouting(RoutingConfig routing) {
         ConfigValidator v = new ConfigValidator();
         v.routing(routing);
         return List.copyOf(v.problems);
@@ -60,7 +60,7 @@ public final class ConfigValidator {
 
     private void server(ServerConfig s) {
         if (s.host().isBlank()) {
-            problems.add("server.host must be a host name or address, but was empty");
+            problem("server.host", "must be a host name or address, but was empty");
         }
         range("server.port", s.port(), 0, 65_535);
         range("server.drain_timeout_ms", s.drainTimeoutMs(), 0, 600_000);
@@ -69,7 +69,7 @@ public final class ConfigValidator {
 
     private void environments(EnvironmentsConfig e) {
         if (e == null) {
-            problems.add("environments must define blue and green, but was missing");
+            problem("environments", "must define blue and green, but was missing");
             return;
         }
         environment("environments.blue", e.blue());
@@ -78,33 +78,33 @@ public final class ConfigValidator {
 
     private void environment(String path, EnvironmentConfig e) {
         if (e == null) {
-            problems.add(path + " must be defined (name, base_url, api_key), but was missing");
+            problem(path, "must be defined (name, base_url, api_key), but was missing");
             return;
         }
         if (e.name() == null || e.name().isBlank()) {
-            problems.add(path + ".name must be a non-empty name, but was " + quote(e.name()));
+            problem(path + ".name", "must be a non-empty name, but was " + quote(e.name()));
         }
         baseUrl(path + ".base_url", e.baseUrl());
         if (e.apiKey() == null || e.apiKey().isBlank()) {
-            problems.add(path + ".api_key must be a non-empty key, but was empty");
+            problem(path + ".api_key", "must be a non-empty key, but was empty");
         }
     }
 
     private void baseUrl(String path, String url) {
         if (url == null || url.isBlank()) {
-            problems.add(path + " must be an absolute http(s) URL, but was " + quote(url));
+            problem(path, "must be an absolute http(s) URL, but was " + quote(url));
             return;
         }
         try {
             URI uri = new URI(url);
             String scheme = uri.getScheme();
             if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-                problems.add(path + " must be an absolute http(s) URL with a host, but was " + quote(url));
+                problem(path, "must be an absolute http(s) URL with a host, but was " + quote(url));
             } else if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-                problems.add(path + " must not carry a query, fragment or user info, but was " + quote(url));
+                problem(path, "must not carry a query, fragment or user info, but was " + quote(url));
             }
         } catch (URISyntaxException ex) {
-            problems.add(path + " must be an absolute http(s) URL, but was " + quote(url));
+            problem(path, "must be an absolute http(s) URL, but was " + quote(url));
         }
     }
 
@@ -112,24 +112,24 @@ public final class ConfigValidator {
         try {
             RoutingStrategy.fromWire(r.strategy());
         } catch (IllegalArgumentException ex) {
-            problems.add("routing.strategy must be one of [weighted, shadow], but was " + quote(r.strategy()));
+            problem("routing.strategy", "must be one of [weighted, shadow], but was " + quote(r.strategy()));
         }
         WeightsConfig w = r.weights();
         boolean inRange = range("routing.weights.blue", w.blue(), 0, 100)
                 & range("routing.weights.green", w.green(), 0, 100);
         if (inRange && w.blue() + w.green() != 100) {
-            problems.add("routing.weights must sum to 100, but was blue " + w.blue() + " + green " + w.green()
+            problem("routing.weights", "must sum to 100, but was blue " + w.blue() + " + green " + w.green()
                     + " = " + (w.blue() + w.green()));
         }
         if (r.affinityHeader() != null && !r.affinityHeader().matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+")) {
-            problems.add("routing.affinity_header must be an HTTP header name, but was " + quote(r.affinityHeader()));
+            problem("routing.affinity_header", "must be an HTTP header name, but was " + quote(r.affinityHeader()));
         }
     }
 
     private void models(Map<String, String> models) {
         for (Map.Entry<String, String> e : models.entrySet()) {
             if (e.getKey().isBlank() || e.getValue() == null || e.getValue().isBlank()) {
-                problems.add("models." + e.getKey() + " must map an alias to a non-empty model name, but was "
+                problem("models." + e.getKey(), "must map an alias to a non-empty model name, but was "
                         + quote(e.getValue()));
             }
         }
@@ -146,16 +146,21 @@ public final class ConfigValidator {
 
     private void unit(String path, double value) {
         if (!(value >= 0 && value <= 1)) {
-            problems.add(path + " must be in [0,1], but was " + value);
+            problem(path, "must be in [0,1], but was " + value);
         }
     }
 
     private boolean range(String path, long value, long min, long max) {
         if (value < min || value > max) {
-            problems.add(path + " must be in [" + min + "," + max + "], but was " + value);
+            problem(path, "must be in [" + min + "," + max + "], but was " + value);
             return false;
         }
         return true;
+    }
+
+    /** Records a problem about {@code field}; its message is the field, a space, then {@code rule}. */
+    private void problem(String field, String rule) {
+        problems.add(new ConfigProblem(field, field + " " + rule));
     }
 
     private static String quote(String s) {

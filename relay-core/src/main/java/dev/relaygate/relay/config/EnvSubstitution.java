@@ -21,14 +21,14 @@ final class EnvSubstitution {
     private static final Pattern REF = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
 
     private final Function<String, String> env;
-    private final List<String> problems = new ArrayList<>();
+    private final List<ConfigProblem> problems = new ArrayList<>();
 
     EnvSubstitution(Function<String, String> env) {
         this.env = env;
     }
 
     /** Substitutes in place; returns the problems found (empty when all references resolved). */
-    List<String> apply(JsonNode root) {
+    List<ConfigProblem> apply(JsonNode root) {
         walk(root, "");
         return problems;
     }
@@ -68,7 +68,8 @@ final class EnvSubstitution {
                 value = m.group(2);
             }
             if (value == null) {
-                problems.add(path + " references ${" + m.group(1) + "}, which must be set, but was unset");
+                problems.add(new ConfigProblem(path,
+                        path + " references ${" + m.group(1) + "}, which must be set, but was unset"));
                 value = "";
             }
             m.appendReplacement(out, Matcher.quoteReplacement(value));

@@ -24,17 +24,17 @@ public record ModelPrice(
             @JsonProperty("cached_input_per_mtok") Double cachedInputPerMtok,
             @JsonProperty("output_per_mtok") Double outputPerMtok) {
         if (inputPerMtok == null) {
-            throw new IllegalArgumentException("input_per_mtok is required, but was missing");
+            throw new InvalidValueException("input_per_mtok", "input_per_mtok is required, but was missing");
         }
         if (outputPerMtok == null) {
-            throw new IllegalArgumentException("output_per_mtok is required, but was missing");
+            throw new InvalidValueException("output_per_mtok", "output_per_mtok is required, but was missing");
         }
         return new ModelPrice(inputPerMtok, cachedInputPerMtok == null ? inputPerMtok : cachedInputPerMtok, outputPerMtok);
     }
 
     private static void check(String field, double value) {
         if (!(value >= 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(field + " must be a finite number >= 0, but was " + value);
+            throw new InvalidValueException(field, field + " must be a finite number >= 0, but was " + value);
         }
     }
 }

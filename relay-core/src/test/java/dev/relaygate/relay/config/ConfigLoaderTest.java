@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -138,6 +139,70 @@ final class ConfigLoaderTest {
                 .satisfies(e -> assertThat(((ConfigException) e).problems()).containsExactly(
                         "environments.blue.api_key must be a non-empty key, but was empty",
                         "environments.green must be defined (name, base_url, api_key), but was missing"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "an out-of-range value a record rejects|traffic_shift: {increment: 140}|traffic_shift.increment",
+            "a judge threshold bound inside traffic_shift|traffic_shift: {validation_threshold: {error_rate: 1.5}}"
+                    + "|validation_threshold.error_rate",
+            "an unknown field|upstream: {timeout: 5}|upstream.timeout",
+            "an unknown section|tracing: {on: true}|tracing",
+            "a wrong type|server: {port: eighty}|server.port",
+            "weights not summing to 100|routing: {weights: {blue: 90, green: 20}}|routing.weights",
+            "an empty client key|client_keys: [\"\"]|client_keys[0]",
+            "an unset variable|admin: {token: \"${NOT_SET_ANYWHERE}\"}|admin.token"})
+    void aRejectedConfigCarriesTheFieldItsMessageNames(String name, String extra, String field) {
+        assertThatThrownBy(() -> parse(MINIMAL + extra + "\n"))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.field()).isEqualTo(field);
+                    assertThat(e.getMessage()).startsWith(field + " ");
+                });
+    }
+
+    @Test
+    void withSeveralProblemsTheFieldIsTheFirstProblemsField() {
+        String yaml = """
+                environments:
+                  blue: {name: a, base_url: "http://h/v1", api_key: ""}
+                """;
+        assertThatThrownBy(() -> parse(yaml)).isInstanceOfSatisfying(ConfigException.class,
+                e -> assertThat(e.field()).isEqualTo("environments.blue.api_key"));
+    }
+
+    @Test
+    void aProblemThatNamesNoFieldHasANullField() {
+        assertThat(new ConfigException("config must not be empty, but was").field()).isNull();
+        assertThatThrownBy(() -> parse("server:\n  port: [1,\n"))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.field()).isNull());
+    }
+
+    @Test
+    void aFieldPrefixIsAddedToTheFieldAndToAMessageThatStartsWithIt() {
+        ConfigException e = ConfigException.of(List.of(
+                new ConfigProblem("validation_threshold.error_rate",
+                        "validation_threshold.error_rate must be in (0,1), but was 1.5"),
+                new ConfigProblem("validation_threshold.confidence", "confidence is out of range"),
+                new ConfigProblem(null, "something without a field")))
+                .withFieldPrefix("traffic_shift.");
+
+        assertThat(e.field()).isEqualTo("traffic_shift.validation_threshold.error_rate");
+        assertThat(e.problems()).containsExactly(
+                "traffic_shift.validation_threshold.error_rate must be in (0,1), but was 1.5",
+                "confidence is out of range",
+                "something without a field");
+    }
+
+    @Test
+    void validateThrowsAnInvalidValueExceptionNamingTheField() {
+        assertThatThrownBy(() -> Validate.inRange("traffic_shift.increment", 140, 1, 100))
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> {
+                    assertThat(e.field()).isEqualTo("traffic_shift.increment");
+                    assertThat(e).hasMessage("traffic_shift.increment must be in [1,100], but was 140");
+                });
+        assertThatThrownBy(() -> Validate.openUnit("validation_threshold.error_rate", 1.5))
+                .isInstanceOfSatisfying(InvalidValueException.class,
+                        e -> assertThat(e.field()).isEqualTo("validation_threshold.error_rate"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.relaygate.mock.Profile;
 import dev.relaygate.mock.ProfileSettings;
+import dev.relaygate.relay.config.ConfigProblem;
 import dev.relaygate.relay.config.ConfigValidator;
 import dev.relaygate.relay.config.StreamingConfig;
 import dev.relaygate.relay.metrics.Counts;
@@ -96,7 +97,8 @@ final class BufferEventsTest {
     @ValueSource(ints = {-1, 10_001})
     void bufferEventsOutsideItsRangeIsRejectedNamingTheField(int bad) {
         List<String> problems = ConfigValidator.validate(RelayFixture.baseConfig("http://127.0.0.1:1/v1",
-                "http://127.0.0.1:2/v1").withStreaming(new StreamingConfig(null, bad)));
+                "http://127.0.0.1:2/v1").withStreaming(new StreamingConfig(null, bad)))
+                .stream().map(ConfigProblem::message).toList();
         assertThat(problems).contains("streaming.buffer_events must be in [0,10000], but was " + bad);
     }
 
