@@ -2,8 +2,6 @@ package dev.relaygate.relay.metrics;
 
 import dev.relaygate.relay.exchange.Outcome;
 import dev.relaygate.relay.time.Clock;
-import dev.relaygate.relay.metrics.internal.OutcomeRecorder;
-import dev.relaygate.relay.metrics.internal.OutcomeTally;
 import dev.relaygate.relay.exchange.Environment;
 import java.util.Objects;
 import org.HdrHistogram.Histogram;

@@ -1,4 +1,4 @@
-package dev.relaygate.relay.metrics.internal;
+package dev.relaygate.relay.metrics;
 
 import dev.relaygate.relay.exchange.Outcome;
 import java.util.function.Consumer;

@@ -1,8 +1,7 @@
-package dev.relaygate.relay.metrics.internal;
+package dev.relaygate.relay.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.relaygate.relay.metrics.Counts;
 import dev.relaygate.relay.exchange.Outcome;
 import java.util.ArrayList;
 import java.util.List;

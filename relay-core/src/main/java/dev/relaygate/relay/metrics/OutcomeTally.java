@@ -1,6 +1,5 @@
-package dev.relaygate.relay.metrics.internal;
+package dev.relaygate.relay.metrics;
 
-import dev.relaygate.relay.metrics.Counts;
 import dev.relaygate.relay.exchange.Outcome;
 import org.HdrHistogram.Histogram;
 
@@ -12,7 +11,7 @@ import org.HdrHistogram.Histogram;
  * thread writes it; after a phase flip only the single reader touches it. The flip's
  * {@link org.HdrHistogram.WriterReaderPhaser} provides the happens-before edge between the two.
  */
-public final class OutcomeTally {
+final class OutcomeTally {
 
     private final long highestMicros;
     private final Histogram latency;

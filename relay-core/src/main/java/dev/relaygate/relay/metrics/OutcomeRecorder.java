@@ -1,4 +1,4 @@
-package dev.relaygate.relay.metrics.internal;
+package dev.relaygate.relay.metrics;
 
 import dev.relaygate.relay.exchange.Outcome;
 import java.util.ArrayList;
@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  * one caller at a time, and writers of finished threads are drained a last time and then dropped,
  * so memory follows the live threads.
  */
-public final class OutcomeRecorder {
+final class OutcomeRecorder {
 
     private static final ThreadWriter[] NONE = new ThreadWriter[0];
 
