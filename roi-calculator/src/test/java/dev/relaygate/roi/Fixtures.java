@@ -41,7 +41,7 @@ public final class Fixtures {
         return RoiCalculator.calculate(scenario(yaml), NOW);
     }
 
-    /** The gpt-4.1 line: 20 input, 5 cached, 0 cache-write, 10 output Mtok per month, catalog prices. */
+    /** A reference gpt-4.1 line: 20 input, 5 cached, 0 cache-write, 10 output Mtok per month, catalog prices. */
     public static String gpt41(String extra) {
         return "  - model: gpt-4.1\n    monthly_input_mtok: 20\n    monthly_cached_input_mtok: 5\n"
                 + "    monthly_cache_write_mtok: 0\n    monthly_output_mtok: 10\n" + extra;

@@ -56,7 +56,7 @@ public record RelayConfig(
     /** Active health checks run this often by default; 0 turns them off. */
     public static final long DEFAULT_HEALTH_CHECK_INTERVAL_SECONDS = 30;
 
-    /** The issue-3 shape (no rollout sections): kept so existing callers compile unchanged. */
+    /** Without the rollout and accounting sections: each of those takes its default. */
     public RelayConfig(ServerConfig server, EnvironmentsConfig environments, RoutingConfig routing,
             Map<String, String> models, List<Secret> clientKeys, AdminConfig admin, UpstreamConfig upstream,
             LimitsConfig limits, StreamingConfig streaming) {

@@ -15,7 +15,7 @@ public record StreamingConfig(Long idleTimeoutMs, Integer bufferEvents) {
         bufferEvents = bufferEvents == null ? 0 : bufferEvents;
     }
 
-    /** The issue-3 constructor: no buffering. */
+    /** Streaming without an event window ({@code buffer_events} 0). */
     public StreamingConfig(Long idleTimeoutMs) {
         this(idleTimeoutMs, null);
     }

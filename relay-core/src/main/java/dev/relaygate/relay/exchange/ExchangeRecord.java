@@ -30,7 +30,7 @@ public record ExchangeRecord(
         usage = usage == null ? Usage.NONE : usage;
     }
 
-    /** The issue-3 shape, without usage. */
+    /** A record without token usage ({@link Usage#NONE}). */
     public ExchangeRecord(String requestId, String traceparent, Environment environment, String method, String path,
             String model, boolean stream, int status, Outcome outcome, long latencyMicros, long ttfbMicros,
             int attempts, long startedAtMillis) {

@@ -21,8 +21,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The issue's performance target: 100,000 Monte Carlo trials over 10 models (perf-usage-10-models.yaml),
- * percentiles included. Run by hand (see the module note), not in {@code mvn verify}.
+ * The calculator's performance figure: 100,000 Monte Carlo trials over 10 models (perf-usage-10-models.yaml),
+ * percentiles included. Run by hand (commands in roi-calculator/README.md, "Performance"), not in
+ * {@code mvn verify}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
