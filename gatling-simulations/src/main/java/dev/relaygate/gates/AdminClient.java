@@ -18,97 +18,97 @@ import java.util.List;
  */
 public final class AdminClient {
 
-  /** A control call's answer and how long the call took from send to the last byte. */
-  public record Reply(int status, JsonNode body, long sentAtNanos, long returnedAtNanos) {
-    public boolean ok() {
-      return status >= 200 && status < 300;
+    /** A control call's answer and how long the call took from send to the last byte. */
+    public record Reply(int status, JsonNode body, long sentAtNanos, long returnedAtNanos) {
+        public boolean ok() {
+            return status >= 200 && status < 300;
+        }
+
+        public long tookMs() {
+            return (returnedAtNanos - sentAtNanos) / 1_000_000L;
+        }
     }
 
-    public long tookMs() {
-      return (returnedAtNanos - sentAtNanos) / 1_000_000L;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+    private final String relayUrl;
+    private final String token;
+
+    public AdminClient(String relayUrl, String token) {
+        this.relayUrl = relayUrl.endsWith("/") ? relayUrl.substring(0, relayUrl.length() - 1) : relayUrl;
+        this.token = token;
     }
-  }
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  private final HttpClient http = HttpClient.newBuilder()
-      .connectTimeout(Duration.ofSeconds(5))
-      .version(HttpClient.Version.HTTP_1_1)
-      .build();
-  private final String relayUrl;
-  private final String token;
-
-  public AdminClient(String relayUrl, String token) {
-    this.relayUrl = relayUrl.endsWith("/") ? relayUrl.substring(0, relayUrl.length() - 1) : relayUrl;
-    this.token = token;
-  }
-
-  public Reply status() {
-    return call("GET", "/admin/status", null);
-  }
-
-  public Reply trafficShift(int blue, int green) {
-    return call("POST", "/admin/traffic-shift", "{\"blue\":" + blue + ",\"green\":" + green + "}");
-  }
-
-  public Reply rollback() {
-    return call("POST", "/admin/rollback", "{}");
-  }
-
-  public Reply validateKeys() {
-    return call("POST", "/admin/validate-keys", "{}");
-  }
-
-  /** The vendor playbook's body: {@code {"routing": {...}, "traffic_shift": {...}}}. */
-  public Reply patchPolicy(String playbookShapedJson) {
-    return call("PATCH", "/v1/routing/policy", playbookShapedJson);
-  }
-
-  /** The rollout timeline, oldest first; accepts a bare array or {@code {"events": [...]}}. */
-  public List<JsonNode> events() {
-    Reply reply = call("GET", "/admin/events", null);
-    if (!reply.ok()) {
-      throw new IllegalStateException("GET /admin/events answered " + reply.status() + ": " + reply.body());
+    public Reply status() {
+        return call("GET", "/admin/status", null);
     }
-    JsonNode array = reply.body().isArray() ? reply.body() : reply.body().path("events");
-    List<JsonNode> out = new ArrayList<>();
-    array.forEach(out::add);
-    return out;
-  }
 
-  public Reply call(String method, String path, String body) {
-    // Generous: a control call (e.g. validate-keys probing a cold upstream) can take seconds on a
-    // loaded 2-core machine; a call that still fails is a failed control step and fails its gate.
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(relayUrl + path))
-        .timeout(Duration.ofSeconds(30))
-        .header("Authorization", "Bearer " + token)
-        .header("Accept", "application/json");
-    if (body == null) {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
-    } else {
-      request.header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofString(body));
+    public Reply trafficShift(int blue, int green) {
+        return call("POST", "/admin/traffic-shift", "{\"blue\":" + blue + ",\"green\":" + green + "}");
     }
-    long sent = System.nanoTime();
-    try {
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      long returned = System.nanoTime();
-      String text = response.body();
-      JsonNode json = text == null || text.isBlank() ? JSON.nullNode() : parse(text);
-      return new Reply(response.statusCode(), json, sent, returned);
-    } catch (IOException e) {
-      throw new IllegalStateException(method + " " + path + " failed: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(method + " " + path + " interrupted", e);
-    }
-  }
 
-  private static JsonNode parse(String text) {
-    try {
-      return JSON.readTree(text);
-    } catch (IOException e) {
-      return JSON.getNodeFactory().textNode(text);
+    public Reply rollback() {
+        return call("POST", "/admin/rollback", "{}");
     }
-  }
+
+    public Reply validateKeys() {
+        return call("POST", "/admin/validate-keys", "{}");
+    }
+
+    /** The vendor playbook's body: {@code {"routing": {...}, "traffic_shift": {...}}}. */
+    public Reply patchPolicy(String playbookShapedJson) {
+        return call("PATCH", "/v1/routing/policy", playbookShapedJson);
+    }
+
+    /** The rollout timeline, oldest first; accepts a bare array or {@code {"events": [...]}}. */
+    public List<JsonNode> events() {
+        Reply reply = call("GET", "/admin/events", null);
+        if (!reply.ok()) {
+            throw new IllegalStateException("GET /admin/events answered " + reply.status() + ": " + reply.body());
+        }
+        JsonNode array = reply.body().isArray() ? reply.body() : reply.body().path("events");
+        List<JsonNode> out = new ArrayList<>();
+        array.forEach(out::add);
+        return out;
+    }
+
+    public Reply call(String method, String path, String body) {
+        // Generous: a control call (e.g. validate-keys probing a cold upstream) can take seconds on a
+        // loaded 2-core machine; a call that still fails is a failed control step and fails its gate.
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(relayUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json");
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        long sent = System.nanoTime();
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            long returned = System.nanoTime();
+            String text = response.body();
+            JsonNode json = text == null || text.isBlank() ? JSON.nullNode() : parse(text);
+            return new Reply(response.statusCode(), json, sent, returned);
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(method + " " + path + " interrupted", e);
+        }
+    }
+
+    private static JsonNode parse(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            return JSON.getNodeFactory().textNode(text);
+        }
+    }
 }

@@ -17,59 +17,61 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class Choreography implements AutoCloseable {
 
-  private record Step(Duration at, String name, Runnable action) {
-  }
+    private record Step(Duration at, String name, Runnable action) {}
 
-  private final List<Step> steps = new ArrayList<>();
-  private final List<String> failures = new CopyOnWriteArrayList<>();
-  private final AtomicBoolean started = new AtomicBoolean();
-  private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "gate-control");
-    t.setDaemon(true);
-    return t;
-  });
-
-  public Choreography at(Duration offset, String name, Runnable action) {
-    if (started.get()) {
-      throw new IllegalStateException("choreography already started; add step '" + name + "' before");
-    }
-    steps.add(new Step(offset, name, action));
-    return this;
-  }
-
-  /** Schedules every step from now; a second call does nothing. */
-  public void start() {
-    if (!started.compareAndSet(false, true)) {
-      return;
-    }
-    for (Step step : steps) {
-      executor.schedule(() -> {
-        try {
-          step.action.run();
-        } catch (RuntimeException e) {
-          failures.add("control step '" + step.name + "' failed: " + e.getMessage());
-        }
-      }, step.at.toMillis(), TimeUnit.MILLISECONDS);
-    }
-  }
-
-  /** Runs an extra action on the control thread as soon as possible (e.g. a reaction to an observation). */
-  public void now(String name, Runnable action) {
-    executor.execute(() -> {
-      try {
-        action.run();
-      } catch (RuntimeException e) {
-        failures.add("control step '" + name + "' failed: " + e.getMessage());
-      }
+    private final List<Step> steps = new ArrayList<>();
+    private final List<String> failures = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "gate-control");
+        t.setDaemon(true);
+        return t;
     });
-  }
 
-  public List<String> failures() {
-    return List.copyOf(failures);
-  }
+    public Choreography at(Duration offset, String name, Runnable action) {
+        if (started.get()) {
+            throw new IllegalStateException("choreography already started; add step '" + name + "' before");
+        }
+        steps.add(new Step(offset, name, action));
+        return this;
+    }
 
-  @Override
-  public void close() {
-    executor.shutdownNow();
-  }
+    /** Schedules every step from now; a second call does nothing. */
+    public void start() {
+        if (!started.compareAndSet(false, true)) {
+            return;
+        }
+        for (Step step : steps) {
+            executor.schedule(
+                    () -> {
+                        try {
+                            step.action.run();
+                        } catch (RuntimeException e) {
+                            failures.add("control step '" + step.name + "' failed: " + e.getMessage());
+                        }
+                    },
+                    step.at.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Runs an extra action on the control thread as soon as possible (e.g. a reaction to an observation). */
+    public void now(String name, Runnable action) {
+        executor.execute(() -> {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                failures.add("control step '" + name + "' failed: " + e.getMessage());
+            }
+        });
+    }
+
+    public List<String> failures() {
+        return List.copyOf(failures);
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
 }

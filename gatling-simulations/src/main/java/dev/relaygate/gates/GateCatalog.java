@@ -13,56 +13,55 @@ import java.util.Set;
  */
 public final class GateCatalog {
 
-  public static final List<String> ALL = List.of(
-      "steady-state",
-      "canary-progression",
-      "auto-rollback-errors",
-      "auto-rollback-latency",
-      "healthy-no-rollback",
-      "streaming-shift",
-      "shadow-no-impact",
-      "key-rotation",
-      "manual-rollback",
-      "relay-overhead");
+    public static final List<String> ALL = List.of(
+            "steady-state",
+            "canary-progression",
+            "auto-rollback-errors",
+            "auto-rollback-latency",
+            "healthy-no-rollback",
+            "streaming-shift",
+            "shadow-no-impact",
+            "key-rotation",
+            "manual-rollback",
+            "relay-overhead");
 
-  private GateCatalog() {
-  }
+    private GateCatalog() {}
 
-  /**
-   * The gates a {@code -Dgates=} value asks for, in catalog order: all when blank.
-   *
-   * @throws IllegalArgumentException naming an unknown id and the known ones
-   */
-  public static List<String> select(String selection) {
-    if (selection == null || selection.isBlank()) {
-      return ALL;
+    /**
+     * The gates a {@code -Dgates=} value asks for, in catalog order: all when blank.
+     *
+     * @throws IllegalArgumentException naming an unknown id and the known ones
+     */
+    public static List<String> select(String selection) {
+        if (selection == null || selection.isBlank()) {
+            return ALL;
+        }
+        Set<String> asked = new LinkedHashSet<>();
+        for (String raw : selection.split(",")) {
+            String id = raw.trim().toLowerCase(Locale.ROOT);
+            if (id.isEmpty()) {
+                continue;
+            }
+            if (!ALL.contains(id)) {
+                throw new IllegalArgumentException("gates must be a comma-separated list of " + String.join(", ", ALL)
+                        + ", but named '" + raw.trim() + "'");
+            }
+            asked.add(id);
+        }
+        if (asked.isEmpty()) {
+            throw new IllegalArgumentException("gates must name at least one gate, but was '" + selection + "'");
+        }
+        List<String> ordered = new ArrayList<>(ALL);
+        ordered.retainAll(asked);
+        return List.copyOf(ordered);
     }
-    Set<String> asked = new LinkedHashSet<>();
-    for (String raw : selection.split(",")) {
-      String id = raw.trim().toLowerCase(Locale.ROOT);
-      if (id.isEmpty()) {
-        continue;
-      }
-      if (!ALL.contains(id)) {
-        throw new IllegalArgumentException("gates must be a comma-separated list of " + String.join(", ", ALL)
-            + ", but named '" + raw.trim() + "'");
-      }
-      asked.add(id);
-    }
-    if (asked.isEmpty()) {
-      throw new IllegalArgumentException("gates must name at least one gate, but was '" + selection + "'");
-    }
-    List<String> ordered = new ArrayList<>(ALL);
-    ordered.retainAll(asked);
-    return List.copyOf(ordered);
-  }
 
-  /** The package a gate's simulation lives in. */
-  public static String packageOf(String gate) {
-    return "dev.relaygate.gates." + gate.replace("-", "");
-  }
+    /** The package a gate's simulation lives in. */
+    public static String packageOf(String gate) {
+        return "dev.relaygate.gates." + gate.replace("-", "");
+    }
 
-  static List<String> notRequested(List<String> requested) {
-    return ALL.stream().filter(g -> !requested.contains(g)).toList();
-  }
+    static List<String> notRequested(List<String> requested) {
+        return ALL.stream().filter(g -> !requested.contains(g)).toList();
+    }
 }

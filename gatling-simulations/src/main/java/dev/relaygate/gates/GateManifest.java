@@ -25,69 +25,73 @@ import java.util.Objects;
  * @param relay         "in-process" or the external relay's URL
  * @param mode          "full" or "quick"
  */
-public record GateManifest(String runId, List<String> requested, List<String> notRequested, String relay,
-    String mode, Instant writtenAt) {
+public record GateManifest(
+        String runId, List<String> requested, List<String> notRequested, String relay, String mode, Instant writtenAt) {
 
-  public static final String FILE_NAME = "_manifest.json";
+    public static final String FILE_NAME = "_manifest.json";
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  public GateManifest {
-    Objects.requireNonNull(runId, "runId");
-    requested = List.copyOf(requested);
-    notRequested = List.copyOf(notRequested);
-  }
-
-  public static Path file(Path gatesDir) {
-    return gatesDir.resolve(FILE_NAME);
-  }
-
-  /** Writes atomically, like the gate results. */
-  public Path write(Path gatesDir) {
-    ObjectNode root = JSON.createObjectNode();
-    root.put("run_id", runId);
-    requested.forEach(root.putArray("requested")::add);
-    notRequested.forEach(root.putArray("not_requested")::add);
-    root.put("relay", relay);
-    root.put("mode", mode);
-    root.put("written_at", writtenAt.toString());
-    Path target = file(gatesDir);
-    try {
-      Files.createDirectories(gatesDir);
-      Path tmp = Files.createTempFile(gatesDir, "_manifest", ".tmp");
-      JSON.writeValue(tmp.toFile(), root);
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      return target;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the gates manifest " + target, e);
+    public GateManifest {
+        Objects.requireNonNull(runId, "runId");
+        requested = List.copyOf(requested);
+        notRequested = List.copyOf(notRequested);
     }
-  }
 
-  /** @throws IllegalArgumentException naming the file and what is wrong with it */
-  public static GateManifest read(Path gatesDir) {
-    Path file = file(gatesDir);
-    JsonNode root;
-    try {
-      root = JSON.readTree(file.toFile());
-    } catch (IOException e) {
-      throw new IllegalArgumentException(file + " is not readable JSON: " + e.getMessage(), e);
+    public static Path file(Path gatesDir) {
+        return gatesDir.resolve(FILE_NAME);
     }
-    JsonNode runId = root == null ? null : root.get("run_id");
-    if (runId == null || !runId.isTextual() || runId.asText().isBlank()) {
-      throw new IllegalArgumentException(file + ": run_id must be a non-empty string");
-    }
-    return new GateManifest(runId.asText(), strings(root, "requested", file), strings(root, "not_requested", file),
-        root.path("relay").asText(""), root.path("mode").asText(""),
-        Instant.parse(root.path("written_at").asText(Instant.EPOCH.toString())));
-  }
 
-  private static List<String> strings(JsonNode root, String field, Path file) {
-    JsonNode array = root.get(field);
-    if (array == null || !array.isArray()) {
-      throw new IllegalArgumentException(file + ": " + field + " must be an array of gate ids");
+    /** Writes atomically, like the gate results. */
+    public Path write(Path gatesDir) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("run_id", runId);
+        requested.forEach(root.putArray("requested")::add);
+        notRequested.forEach(root.putArray("not_requested")::add);
+        root.put("relay", relay);
+        root.put("mode", mode);
+        root.put("written_at", writtenAt.toString());
+        Path target = file(gatesDir);
+        try {
+            Files.createDirectories(gatesDir);
+            Path tmp = Files.createTempFile(gatesDir, "_manifest", ".tmp");
+            JSON.writeValue(tmp.toFile(), root);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the gates manifest " + target, e);
+        }
     }
-    List<String> out = new ArrayList<>();
-    array.forEach(n -> out.add(n.asText()));
-    return out;
-  }
+
+    /** @throws IllegalArgumentException naming the file and what is wrong with it */
+    public static GateManifest read(Path gatesDir) {
+        Path file = file(gatesDir);
+        JsonNode root;
+        try {
+            root = JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + " is not readable JSON: " + e.getMessage(), e);
+        }
+        JsonNode runId = root == null ? null : root.get("run_id");
+        if (runId == null || !runId.isTextual() || runId.asText().isBlank()) {
+            throw new IllegalArgumentException(file + ": run_id must be a non-empty string");
+        }
+        return new GateManifest(
+                runId.asText(),
+                strings(root, "requested", file),
+                strings(root, "not_requested", file),
+                root.path("relay").asText(""),
+                root.path("mode").asText(""),
+                Instant.parse(root.path("written_at").asText(Instant.EPOCH.toString())));
+    }
+
+    private static List<String> strings(JsonNode root, String field, Path file) {
+        JsonNode array = root.get(field);
+        if (array == null || !array.isArray()) {
+            throw new IllegalArgumentException(file + ": " + field + " must be an array of gate ids");
+        }
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
 }

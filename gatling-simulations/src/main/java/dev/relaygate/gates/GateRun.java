@@ -13,117 +13,142 @@ import java.util.Objects;
  */
 public final class GateRun {
 
-  private final String gate;
-  private final String description;
-  private final String simulation;
-  private final GateProperties properties;
-  private final GateClock clock = GateClock.start();
-  private final List<GateEvent> events = new ArrayList<>();
-  private final Map<String, Map<String, Double>> series = new LinkedHashMap<>();
-  private Map<String, Double> percentilesMs = Map.of();
-  private List<Map<String, Object>> timeline = List.of();
+    private final String gate;
+    private final String description;
+    private final String simulation;
+    private final GateProperties properties;
+    private final GateClock clock = GateClock.start();
+    private final List<GateEvent> events = new ArrayList<>();
+    private final Map<String, Map<String, Double>> series = new LinkedHashMap<>();
+    private Map<String, Double> percentilesMs = Map.of();
+    private List<Map<String, Object>> timeline = List.of();
 
-  public GateRun(String gate, String description, Class<?> simulation, GateProperties properties) {
-    this.gate = Objects.requireNonNull(gate, "gate");
-    this.description = Objects.requireNonNull(description, "description");
-    this.simulation = simulation.getSimpleName();
-    this.properties = Objects.requireNonNull(properties, "properties");
-  }
-
-  public String gate() {
-    return gate;
-  }
-
-  public GateClock clock() {
-    return clock;
-  }
-
-  public GateProperties properties() {
-    return properties;
-  }
-
-  /** Marks an instant now; returns its {@code t_ms}. */
-  public long event(String name, String detail) {
-    long t = clock.elapsedMs();
-    synchronized (events) {
-      events.add(new GateEvent(t, name, detail));
+    public GateRun(String gate, String description, Class<?> simulation, GateProperties properties) {
+        this.gate = Objects.requireNonNull(gate, "gate");
+        this.description = Objects.requireNonNull(description, "description");
+        this.simulation = simulation.getSimpleName();
+        this.properties = Objects.requireNonNull(properties, "properties");
     }
-    return t;
-  }
 
-  public void event(long tMs, String name, String detail) {
-    synchronized (events) {
-      events.add(new GateEvent(tMs, name, detail));
+    public String gate() {
+        return gate;
     }
-  }
 
-  public void percentilesMs(Map<String, Double> percentiles) {
-    this.percentilesMs = Map.copyOf(percentiles);
-  }
-
-  public void series(String name, Map<String, Double> distribution) {
-    if (!distribution.isEmpty()) {
-      series.put(name, distribution);
+    public GateClock clock() {
+        return clock;
     }
-  }
 
-  public void timeline(List<Map<String, Object>> samples) {
-    this.timeline = List.copyOf(samples);
-  }
-
-  /**
-   * Writes a failed result when the gate could not run (rig did not start, a control call failed), so the
-   * report shows the reason instead of "not run".
-   */
-  public GateResult aborted(Throwable cause) {
-    return write(abortedEvaluation(cause), true);
-  }
-
-  /**
-   * The aborted result of a gate that failed before it had a run (a bad {@code -D} value read in a static
-   * initializer): written at once, with what is known.
-   */
-  static GateResult abortedBeforeStart(GateProperties properties, Throwable cause) {
-    GateRun run = new GateRun(properties.gate(), "gate " + properties.gate() + " could not start",
-        GateRun.class, properties);
-    return run.write(abortedEvaluation(cause), true);
-  }
-
-  private static GateEvaluation abortedEvaluation(Throwable cause) {
-    Throwable root = cause;
-    // a static initializer's failure arrives wrapped: name the cause a user can act on
-    while (root.getCause() != null && (root instanceof ExceptionInInitializerError
-        || root instanceof java.lang.reflect.InvocationTargetException)) {
-      root = root.getCause();
+    public GateProperties properties() {
+        return properties;
     }
-    return new GateEvaluation().isTrue("ran", false,
-        "a complete run; it stopped with " + root.getClass().getSimpleName() + ": " + root.getMessage());
-  }
 
-  /** Builds the result (sorted events, run metadata) and writes {@code <gates.dir>/<gate>.json}. */
-  public GateResult finish(GateEvaluation evaluation) {
-    return write(evaluation, false);
-  }
-
-  private GateResult write(GateEvaluation evaluation, boolean aborted) {
-    List<GateEvent> sorted;
-    synchronized (events) {
-      sorted = events.stream().sorted(java.util.Comparator.comparingLong(GateEvent::tMs)).toList();
+    /** Marks an instant now; returns its {@code t_ms}. */
+    public long event(String name, String detail) {
+        long t = clock.elapsedMs();
+        synchronized (events) {
+            events.add(new GateEvent(t, name, detail));
+        }
+        return t;
     }
-    GateResult result = new GateResult(gate, properties.runId(), evaluation.passed() && !aborted, aborted,
-        description, simulation, evaluation.failures(), evaluation.thresholds(), properties.overrides(),
-        evaluation.targets(), evaluation.measuredFigures(),
-        new LinkedHashMap<>(percentilesMs), new LinkedHashMap<>(series), timeline, sorted,
-        RunInfo.detect(properties.repoDir(), properties.seed(), properties.used()),
-        clock.startedAt(), clock.elapsedMs());
-    Path file = new GateResultWriter(properties.gatesDir()).write(result);
-    System.out.printf("[gate %s] %s -> %s%n", gate, aborted ? "ABORTED" : result.passed() ? "PASSED" : "FAILED",
-        file);
-    result.thresholdOverrides().forEach((name, o) -> System.out.printf("[gate %s]   %s = %s (default %s)%s%n",
-        gate, name, GateEvaluation.format(o.value()), GateEvaluation.format(o.defaultValue()),
-        o.loosened() ? ", LOOSENED" : ", tightened"));
-    result.failures().forEach(f -> System.out.printf("[gate %s]   %s%n", gate, f));
-    System.out.printf("[gate %s]   measured %s%n", gate, result.measured());
-    return result;
-  }
+
+    public void event(long tMs, String name, String detail) {
+        synchronized (events) {
+            events.add(new GateEvent(tMs, name, detail));
+        }
+    }
+
+    public void percentilesMs(Map<String, Double> percentiles) {
+        this.percentilesMs = Map.copyOf(percentiles);
+    }
+
+    public void series(String name, Map<String, Double> distribution) {
+        if (!distribution.isEmpty()) {
+            series.put(name, distribution);
+        }
+    }
+
+    public void timeline(List<Map<String, Object>> samples) {
+        this.timeline = List.copyOf(samples);
+    }
+
+    /**
+     * Writes a failed result when the gate could not run (rig did not start, a control call failed), so the
+     * report shows the reason instead of "not run".
+     */
+    public GateResult aborted(Throwable cause) {
+        return write(abortedEvaluation(cause), true);
+    }
+
+    /**
+     * The aborted result of a gate that failed before it had a run (a bad {@code -D} value read in a static
+     * initializer): written at once, with what is known.
+     */
+    static GateResult abortedBeforeStart(GateProperties properties, Throwable cause) {
+        GateRun run = new GateRun(
+                properties.gate(), "gate " + properties.gate() + " could not start", GateRun.class, properties);
+        return run.write(abortedEvaluation(cause), true);
+    }
+
+    private static GateEvaluation abortedEvaluation(Throwable cause) {
+        Throwable root = cause;
+        // a static initializer's failure arrives wrapped: name the cause a user can act on
+        while (root.getCause() != null
+                && (root instanceof ExceptionInInitializerError
+                        || root instanceof java.lang.reflect.InvocationTargetException)) {
+            root = root.getCause();
+        }
+        return new GateEvaluation()
+                .isTrue(
+                        "ran",
+                        false,
+                        "a complete run; it stopped with " + root.getClass().getSimpleName() + ": "
+                                + root.getMessage());
+    }
+
+    /** Builds the result (sorted events, run metadata) and writes {@code <gates.dir>/<gate>.json}. */
+    public GateResult finish(GateEvaluation evaluation) {
+        return write(evaluation, false);
+    }
+
+    private GateResult write(GateEvaluation evaluation, boolean aborted) {
+        List<GateEvent> sorted;
+        synchronized (events) {
+            sorted = events.stream()
+                    .sorted(java.util.Comparator.comparingLong(GateEvent::tMs))
+                    .toList();
+        }
+        GateResult result = new GateResult(
+                gate,
+                properties.runId(),
+                evaluation.passed() && !aborted,
+                aborted,
+                description,
+                simulation,
+                evaluation.failures(),
+                evaluation.thresholds(),
+                properties.overrides(),
+                evaluation.targets(),
+                evaluation.measuredFigures(),
+                new LinkedHashMap<>(percentilesMs),
+                new LinkedHashMap<>(series),
+                timeline,
+                sorted,
+                RunInfo.detect(properties.repoDir(), properties.seed(), properties.used()),
+                clock.startedAt(),
+                clock.elapsedMs());
+        Path file = new GateResultWriter(properties.gatesDir()).write(result);
+        System.out.printf(
+                "[gate %s] %s -> %s%n", gate, aborted ? "ABORTED" : result.passed() ? "PASSED" : "FAILED", file);
+        result.thresholdOverrides()
+                .forEach((name, o) -> System.out.printf(
+                        "[gate %s]   %s = %s (default %s)%s%n",
+                        gate,
+                        name,
+                        GateEvaluation.format(o.value()),
+                        GateEvaluation.format(o.defaultValue()),
+                        o.loosened() ? ", LOOSENED" : ", tightened"));
+        result.failures().forEach(f -> System.out.printf("[gate %s]   %s%n", gate, f));
+        System.out.printf("[gate %s]   measured %s%n", gate, result.measured());
+        return result;
+    }
 }

@@ -19,50 +19,66 @@ import java.util.List;
  */
 public final class GateRunStart {
 
-  private GateRunStart() {
-  }
+    private GateRunStart() {}
 
-  public static void main(String[] args) {
-    RunArguments a = new RunArguments(args);
-    GateManifest manifest = start(a.dir("dir"), a.required("run_id"), a.optional("gates"), a.optional("mode"),
-        a.optional("relay_url"), a.optional("seed"), Instant.now());
-    System.out.printf("[gates] run %s: %d of %d gates requested (%s)%s -> %s%n", manifest.runId(),
-        manifest.requested().size(), GateCatalog.ALL.size(), String.join(", ", manifest.requested()),
-        manifest.notRequested().isEmpty() ? "" : "; not requested: " + String.join(", ", manifest.notRequested()),
-        GateManifest.file(a.dir("dir")));
-  }
+    public static void main(String[] args) {
+        RunArguments a = new RunArguments(args);
+        GateManifest manifest = start(
+                a.dir("dir"),
+                a.required("run_id"),
+                a.optional("gates"),
+                a.optional("mode"),
+                a.optional("relay_url"),
+                a.optional("seed"),
+                Instant.now());
+        System.out.printf(
+                "[gates] run %s: %d of %d gates requested (%s)%s -> %s%n",
+                manifest.runId(),
+                manifest.requested().size(),
+                GateCatalog.ALL.size(),
+                String.join(", ", manifest.requested()),
+                manifest.notRequested().isEmpty()
+                        ? ""
+                        : "; not requested: " + String.join(", ", manifest.notRequested()),
+                GateManifest.file(a.dir("dir")));
+    }
 
-  static GateManifest start(Path dir, String runId, String selection, String mode, String relayUrl, String seed,
-      Instant now) {
-    List<String> requested = GateCatalog.select(selection);
-    if (!seed.isEmpty()) {
-      try {
-        Long.parseLong(seed);
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("gates.seed must be a whole number, but was '" + seed + "'", e);
-      }
+    static GateManifest start(
+            Path dir, String runId, String selection, String mode, String relayUrl, String seed, Instant now) {
+        List<String> requested = GateCatalog.select(selection);
+        if (!seed.isEmpty()) {
+            try {
+                Long.parseLong(seed);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("gates.seed must be a whole number, but was '" + seed + "'", e);
+            }
+        }
+        if (!mode.isEmpty() && !mode.equals("full") && !mode.equals("quick")) {
+            throw new IllegalArgumentException("gates.mode must be full or quick, but was '" + mode + "'");
+        }
+        clean(dir);
+        GateManifest manifest = new GateManifest(
+                runId,
+                requested,
+                GateCatalog.notRequested(requested),
+                relayUrl.isEmpty() ? "in-process" : relayUrl,
+                mode.isEmpty() ? "full" : mode,
+                now);
+        manifest.write(dir);
+        return manifest;
     }
-    if (!mode.isEmpty() && !mode.equals("full") && !mode.equals("quick")) {
-      throw new IllegalArgumentException("gates.mode must be full or quick, but was '" + mode + "'");
-    }
-    clean(dir);
-    GateManifest manifest = new GateManifest(runId, requested, GateCatalog.notRequested(requested),
-        relayUrl.isEmpty() ? "in-process" : relayUrl, mode.isEmpty() ? "full" : mode, now);
-    manifest.write(dir);
-    return manifest;
-  }
 
-  /** Removes every result and leftover temp file of earlier runs; nothing else lives in the folder. */
-  private static void clean(Path dir) {
-    if (!Files.isDirectory(dir)) {
-      return;
+    /** Removes every result and leftover temp file of earlier runs; nothing else lives in the folder. */
+    private static void clean(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.{json,tmp}")) {
+            for (Path f : files) {
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot empty the gates folder " + dir, e);
+        }
     }
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.{json,tmp}")) {
-      for (Path f : files) {
-        Files.deleteIfExists(f);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot empty the gates folder " + dir, e);
-    }
-  }
 }

@@ -11,17 +11,17 @@ package dev.relaygate.gates;
  */
 public record Observation(long startNanos, int status, String environment, long latencyMs, boolean measured) {
 
-  /** No response (status 0) and any non-2xx status are failures. */
-  public boolean failed() {
-    return status < 200 || status >= 300;
-  }
+    /** No response (status 0) and any non-2xx status are failures. */
+    public boolean failed() {
+        return status < 200 || status >= 300;
+    }
 
-  /** Whether a response arrived at all; only then is {@code latencyMs} a response time. */
-  public boolean answered() {
-    return status > 0;
-  }
+    /** Whether a response arrived at all; only then is {@code latencyMs} a response time. */
+    public boolean answered() {
+        return status > 0;
+    }
 
-  public boolean servedBy(String env) {
-    return env.equals(environment);
-  }
+    public boolean servedBy(String env) {
+        return env.equals(environment);
+    }
 }

@@ -13,54 +13,57 @@ import java.util.function.LongFunction;
  */
 public final class RelayTimeline implements LongFunction<Map<String, Object>> {
 
-  private final AdminClient admin;
-  private final OutcomeCounters counters;
-  private OutcomeCounters.Tally lastGreen = new OutcomeCounters.Tally(0, 0);
-  private OutcomeCounters.Tally lastTotal = new OutcomeCounters.Tally(0, 0);
+    private final AdminClient admin;
+    private final OutcomeCounters counters;
+    private OutcomeCounters.Tally lastGreen = new OutcomeCounters.Tally(0, 0);
+    private OutcomeCounters.Tally lastTotal = new OutcomeCounters.Tally(0, 0);
 
-  public RelayTimeline(AdminClient admin, OutcomeCounters counters) {
-    this.admin = admin;
-    this.counters = counters;
-  }
-
-  /** A sampler of this probe, once per second. */
-  public static TimelineSampler sampler(GateClock clock, AdminClient admin, OutcomeCounters counters) {
-    return new TimelineSampler(clock, new RelayTimeline(admin, counters));
-  }
-
-  @Override
-  public synchronized Map<String, Object> apply(long tMs) {
-    Map<String, Object> sample = new LinkedHashMap<>();
-    OutcomeCounters.Tally green = counters.of("green");
-    OutcomeCounters.Tally total = counters.total();
-    OutcomeCounters.Tally greenDelta = green.minus(lastGreen);
-    OutcomeCounters.Tally totalDelta = total.minus(lastTotal);
-    lastGreen = green;
-    lastTotal = total;
-    JsonNode status = admin.status().body();
-    JsonNode weight = status.path("weights").path("green");
-    if (weight.isNumber()) {
-      sample.put("green_weight", weight.asInt());
+    public RelayTimeline(AdminClient admin, OutcomeCounters counters) {
+        this.admin = admin;
+        this.counters = counters;
     }
-    String phase = phase(status);
-    if (phase != null) {
-      sample.put("phase", phase);
-    }
-    // a second without green traffic has no green error rate: absent, not a reassuring 0.0
-    if (greenDelta.requests() > 0) {
-      sample.put("green_error_rate", Rounding.round4(greenDelta.errorRate()));
-    }
-    sample.put("green_share", totalDelta.requests() == 0 ? 0.0
-        : Rounding.round4((double) greenDelta.requests() / totalDelta.requests()));
-    sample.put("requests", totalDelta.requests());
-    sample.put("errors", totalDelta.errors());
-    return sample;
-  }
 
-  /** The rollout phase from a {@code rollout} status section, when the relay has one. */
-  static String phase(JsonNode status) {
-    JsonNode rollout = status.path("rollout");
-    JsonNode phase = rollout.isObject() ? rollout.path("phase") : status.path("phase");
-    return phase.isTextual() ? phase.asText() : null;
-  }
+    /** A sampler of this probe, once per second. */
+    public static TimelineSampler sampler(GateClock clock, AdminClient admin, OutcomeCounters counters) {
+        return new TimelineSampler(clock, new RelayTimeline(admin, counters));
+    }
+
+    @Override
+    public synchronized Map<String, Object> apply(long tMs) {
+        Map<String, Object> sample = new LinkedHashMap<>();
+        OutcomeCounters.Tally green = counters.of("green");
+        OutcomeCounters.Tally total = counters.total();
+        OutcomeCounters.Tally greenDelta = green.minus(lastGreen);
+        OutcomeCounters.Tally totalDelta = total.minus(lastTotal);
+        lastGreen = green;
+        lastTotal = total;
+        JsonNode status = admin.status().body();
+        JsonNode weight = status.path("weights").path("green");
+        if (weight.isNumber()) {
+            sample.put("green_weight", weight.asInt());
+        }
+        String phase = phase(status);
+        if (phase != null) {
+            sample.put("phase", phase);
+        }
+        // a second without green traffic has no green error rate: absent, not a reassuring 0.0
+        if (greenDelta.requests() > 0) {
+            sample.put("green_error_rate", Rounding.round4(greenDelta.errorRate()));
+        }
+        sample.put(
+                "green_share",
+                totalDelta.requests() == 0
+                        ? 0.0
+                        : Rounding.round4((double) greenDelta.requests() / totalDelta.requests()));
+        sample.put("requests", totalDelta.requests());
+        sample.put("errors", totalDelta.errors());
+        return sample;
+    }
+
+    /** The rollout phase from a {@code rollout} status section, when the relay has one. */
+    static String phase(JsonNode status) {
+        JsonNode rollout = status.path("rollout");
+        JsonNode phase = rollout.isObject() ? rollout.path("phase") : status.path("phase");
+        return phase.isTextual() ? phase.asText() : null;
+    }
 }

@@ -17,30 +17,30 @@ import org.apache.commons.math3.stat.inference.BinomialTest;
  */
 public record StepShare(int weight, long requests, long green, double pValue) {
 
-  public static StepShare of(int weight, List<Observation> observations) {
-    long n = observations.size();
-    long k = observations.stream().filter(o -> o.servedBy("green")).count();
-    return new StepShare(weight, n, k, pValue(weight, n, k));
-  }
-
-  static double pValue(int weight, long n, long k) {
-    if (n == 0) {
-      return Double.NaN;
+    public static StepShare of(int weight, List<Observation> observations) {
+        long n = observations.size();
+        long k = observations.stream().filter(o -> o.servedBy("green")).count();
+        return new StepShare(weight, n, k, pValue(weight, n, k));
     }
-    if (weight <= 0) {
-      return k == 0 ? 1.0 : 0.0;
-    }
-    if (weight >= 100) {
-      return k == n ? 1.0 : 0.0;
-    }
-    return new BinomialTest().binomialTest((int) n, (int) k, weight / 100.0, AlternativeHypothesis.TWO_SIDED);
-  }
 
-  public double observedShare() {
-    return requests == 0 ? Double.NaN : (double) green / requests;
-  }
+    static double pValue(int weight, long n, long k) {
+        if (n == 0) {
+            return Double.NaN;
+        }
+        if (weight <= 0) {
+            return k == 0 ? 1.0 : 0.0;
+        }
+        if (weight >= 100) {
+            return k == n ? 1.0 : 0.0;
+        }
+        return new BinomialTest().binomialTest((int) n, (int) k, weight / 100.0, AlternativeHypothesis.TWO_SIDED);
+    }
 
-  public boolean matches(double alpha) {
-    return !Double.isNaN(pValue) && pValue >= alpha;
-  }
+    public double observedShare() {
+        return requests == 0 ? Double.NaN : (double) green / requests;
+    }
+
+    public boolean matches(double alpha) {
+        return !Double.isNaN(pValue) && pValue >= alpha;
+    }
 }

@@ -10,11 +10,16 @@ package dev.relaygate.gates;
  * @param verdict        whether it arrived whole, and from which environment
  * @param measured       false for warm-up streams
  */
-public record StreamObservation(long startNanos, long startEpochMs, long firstEventMs, long lastEventMs,
-    StreamVerdict verdict, boolean measured) {
+public record StreamObservation(
+        long startNanos,
+        long startEpochMs,
+        long firstEventMs,
+        long lastEventMs,
+        StreamVerdict verdict,
+        boolean measured) {
 
-  /** Time to first token in ms, or -1 when no event arrived. */
-  public long ttftMs() {
-    return firstEventMs == 0 ? -1 : firstEventMs - startEpochMs;
-  }
+    /** Time to first token in ms, or -1 when no event arrived. */
+    public long ttftMs() {
+        return firstEventMs == 0 ? -1 : firstEventMs - startEpochMs;
+    }
 }

@@ -20,58 +20,58 @@ import java.util.regex.Pattern;
  */
 public record StreamVerdict(int events, int total, String environment, boolean intact, String problem) {
 
-  private static final Pattern SEQ = Pattern.compile("\"relaygate_seq\"\\s*:\\s*(\\d+)");
-  private static final Pattern TOTAL = Pattern.compile("\"relaygate_total\"\\s*:\\s*(\\d+)");
-  private static final Pattern ENV = Pattern.compile("chatcmpl-([a-z]+)-\\d+");
+    private static final Pattern SEQ = Pattern.compile("\"relaygate_seq\"\\s*:\\s*(\\d+)");
+    private static final Pattern TOTAL = Pattern.compile("\"relaygate_total\"\\s*:\\s*(\\d+)");
+    private static final Pattern ENV = Pattern.compile("chatcmpl-([a-z]+)-\\d+");
 
-  /** {@code messages} in arrival order, without the {@code [DONE]} event; {@code done} whether it arrived. */
-  public static StreamVerdict of(List<String> messages, boolean done) {
-    List<Integer> seqs = new ArrayList<>();
-    Set<String> envs = new LinkedHashSet<>();
-    int total = 0;
-    for (String m : messages) {
-      Matcher seq = SEQ.matcher(m);
-      if (!seq.find()) {
-        continue;
-      }
-      seqs.add(Integer.parseInt(seq.group(1)));
-      Matcher t = TOTAL.matcher(m);
-      if (t.find()) {
-        total = Math.max(total, Integer.parseInt(t.group(1)));
-      }
-      Matcher env = ENV.matcher(m);
-      if (env.find()) {
-        envs.add(env.group(1));
-      }
+    /** {@code messages} in arrival order, without the {@code [DONE]} event; {@code done} whether it arrived. */
+    public static StreamVerdict of(List<String> messages, boolean done) {
+        List<Integer> seqs = new ArrayList<>();
+        Set<String> envs = new LinkedHashSet<>();
+        int total = 0;
+        for (String m : messages) {
+            Matcher seq = SEQ.matcher(m);
+            if (!seq.find()) {
+                continue;
+            }
+            seqs.add(Integer.parseInt(seq.group(1)));
+            Matcher t = TOTAL.matcher(m);
+            if (t.find()) {
+                total = Math.max(total, Integer.parseInt(t.group(1)));
+            }
+            Matcher env = ENV.matcher(m);
+            if (env.find()) {
+                envs.add(env.group(1));
+            }
+        }
+        String environment = envs.size() == 1 ? envs.iterator().next() : null;
+        String problem = null;
+        if (seqs.isEmpty()) {
+            problem = "no event arrived";
+        } else if (!inOrder(seqs, total)) {
+            problem = "sequence " + abbreviate(seqs) + " is not 1.." + total;
+        } else if (!done) {
+            problem = "no [DONE] after event " + total;
+        } else if (envs.size() != 1) {
+            problem = "events came from " + (envs.isEmpty() ? "no named environment" : String.join(" and ", envs));
+        }
+        return new StreamVerdict(seqs.size(), total, environment, problem == null, problem);
     }
-    String environment = envs.size() == 1 ? envs.iterator().next() : null;
-    String problem = null;
-    if (seqs.isEmpty()) {
-      problem = "no event arrived";
-    } else if (!inOrder(seqs, total)) {
-      problem = "sequence " + abbreviate(seqs) + " is not 1.." + total;
-    } else if (!done) {
-      problem = "no [DONE] after event " + total;
-    } else if (envs.size() != 1) {
-      problem = "events came from " + (envs.isEmpty() ? "no named environment" : String.join(" and ", envs));
-    }
-    return new StreamVerdict(seqs.size(), total, environment, problem == null, problem);
-  }
 
-  private static boolean inOrder(List<Integer> seqs, int total) {
-    if (total == 0 || seqs.size() != total) {
-      return false;
+    private static boolean inOrder(List<Integer> seqs, int total) {
+        if (total == 0 || seqs.size() != total) {
+            return false;
+        }
+        for (int i = 0; i < seqs.size(); i++) {
+            if (seqs.get(i) != i + 1) {
+                return false;
+            }
+        }
+        return true;
     }
-    for (int i = 0; i < seqs.size(); i++) {
-      if (seqs.get(i) != i + 1) {
-        return false;
-      }
-    }
-    return true;
-  }
 
-  private static String abbreviate(List<Integer> seqs) {
-    String s = seqs.toString();
-    return s.length() > 80 ? s.substring(0, 77) + "..." : s;
-  }
+    private static String abbreviate(List<Integer> seqs) {
+        String s = seqs.toString();
+        return s.length() > 80 ? s.substring(0, 77) + "..." : s;
+    }
 }

@@ -5,5 +5,4 @@ package dev.relaygate.gates;
  *
  * @param loosened true when the override makes the gate easier to pass (a higher ceiling, a lower floor)
  */
-public record ThresholdOverride(double defaultValue, double value, boolean loosened) {
-}
+public record ThresholdOverride(double defaultValue, double value, boolean loosened) {}

@@ -16,69 +16,73 @@ import org.junit.jupiter.api.Test;
 
 final class GateCatalogTest {
 
-  private static final Path TEST_CLASSES = Path.of("target", "test-classes", "dev", "relaygate", "gates");
+    private static final Path TEST_CLASSES = Path.of("target", "test-classes", "dev", "relaygate", "gates");
 
-  @Test
-  void everyGateInTheCatalogHasOneSimulationInItsPackageNamingThatGate() throws Exception {
-    for (String gate : GateCatalog.ALL) {
-      List<Class<?>> sims = simulationsIn(gate.replace("-", ""));
+    @Test
+    void everyGateInTheCatalogHasOneSimulationInItsPackageNamingThatGate() throws Exception {
+        for (String gate : GateCatalog.ALL) {
+            List<Class<?>> sims = simulationsIn(gate.replace("-", ""));
 
-      assertThat(sims).as(gate).hasSize(1);
-      Field id = sims.get(0).getDeclaredField("GATE");
-      id.setAccessible(true);
-      assertThat(id.get(null)).as(gate).isEqualTo(gate);
-    }
-  }
-
-  @Test
-  void everySimulationOfTheModuleIsInTheCatalogSoTheVerdictExpectsItsResult() throws Exception {
-    List<String> packages = new ArrayList<>();
-    try (Stream<Path> dirs = Files.list(TEST_CLASSES)) {
-      dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()).forEach(packages::add);
-    }
-    List<String> withSimulations = new ArrayList<>();
-    for (String pkg : packages) {
-      if (!simulationsIn(pkg).isEmpty()) {
-        withSimulations.add(pkg);
-      }
-    }
-
-    assertThat(withSimulations).containsExactlyInAnyOrderElementsOf(
-        GateCatalog.ALL.stream().map(g -> g.replace("-", "")).toList());
-  }
-
-  @Test
-  void aSelectionRunsInCatalogOrderWhateverOrderItWasGivenIn() {
-    assertThat(GateCatalog.select(" relay-overhead , steady-state")).containsExactly("steady-state", "relay-overhead");
-    assertThat(GateCatalog.select("")).isEqualTo(GateCatalog.ALL);
-  }
-
-  @Test
-  void anUnknownGateIsRejectedNamingItAndTheKnownOnes() {
-    assertThatThrownBy(() -> GateCatalog.select("steady-state,stedy-state"))
-        .hasMessageStartingWith("gates must be a comma-separated list of steady-state, canary-progression")
-        .hasMessageEndingWith("but named 'stedy-state'");
-  }
-
-  private static List<Class<?>> simulationsIn(String pkg) throws IOException, ClassNotFoundException {
-    List<Class<?>> out = new ArrayList<>();
-    Path dir = TEST_CLASSES.resolve(pkg);
-    if (!Files.isDirectory(dir)) {
-      return out;
-    }
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path f : files.toList()) {
-        String name = f.getFileName().toString();
-        if (!name.endsWith(".class") || name.contains("$")) {
-          continue;
+            assertThat(sims).as(gate).hasSize(1);
+            Field id = sims.get(0).getDeclaredField("GATE");
+            id.setAccessible(true);
+            assertThat(id.get(null)).as(gate).isEqualTo(gate);
         }
-        Class<?> c = Class.forName("dev.relaygate.gates." + pkg + "." + name.replace(".class", ""), false,
-            GateCatalogTest.class.getClassLoader());
-        if (GateSimulation.class.isAssignableFrom(c) && !Modifier.isAbstract(c.getModifiers())) {
-          out.add(c);
-        }
-      }
     }
-    return out;
-  }
+
+    @Test
+    void everySimulationOfTheModuleIsInTheCatalogSoTheVerdictExpectsItsResult() throws Exception {
+        List<String> packages = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(TEST_CLASSES)) {
+            dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()).forEach(packages::add);
+        }
+        List<String> withSimulations = new ArrayList<>();
+        for (String pkg : packages) {
+            if (!simulationsIn(pkg).isEmpty()) {
+                withSimulations.add(pkg);
+            }
+        }
+
+        assertThat(withSimulations)
+                .containsExactlyInAnyOrderElementsOf(
+                        GateCatalog.ALL.stream().map(g -> g.replace("-", "")).toList());
+    }
+
+    @Test
+    void aSelectionRunsInCatalogOrderWhateverOrderItWasGivenIn() {
+        assertThat(GateCatalog.select(" relay-overhead , steady-state"))
+                .containsExactly("steady-state", "relay-overhead");
+        assertThat(GateCatalog.select("")).isEqualTo(GateCatalog.ALL);
+    }
+
+    @Test
+    void anUnknownGateIsRejectedNamingItAndTheKnownOnes() {
+        assertThatThrownBy(() -> GateCatalog.select("steady-state,stedy-state"))
+                .hasMessageStartingWith("gates must be a comma-separated list of steady-state, canary-progression")
+                .hasMessageEndingWith("but named 'stedy-state'");
+    }
+
+    private static List<Class<?>> simulationsIn(String pkg) throws IOException, ClassNotFoundException {
+        List<Class<?>> out = new ArrayList<>();
+        Path dir = TEST_CLASSES.resolve(pkg);
+        if (!Files.isDirectory(dir)) {
+            return out;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                String name = f.getFileName().toString();
+                if (!name.endsWith(".class") || name.contains("$")) {
+                    continue;
+                }
+                Class<?> c = Class.forName(
+                        "dev.relaygate.gates." + pkg + "." + name.replace(".class", ""),
+                        false,
+                        GateCatalogTest.class.getClassLoader());
+                if (GateSimulation.class.isAssignableFrom(c) && !Modifier.isAbstract(c.getModifiers())) {
+                    out.add(c);
+                }
+            }
+        }
+        return out;
+    }
 }

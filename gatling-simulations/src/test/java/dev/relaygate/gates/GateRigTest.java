@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,65 +20,70 @@ import org.junit.jupiter.api.Test;
 
 final class GateRigTest {
 
-  @Test
-  void chatRequestsThroughTheRigsRelayAreAllServedByBlueAndTheAdminApiAnswers() throws Exception {
-    try (GateRig rig = GateRig.start()) {
-      HttpClient http = HttpClient.newHttpClient();
-      List<HttpResponse<String>> responses = new ArrayList<>();
-      for (int i = 0; i < 50; i++) {
-        responses.add(http.send(HttpRequest.newBuilder(URI.create(rig.relayUrl() + "/v1/chat/completions"))
-            .header("Authorization", "Bearer " + rig.clientKey())
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"gpt-4.1\",\"messages\":[{\"role\":\"user\","
-                + "\"content\":\"hi\"}],\"max_tokens\":8}"))
-            .build(), HttpResponse.BodyHandlers.ofString()));
-      }
+    @Test
+    void chatRequestsThroughTheRigsRelayAreAllServedByBlueAndTheAdminApiAnswers() throws Exception {
+        try (GateRig rig = GateRig.start()) {
+            HttpClient http = HttpClient.newHttpClient();
+            List<HttpResponse<String>> responses = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                responses.add(http.send(
+                        HttpRequest.newBuilder(URI.create(rig.relayUrl() + "/v1/chat/completions"))
+                                .header("Authorization", "Bearer " + rig.clientKey())
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"model\":\"gpt-4.1\",\"messages\":[{\"role\":\"user\","
+                                                + "\"content\":\"hi\"}],\"max_tokens\":8}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString()));
+            }
 
-      assertThat(responses).hasSize(50).allSatisfy(r -> {
-        assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.headers().firstValue("X-Relay-Environment")).contains("blue");
-      });
-      assertThat(rig.admin().status().body().path("weights").path("green").asInt()).isZero();
-      // the warm-up's requests were reset away; a mock counts a request once it has answered it
-      assertThat(Settle.counter(() -> rig.blue().counts().total(), Duration.ofMillis(200), Duration.ofSeconds(5)))
-          .isEqualTo(50);
-      assertThat(rig.green().counts().total()).isZero();
+            assertThat(responses).hasSize(50).allSatisfy(r -> {
+                assertThat(r.statusCode()).isEqualTo(200);
+                assertThat(r.headers().firstValue("X-Relay-Environment")).contains("blue");
+            });
+            assertThat(rig.admin().status().body().path("weights").path("green").asInt())
+                    .isZero();
+            // the warm-up's requests were reset away; a mock counts a request once it has answered it
+            assertThat(Settle.counter(() -> rig.blue().counts().total(), Duration.ofMillis(200), Duration.ofSeconds(5)))
+                    .isEqualTo(50);
+            assertThat(rig.green().counts().total()).isZero();
+        }
     }
-  }
 
-  @Test
-  void aWarmUpThatFailsLeavesNothingRunning() throws Exception {
-    GateRig[] started = new GateRig[1];
+    @Test
+    void aWarmUpThatFailsLeavesNothingRunning() throws Exception {
+        GateRig[] started = new GateRig[1];
 
-    assertThatThrownBy(() -> GateRig.start(ProfileSettings.healthy(), ProfileSettings.healthy(),
-        UnaryOperator.identity(), rig -> {
-          started[0] = rig;
-          throw new IllegalStateException("warm-up failed");
-        })).hasMessage("warm-up failed");
+        assertThatThrownBy(() -> GateRig.start(
+                        ProfileSettings.healthy(), ProfileSettings.healthy(), UnaryOperator.identity(), rig -> {
+                            started[0] = rig;
+                            throw new IllegalStateException("warm-up failed");
+                        }))
+                .hasMessage("warm-up failed");
 
-    URI relay = URI.create(started[0].relayUrl());
-    assertThat(listening(relay.getPort())).as("relay port").isFalse();
-    assertThat(listening(started[0].blue().port())).as("blue port").isFalse();
-    assertThat(listening(started[0].green().port())).as("green port").isFalse();
-  }
-
-  private static boolean listening(int port) {
-    try (Socket s = new Socket()) {
-      s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
-      return true;
-    } catch (IOException e) {
-      return false;
+        URI relay = URI.create(started[0].relayUrl());
+        assertThat(listening(relay.getPort())).as("relay port").isFalse();
+        assertThat(listening(started[0].blue().port())).as("blue port").isFalse();
+        assertThat(listening(started[0].green().port())).as("green port").isFalse();
     }
-  }
 
-  @Test
-  void anExternalRigStartsNothingAndPointsAtTheGivenRelay() {
-    java.util.Properties p = new java.util.Properties();
-    p.setProperty("relay.url", "http://127.0.0.1:9");
-    try (GateRig rig = GateRig.external(new GateProperties("steady-state", p))) {
-      assertThat(rig.external()).isTrue();
-      assertThat(rig.relayUrl()).isEqualTo("http://127.0.0.1:9");
-      assertThat(rig.directChatUrl()).isNull();
+    private static boolean listening(int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
-  }
+
+    @Test
+    void anExternalRigStartsNothingAndPointsAtTheGivenRelay() {
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("relay.url", "http://127.0.0.1:9");
+        try (GateRig rig = GateRig.external(new GateProperties("steady-state", p))) {
+            assertThat(rig.external()).isTrue();
+            assertThat(rig.relayUrl()).isEqualTo("http://127.0.0.1:9");
+            assertThat(rig.directChatUrl()).isNull();
+        }
+    }
 }

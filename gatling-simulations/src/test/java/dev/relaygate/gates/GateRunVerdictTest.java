@@ -14,140 +14,199 @@ import org.junit.jupiter.api.io.TempDir;
 
 final class GateRunVerdictTest {
 
-  private static final String RUN = "20261204T070000.000Z";
+    private static final String RUN = "20261204T070000.000Z";
 
-  @TempDir
-  Path dir;
+    @TempDir
+    Path dir;
 
-  @Test
-  void aSubsetThatPassedSaysHowManyGatesRanAndHowManyWereNotRequested() {
-    start("steady-state,relay-overhead");
-    write(passed("steady-state", RUN));
-    write(passed("relay-overhead", RUN));
+    @Test
+    void aSubsetThatPassedSaysHowManyGatesRanAndHowManyWereNotRequested() {
+        start("steady-state,relay-overhead");
+        write(passed("steady-state", RUN));
+        write(passed("relay-overhead", RUN));
 
-    GateRunVerdict.Outcome outcome = GateRunVerdict.judge(dir, RUN);
+        GateRunVerdict.Outcome outcome = GateRunVerdict.judge(dir, RUN);
 
-    assertThat(outcome.passed()).isTrue();
-    assertThat(outcome.headline()).isEqualTo("PASSED: 2 of 10 gates run (8 not requested)");
-  }
+        assertThat(outcome.passed()).isTrue();
+        assertThat(outcome.headline()).isEqualTo("PASSED: 2 of 10 gates run (8 not requested)");
+    }
 
-  @Test
-  void aRequestedGateWithoutAResultFailsTheRun() {
-    start("steady-state,relay-overhead");
-    write(passed("steady-state", RUN));
+    @Test
+    void aRequestedGateWithoutAResultFailsTheRun() {
+        start("steady-state,relay-overhead");
+        write(passed("steady-state", RUN));
 
-    GateRunVerdict.Outcome outcome = GateRunVerdict.judge(dir, RUN);
+        GateRunVerdict.Outcome outcome = GateRunVerdict.judge(dir, RUN);
 
-    assertThat(outcome.failures()).containsExactly(
-        "gate relay-overhead: expected in run " + RUN + ", but no result was written");
-  }
+        assertThat(outcome.failures())
+                .containsExactly("gate relay-overhead: expected in run " + RUN + ", but no result was written");
+    }
 
-  @Test
-  void aResultFromAnEarlierRunIsStaleAndFails() {
-    start("steady-state");
-    write(passed("steady-state", "20261201T000000.000Z"));
+    @Test
+    void aResultFromAnEarlierRunIsStaleAndFails() {
+        start("steady-state");
+        write(passed("steady-state", "20261201T000000.000Z"));
 
-    assertThat(GateRunVerdict.judge(dir, RUN).failures()).containsExactly("gate steady-state: from run "
-        + "20261201T000000.000Z, not from this run " + RUN + " (a stale result)");
-  }
+        assertThat(GateRunVerdict.judge(dir, RUN).failures())
+                .containsExactly("gate steady-state: from run " + "20261201T000000.000Z, not from this run " + RUN
+                        + " (a stale result)");
+    }
 
-  @Test
-  void theStartStepRemovesEveryEarlierResultSoNoneCanBeJudgedAsThisRuns() throws Exception {
-    Files.createDirectories(dir);
-    write(passed("steady-state", "20261201T000000.000Z"));
+    @Test
+    void theStartStepRemovesEveryEarlierResultSoNoneCanBeJudgedAsThisRuns() throws Exception {
+        Files.createDirectories(dir);
+        write(passed("steady-state", "20261201T000000.000Z"));
 
-    start("steady-state");
+        start("steady-state");
 
-    assertThat(dir.resolve("steady-state.json")).doesNotExist();
-    assertThat(GateRunVerdict.judge(dir, RUN).failures()).containsExactly(
-        "gate steady-state: expected in run " + RUN + ", but no result was written");
-  }
+        assertThat(dir.resolve("steady-state.json")).doesNotExist();
+        assertThat(GateRunVerdict.judge(dir, RUN).failures())
+                .containsExactly("gate steady-state: expected in run " + RUN + ", but no result was written");
+    }
 
-  @Test
-  void aResultThatSaysPassedWhileListingFailuresIsSelfContradictory() throws Exception {
-    start("steady-state");
-    Files.writeString(dir.resolve("steady-state.json"), "{\"gate\":\"steady-state\",\"run_id\":\"" + RUN
-        + "\",\"passed\":true,\"failures\":[\"p99_ms was 250, not below the limit p99_below_ms = 200\"]}");
+    @Test
+    void aResultThatSaysPassedWhileListingFailuresIsSelfContradictory() throws Exception {
+        start("steady-state");
+        Files.writeString(
+                dir.resolve("steady-state.json"),
+                "{\"gate\":\"steady-state\",\"run_id\":\"" + RUN
+                        + "\",\"passed\":true,\"failures\":[\"p99_ms was 250, not below the limit p99_below_ms = 200\"]}");
 
-    assertThat(GateRunVerdict.judge(dir, RUN).failures()).containsExactly(
-        "gate steady-state: self-contradictory result: passed is true with 1 failure");
-  }
+        assertThat(GateRunVerdict.judge(dir, RUN).failures())
+                .containsExactly("gate steady-state: self-contradictory result: passed is true with 1 failure");
+    }
 
-  @Test
-  void anAbortedGateFailsNamingItsCause() {
-    start("steady-state");
-    GateRun run = new GateRun("steady-state", "d", GateRunVerdictTest.class, props("steady-state"));
-    run.aborted(new IllegalStateException("relay did not start"));
+    @Test
+    void anAbortedGateFailsNamingItsCause() {
+        start("steady-state");
+        GateRun run = new GateRun("steady-state", "d", GateRunVerdictTest.class, props("steady-state"));
+        run.aborted(new IllegalStateException("relay did not start"));
 
-    assertThat(GateRunVerdict.judge(dir, RUN).failures()).singleElement().asString()
-        .startsWith("gate steady-state: aborted: ran was false")
-        .endsWith("IllegalStateException: relay did not start");
-  }
+        assertThat(GateRunVerdict.judge(dir, RUN).failures())
+                .singleElement()
+                .asString()
+                .startsWith("gate steady-state: aborted: ran was false")
+                .endsWith("IllegalStateException: relay did not start");
+    }
 
-  @Test
-  void aResultForAGateTheRunDidNotRequestFails() {
-    start("steady-state");
-    write(passed("steady-state", RUN));
-    write(passed("relay-overhead", RUN));
+    @Test
+    void aResultForAGateTheRunDidNotRequestFails() {
+        start("steady-state");
+        write(passed("steady-state", RUN));
+        write(passed("relay-overhead", RUN));
 
-    assertThat(GateRunVerdict.judge(dir, RUN).failures()).containsExactly(
-        "gate relay-overhead: a result is present, but run " + RUN + " did not request this gate");
-  }
+        assertThat(GateRunVerdict.judge(dir, RUN).failures())
+                .containsExactly(
+                        "gate relay-overhead: a result is present, but run " + RUN + " did not request this gate");
+    }
 
-  @Test
-  void withoutAManifestNothingSaysWhatWasExpectedSoTheRunFails() {
-    GateRunVerdict.Outcome outcome = GateRunVerdict.judge(dir, RUN);
+    @Test
+    void withoutAManifestNothingSaysWhatWasExpectedSoTheRunFails() {
+        GateRunVerdict.Outcome outcome = GateRunVerdict.judge(dir, RUN);
 
-    assertThat(outcome.passed()).isFalse();
-    assertThat(outcome.failures()).singleElement().asString().startsWith("gates manifest ");
-  }
+        assertThat(outcome.passed()).isFalse();
+        assertThat(outcome.failures()).singleElement().asString().startsWith("gates manifest ");
+    }
 
-  @Test
-  void aLoosenedThresholdIsNamedInThePassingHeadline() {
-    start("steady-state");
-    GateEvaluation eval = new GateEvaluation().below("p99_ms", 300.0, "p99_below_ms", 500);
-    write(new GateResult("steady-state", RUN, true, false, "d", null, List.of(), eval.thresholds(),
-        Map.of("p99_below_ms", new ThresholdOverride(200, 500, true)), Map.of(), eval.measuredFigures(), Map.of(),
-        Map.of(), List.of(), List.of(), new RunInfo(null, "17", 2, 42, Map.of()), Instant.EPOCH, 1));
+    @Test
+    void aLoosenedThresholdIsNamedInThePassingHeadline() {
+        start("steady-state");
+        GateEvaluation eval = new GateEvaluation().below("p99_ms", 300.0, "p99_below_ms", 500);
+        write(new GateResult(
+                "steady-state",
+                RUN,
+                true,
+                false,
+                "d",
+                null,
+                List.of(),
+                eval.thresholds(),
+                Map.of("p99_below_ms", new ThresholdOverride(200, 500, true)),
+                Map.of(),
+                eval.measuredFigures(),
+                Map.of(),
+                Map.of(),
+                List.of(),
+                List.of(),
+                new RunInfo(null, "17", 2, 42, Map.of()),
+                Instant.EPOCH,
+                1));
 
-    assertThat(GateRunVerdict.judge(dir, RUN).headline()).isEqualTo(
-        "PASSED: 1 of 10 gates run (9 not requested), passed with 1 loosened threshold:"
-            + " steady-state.p99_below_ms = 500 (default 200)");
-  }
+        assertThat(GateRunVerdict.judge(dir, RUN).headline())
+                .isEqualTo("PASSED: 1 of 10 gates run (9 not requested), passed with 1 loosened threshold:"
+                        + " steady-state.p99_below_ms = 500 (default 200)");
+    }
 
-  @Test
-  void aGatesOnlyBuildFailsOnAFailedGateButDefersToTheReportsModuleWhenItIsInTheBuild() {
-    start("steady-state");
-    GateEvaluation eval = new GateEvaluation().below("p99_ms", 250.0, "p99_below_ms", 200);
-    write(new GateResult("steady-state", RUN, false, false, "d", null, eval.failures(), eval.thresholds(), Map.of(),
-        Map.of(), eval.measuredFigures(), Map.of(), Map.of(), List.of(), List.of(),
-        new RunInfo(null, "17", 2, 42, Map.of()), Instant.EPOCH, 1));
-    String[] alone = {"dir=" + dir, "run_id=" + RUN, "reactor=[MavenProject: dev.relaygate:gatling-simulations:0.1]"};
-    String[] withReports = {"dir=" + dir, "run_id=" + RUN,
-        "reactor=[MavenProject: dev.relaygate:gatling-simulations:0.1, MavenProject: dev.relaygate:reports:0.1]"};
+    @Test
+    void aGatesOnlyBuildFailsOnAFailedGateButDefersToTheReportsModuleWhenItIsInTheBuild() {
+        start("steady-state");
+        GateEvaluation eval = new GateEvaluation().below("p99_ms", 250.0, "p99_below_ms", 200);
+        write(new GateResult(
+                "steady-state",
+                RUN,
+                false,
+                false,
+                "d",
+                null,
+                eval.failures(),
+                eval.thresholds(),
+                Map.of(),
+                Map.of(),
+                eval.measuredFigures(),
+                Map.of(),
+                Map.of(),
+                List.of(),
+                List.of(),
+                new RunInfo(null, "17", 2, 42, Map.of()),
+                Instant.EPOCH,
+                1));
+        String[] alone = {"dir=" + dir, "run_id=" + RUN, "reactor=[MavenProject: dev.relaygate:gatling-simulations:0.1]"
+        };
+        String[] withReports = {
+            "dir=" + dir,
+            "run_id=" + RUN,
+            "reactor=[MavenProject: dev.relaygate:gatling-simulations:0.1, MavenProject: dev.relaygate:reports:0.1]"
+        };
 
-    assertThatThrownBy(() -> GateRunVerdict.main(alone))
-        .hasMessageContaining("gate steady-state: p99_ms was 250, not below the limit p99_below_ms = 200");
-    assertThatCode(() -> GateRunVerdict.main(withReports)).doesNotThrowAnyException();
-  }
+        assertThatThrownBy(() -> GateRunVerdict.main(alone))
+                .hasMessageContaining("gate steady-state: p99_ms was 250, not below the limit p99_below_ms = 200");
+        assertThatCode(() -> GateRunVerdict.main(withReports)).doesNotThrowAnyException();
+    }
 
-  private void start(String selection) {
-    GateRunStart.start(dir, RUN, selection, "full", "", "42", Instant.EPOCH);
-  }
+    private void start(String selection) {
+        GateRunStart.start(dir, RUN, selection, "full", "", "42", Instant.EPOCH);
+    }
 
-  private GateProperties props(String gate) {
-    java.util.Properties p = new java.util.Properties();
-    p.setProperty("gates.dir", dir.toString());
-    p.setProperty("gates.run_id", RUN);
-    return new GateProperties(gate, p);
-  }
+    private GateProperties props(String gate) {
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("gates.dir", dir.toString());
+        p.setProperty("gates.run_id", RUN);
+        return new GateProperties(gate, p);
+    }
 
-  private void write(GateResult result) {
-    new GateResultWriter(dir).write(result);
-  }
+    private void write(GateResult result) {
+        new GateResultWriter(dir).write(result);
+    }
 
-  private static GateResult passed(String gate, String runId) {
-    return new GateResult(gate, runId, true, false, "d", null, List.of(), Map.of(), Map.of(), Map.of(), Map.of(),
-        Map.of(), Map.of(), List.of(), List.of(), new RunInfo(null, "17", 2, 42, Map.of()), Instant.EPOCH, 1);
-  }
+    private static GateResult passed(String gate, String runId) {
+        return new GateResult(
+                gate,
+                runId,
+                true,
+                false,
+                "d",
+                null,
+                List.of(),
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                List.of(),
+                List.of(),
+                new RunInfo(null, "17", 2, 42, Map.of()),
+                Instant.EPOCH,
+                1);
+    }
 }

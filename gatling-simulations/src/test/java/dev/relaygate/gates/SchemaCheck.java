@@ -15,23 +15,25 @@ import java.nio.file.Path;
 /** The repository's gate-result schema as a real draft 2020-12 validator (vertx-json-schema). */
 final class SchemaCheck {
 
-  static final Path SCHEMA = Path.of("..", "schemas", "gate-result.schema.json");
+    static final Path SCHEMA = Path.of("..", "schemas", "gate-result.schema.json");
 
-  private final Validator validator;
+    private final Validator validator;
 
-  SchemaCheck() {
-    try {
-      JsonObject schema = new JsonObject(Files.readString(SCHEMA));
-      validator = Validator.create(JsonSchema.of(schema), new JsonSchemaOptions()
-          .setDraft(Draft.DRAFT202012)
-          .setBaseUri("https://relaygate.dev/schemas/")
-          .setOutputFormat(OutputFormat.Basic));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    SchemaCheck() {
+        try {
+            JsonObject schema = new JsonObject(Files.readString(SCHEMA));
+            validator = Validator.create(
+                    JsonSchema.of(schema),
+                    new JsonSchemaOptions()
+                            .setDraft(Draft.DRAFT202012)
+                            .setBaseUri("https://relaygate.dev/schemas/")
+                            .setOutputFormat(OutputFormat.Basic));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-  }
 
-  OutputUnit validate(String json) {
-    return validator.validate(new JsonObject(json));
-  }
+    OutputUnit validate(String json) {
+        return validator.validate(new JsonObject(json));
+    }
 }

@@ -7,32 +7,32 @@ import org.junit.jupiter.api.Test;
 
 final class SettleTest {
 
-  private static ObservationLog recent(int count, long latencyMs, long now) {
-    ObservationLog log = new ObservationLog();
-    for (int i = 0; i < count; i++) {
-      log.record(new Observation(now - Duration.ofMillis(2_000).toNanos() + i, 200, "blue", latencyMs, false));
+    private static ObservationLog recent(int count, long latencyMs, long now) {
+        ObservationLog log = new ObservationLog();
+        for (int i = 0; i < count; i++) {
+            log.record(new Observation(now - Duration.ofMillis(2_000).toNanos() + i, 200, "blue", latencyMs, false));
+        }
+        return log;
     }
-    return log;
-  }
 
-  @Test
-  void fastRecentRequestsMeanTheLoadHasSettled() {
-    long now = System.nanoTime();
+    @Test
+    void fastRecentRequestsMeanTheLoadHasSettled() {
+        long now = System.nanoTime();
 
-    assertThat(Settle.settled(recent(100, 8, now), 100, now)).isTrue();
-  }
+        assertThat(Settle.settled(recent(100, 8, now), 100, now)).isTrue();
+    }
 
-  @Test
-  void aQueueOfSlowRequestsMeansItHasNot() {
-    long now = System.nanoTime();
+    @Test
+    void aQueueOfSlowRequestsMeansItHasNot() {
+        long now = System.nanoTime();
 
-    assertThat(Settle.settled(recent(100, 900, now), 100, now)).isFalse();
-  }
+        assertThat(Settle.settled(recent(100, 900, now), 100, now)).isFalse();
+    }
 
-  @Test
-  void tooFewRequestsToJudgeMeansItHasNot() {
-    long now = System.nanoTime();
+    @Test
+    void tooFewRequestsToJudgeMeansItHasNot() {
+        long now = System.nanoTime();
 
-    assertThat(Settle.settled(recent(5, 8, now), 100, now)).isFalse();
-  }
+        assertThat(Settle.settled(recent(5, 8, now), 100, now)).isFalse();
+    }
 }

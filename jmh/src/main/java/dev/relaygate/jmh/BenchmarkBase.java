@@ -21,10 +21,13 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 2,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public abstract class BenchmarkBase {
 
     /** Sizes of the per-thread input rings: a power of two, so the next index is a mask, not a division. */
     protected static final int RING = 1024;
+
     protected static final int RING_MASK = RING - 1;
 }

@@ -26,12 +26,11 @@ public final class ChatBodies {
             .build();
 
     private static final String[] WORDS = {
-        "the", "relay", "routes", "each", "request", "to", "blue", "or", "green", "while", "canary",
-        "weights", "shift", "and", "latency", "stays", "under", "budget", "tokens", "stream", "back",
+        "the", "relay", "routes", "each", "request", "to", "blue", "or", "green", "while", "canary", "weights", "shift",
+        "and", "latency", "stays", "under", "budget", "tokens", "stream", "back",
     };
 
-    private ChatBodies() {
-    }
+    private ChatBodies() {}
 
     /** What a full-databind relay reads every body into. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -40,11 +39,11 @@ public final class ChatBodies {
             @JsonProperty("model") String model,
             @JsonProperty("stream") Boolean stream,
             @JsonProperty("temperature") Double temperature,
-            @JsonProperty("max_tokens") Integer maxTokens) {
-    }
+            @JsonProperty("max_tokens") Integer maxTokens) {}
 
-    public record Message(@JsonProperty("role") String role, @JsonProperty("content") String content) {
-    }
+    public record Message(
+            @JsonProperty("role") String role,
+            @JsonProperty("content") String content) {}
 
     /** A UTF-8 request body of {@code targetBytes} (within one message's length), seeded and reproducible. */
     static byte[] ofSize(int targetBytes, long seed) {

@@ -1,11 +1,11 @@
 package dev.relaygate.jmh;
 
+import dev.relaygate.relay.config.ValidationThreshold;
 import dev.relaygate.relay.judge.CanaryJudge;
 import dev.relaygate.relay.judge.ErrorRateResult;
 import dev.relaygate.relay.judge.ErrorRateSprt;
 import dev.relaygate.relay.judge.IntervalSlice;
 import dev.relaygate.relay.judge.JudgeMode;
-import dev.relaygate.relay.config.ValidationThreshold;
 import dev.relaygate.relay.judge.Verdict;
 import dev.relaygate.relay.judge.Window;
 import dev.relaygate.relay.judge.WindowBuffer;
@@ -68,8 +68,8 @@ public class JudgeBenchmark extends BenchmarkBase {
     static Window nextWindow(Controller c) {
         long start = c.nowMillis;
         c.nowMillis += JudgeInputs.INTERVAL_MILLIS;
-        IntervalSlice slice = IntervalSlice.of(JudgeInputs.at(c.inputs.blue, start), JudgeInputs.at(c.inputs.green, start),
-                0, 0, c.count429);
+        IntervalSlice slice = IntervalSlice.of(
+                JudgeInputs.at(c.inputs.blue, start), JudgeInputs.at(c.inputs.green, start), 0, 0, c.count429);
         c.buffer.add(slice);
         return c.buffer.window(c.nowMillis - JudgeInputs.WINDOW_SLICES * JudgeInputs.INTERVAL_MILLIS);
     }

@@ -1,8 +1,8 @@
 package dev.relaygate.jmh;
 
+import dev.relaygate.relay.exchange.Outcome;
 import dev.relaygate.relay.metrics.EnvironmentMetrics;
 import dev.relaygate.relay.metrics.IntervalSnapshot;
-import dev.relaygate.relay.exchange.Outcome;
 import dev.relaygate.relay.metrics.RelayMetrics;
 import java.util.Random;
 
@@ -34,8 +34,13 @@ final class JudgeInputs {
 
     /** The same interval's numbers, moved to start at {@code startMillis}. */
     static IntervalSnapshot at(IntervalSnapshot s, long startMillis) {
-        return new IntervalSnapshot(s.environment(), s.counts(), s.latencyMicros(), s.ttfbMicros(),
-                startMillis, startMillis + INTERVAL_MILLIS);
+        return new IntervalSnapshot(
+                s.environment(),
+                s.counts(),
+                s.latencyMicros(),
+                s.ttfbMicros(),
+                startMillis,
+                startMillis + INTERVAL_MILLIS);
     }
 
     private static void record(EnvironmentMetrics env, int requests, double slowdown, Random random) {

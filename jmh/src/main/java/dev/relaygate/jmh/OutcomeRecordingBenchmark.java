@@ -1,10 +1,10 @@
 package dev.relaygate.jmh;
 
-import dev.relaygate.relay.time.Clock;
-import dev.relaygate.relay.metrics.EnvironmentMetrics;
-import dev.relaygate.relay.exchange.Outcome;
-import dev.relaygate.relay.metrics.RelayMetrics;
 import dev.relaygate.relay.exchange.Environment;
+import dev.relaygate.relay.exchange.Outcome;
+import dev.relaygate.relay.metrics.EnvironmentMetrics;
+import dev.relaygate.relay.metrics.RelayMetrics;
+import dev.relaygate.relay.time.Clock;
 import java.util.SplittableRandom;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Scope;

@@ -1,9 +1,9 @@
 package dev.relaygate.jmh;
 
-import dev.relaygate.relay.time.Clock;
+import dev.relaygate.relay.config.RoutingStrategy;
 import dev.relaygate.relay.routing.PolicyStore;
 import dev.relaygate.relay.routing.RoutingPolicy;
-import dev.relaygate.relay.config.RoutingStrategy;
+import dev.relaygate.relay.time.Clock;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Group;
 import org.openjdk.jmh.annotations.GroupThreads;

@@ -1,13 +1,13 @@
 package dev.relaygate.jmh;
 
-import dev.relaygate.relay.time.Clock;
+import dev.relaygate.relay.config.RoutingStrategy;
 import dev.relaygate.relay.exchange.Environment;
 import dev.relaygate.relay.routing.PolicyStore;
-import dev.relaygate.relay.time.RandomSource;
 import dev.relaygate.relay.routing.RouteOverride;
 import dev.relaygate.relay.routing.Router;
 import dev.relaygate.relay.routing.RoutingPolicy;
-import dev.relaygate.relay.config.RoutingStrategy;
+import dev.relaygate.relay.time.Clock;
+import dev.relaygate.relay.time.RandomSource;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.openjdk.jmh.annotations.Benchmark;

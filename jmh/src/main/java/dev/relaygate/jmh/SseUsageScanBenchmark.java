@@ -1,7 +1,7 @@
 package dev.relaygate.jmh;
 
-import dev.relaygate.relay.sse.SseUsageScanner;
 import dev.relaygate.relay.exchange.Usage;
+import dev.relaygate.relay.sse.SseUsageScanner;
 import java.nio.charset.StandardCharsets;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Scope;
@@ -22,13 +22,15 @@ public class SseUsageScanBenchmark extends BenchmarkBase {
 
         @Setup
         public void setUp() {
-            contentChunk = ascii("data: {\"id\":\"chatcmpl-7f3a\",\"object\":\"chat.completion.chunk\",\"created\":1764400000,"
-                    + "\"model\":\"gpt-4.1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\" the relay routes each\"},"
-                    + "\"finish_reason\":null}],\"usage\":null}\n\n");
-            usageChunk = ascii("data: {\"id\":\"chatcmpl-7f3a\",\"object\":\"chat.completion.chunk\",\"created\":1764400000,"
-                    + "\"model\":\"gpt-4.1\",\"choices\":[],\"usage\":{\"prompt_tokens\":1187,\"completion_tokens\":412,"
-                    + "\"total_tokens\":1599,\"prompt_tokens_details\":{\"cached_tokens\":1024}}}\n\n"
-                    + "data: [DONE]\n\n");
+            contentChunk =
+                    ascii("data: {\"id\":\"chatcmpl-7f3a\",\"object\":\"chat.completion.chunk\",\"created\":1764400000,"
+                            + "\"model\":\"gpt-4.1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\" the relay routes each\"},"
+                            + "\"finish_reason\":null}],\"usage\":null}\n\n");
+            usageChunk =
+                    ascii("data: {\"id\":\"chatcmpl-7f3a\",\"object\":\"chat.completion.chunk\",\"created\":1764400000,"
+                            + "\"model\":\"gpt-4.1\",\"choices\":[],\"usage\":{\"prompt_tokens\":1187,\"completion_tokens\":412,"
+                            + "\"total_tokens\":1599,\"prompt_tokens_details\":{\"cached_tokens\":1024}}}\n\n"
+                            + "data: [DONE]\n\n");
         }
 
         private static byte[] ascii(String s) {

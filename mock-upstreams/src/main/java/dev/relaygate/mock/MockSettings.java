@@ -12,8 +12,8 @@ import java.util.Objects;
  * @param containerThreads     Jetty threads; a stream without an initial delay holds one for its duration
  * @param asyncResponseThreads WireMock's delayed-response threads; a delayed stream holds one while dribbling
  */
-public record MockSettings(String name, int port, String apiKey, ProfileSettings profile,
-        int containerThreads, int asyncResponseThreads) {
+public record MockSettings(
+        String name, int port, String apiKey, ProfileSettings profile, int containerThreads, int asyncResponseThreads) {
 
     /** Threads per pool in {@link #of}: room for 256 concurrent streams plus Jetty's own acceptors/selectors. */
     public static final int DEFAULT_THREADS = 300;

@@ -36,8 +36,14 @@ public final class MockUpstream implements AutoCloseable {
     private final AbortingPassThrough passThrough;
     private final int port;
 
-    private MockUpstream(MockSettings settings, ProfileState state, ServedCounter counter, WireMockServer wireMock,
-            Vertx vertx, AbortingPassThrough passThrough, int port) {
+    private MockUpstream(
+            MockSettings settings,
+            ProfileState state,
+            ServedCounter counter,
+            WireMockServer wireMock,
+            Vertx vertx,
+            AbortingPassThrough passThrough,
+            int port) {
         this.settings = settings;
         this.state = state;
         this.counter = counter;
@@ -63,7 +69,9 @@ public final class MockUpstream implements AutoCloseable {
                 .jettyAcceptors(1)
                 .jettyAcceptQueueSize(1024)
                 .maxLoggedResponseSize(0)
-                .extensions(new MockTransformer(settings.name(), settings.apiKey(), state, mapper), counter,
+                .extensions(
+                        new MockTransformer(settings.name(), settings.apiKey(), state, mapper),
+                        counter,
                         new ProfileAdminExtension(state, counter, mapper));
         WireMockServer wireMock = new WireMockServer(config);
         wireMock.start();
@@ -75,7 +83,10 @@ public final class MockUpstream implements AutoCloseable {
             wireMock.stubFor(route(any(urlPathMatching("/.*")), "other", 10));
             vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
             AbortingPassThrough passThrough = new AbortingPassThrough(vertx, wireMock.port(), counter);
-            int port = passThrough.listen(settings.port()).toCompletionStage().toCompletableFuture()
+            int port = passThrough
+                    .listen(settings.port())
+                    .toCompletionStage()
+                    .toCompletableFuture()
                     .get(10, TimeUnit.SECONDS);
             return new MockUpstream(settings, state, counter, wireMock, vertx, passThrough, port);
         } catch (InterruptedException e) {
@@ -84,15 +95,18 @@ public final class MockUpstream implements AutoCloseable {
             throw new IllegalStateException("interrupted while starting mock " + settings.name(), e);
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             stopQuietly(wireMock, vertx);
-            throw new IllegalStateException("mock " + settings.name() + " could not listen on 127.0.0.1:"
-                    + settings.port() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "mock " + settings.name() + " could not listen on 127.0.0.1:" + settings.port() + ": "
+                            + e.getMessage(),
+                    e);
         }
     }
 
     private static MappingBuilder route(MappingBuilder mapping, String endpoint, int priority) {
-        return mapping.atPriority(priority).willReturn(aResponse()
-                .withTransformers(MockTransformer.NAME)
-                .withTransformerParameter(MockTransformer.ENDPOINT, endpoint));
+        return mapping.atPriority(priority)
+                .willReturn(aResponse()
+                        .withTransformers(MockTransformer.NAME)
+                        .withTransformerParameter(MockTransformer.ENDPOINT, endpoint));
     }
 
     private static void stopQuietly(WireMockServer wireMock, Vertx vertx) {
@@ -162,6 +176,7 @@ public final class MockUpstream implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "MockUpstream[" + settings.name() + " " + baseUrl() + " " + state.get().profile().cliName() + "]";
+        return "MockUpstream[" + settings.name() + " " + baseUrl() + " "
+                + state.get().profile().cliName() + "]";
     }
 }

@@ -16,8 +16,15 @@ import java.util.Objects;
  * @param abortAfterEvents   MID_STREAM_ABORT / TRUNCATED_STREAM: events sent before the cut
  * @param seed               FLAKY: seed of the failure sequence, so runs repeat
  */
-public record ProfileSettings(Profile profile, int addedLatencyMs, double errorPercent, int timeToFirstEventMs,
-        int gapBetweenEventsMs, int tokensPerAnswer, int abortAfterEvents, long seed) {
+public record ProfileSettings(
+        Profile profile,
+        int addedLatencyMs,
+        double errorPercent,
+        int timeToFirstEventMs,
+        int gapBetweenEventsMs,
+        int tokensPerAnswer,
+        int abortAfterEvents,
+        long seed) {
 
     /** Sigma of the LATENCY_SPIKE log-normal distribution: p99 is about 10x the median. */
     public static final double LATENCY_SPIKE_SIGMA = 1.0;
@@ -59,42 +66,84 @@ public record ProfileSettings(Profile profile, int addedLatencyMs, double errorP
     }
 
     public ProfileSettings withProfile(Profile p) {
-        return new ProfileSettings(p, addedLatencyMs, errorPercent, timeToFirstEventMs, gapBetweenEventsMs,
-                tokensPerAnswer, abortAfterEvents, seed);
+        return new ProfileSettings(
+                p,
+                addedLatencyMs,
+                errorPercent,
+                timeToFirstEventMs,
+                gapBetweenEventsMs,
+                tokensPerAnswer,
+                abortAfterEvents,
+                seed);
     }
 
     public ProfileSettings withAddedLatencyMs(int ms) {
-        return new ProfileSettings(profile, ms, errorPercent, timeToFirstEventMs, gapBetweenEventsMs,
-                tokensPerAnswer, abortAfterEvents, seed);
+        return new ProfileSettings(
+                profile,
+                ms,
+                errorPercent,
+                timeToFirstEventMs,
+                gapBetweenEventsMs,
+                tokensPerAnswer,
+                abortAfterEvents,
+                seed);
     }
 
     public ProfileSettings withErrorPercent(double pct) {
-        return new ProfileSettings(profile, addedLatencyMs, pct, timeToFirstEventMs, gapBetweenEventsMs,
-                tokensPerAnswer, abortAfterEvents, seed);
+        return new ProfileSettings(
+                profile,
+                addedLatencyMs,
+                pct,
+                timeToFirstEventMs,
+                gapBetweenEventsMs,
+                tokensPerAnswer,
+                abortAfterEvents,
+                seed);
     }
 
     public ProfileSettings withTimeToFirstEventMs(int ms) {
-        return new ProfileSettings(profile, addedLatencyMs, errorPercent, ms, gapBetweenEventsMs,
-                tokensPerAnswer, abortAfterEvents, seed);
+        return new ProfileSettings(
+                profile, addedLatencyMs, errorPercent, ms, gapBetweenEventsMs, tokensPerAnswer, abortAfterEvents, seed);
     }
 
     public ProfileSettings withGapBetweenEventsMs(int ms) {
-        return new ProfileSettings(profile, addedLatencyMs, errorPercent, timeToFirstEventMs, ms,
-                tokensPerAnswer, abortAfterEvents, seed);
+        return new ProfileSettings(
+                profile, addedLatencyMs, errorPercent, timeToFirstEventMs, ms, tokensPerAnswer, abortAfterEvents, seed);
     }
 
     public ProfileSettings withTokensPerAnswer(int tokens) {
-        return new ProfileSettings(profile, addedLatencyMs, errorPercent, timeToFirstEventMs, gapBetweenEventsMs,
-                tokens, abortAfterEvents, seed);
+        return new ProfileSettings(
+                profile,
+                addedLatencyMs,
+                errorPercent,
+                timeToFirstEventMs,
+                gapBetweenEventsMs,
+                tokens,
+                abortAfterEvents,
+                seed);
     }
 
     public ProfileSettings withAbortAfterEvents(int events) {
-        return new ProfileSettings(profile, addedLatencyMs, errorPercent, timeToFirstEventMs, gapBetweenEventsMs,
-                tokensPerAnswer, events, seed);
+        return new ProfileSettings(
+                profile,
+                addedLatencyMs,
+                errorPercent,
+                timeToFirstEventMs,
+                gapBetweenEventsMs,
+                tokensPerAnswer,
+                events,
+                seed);
     }
 
     public ProfileSettings withSeed(long newSeed) {
-        return new ProfileSettings(profile, addedLatencyMs, errorPercent, timeToFirstEventMs, gapBetweenEventsMs,
-                tokensPerAnswer, abortAfterEvents, newSeed);
+        return new ProfileSettings(
+                profile,
+                addedLatencyMs,
+                errorPercent,
+                timeToFirstEventMs,
+                gapBetweenEventsMs,
+                tokensPerAnswer,
+                abortAfterEvents,
+                newSeed);
     }
 }

@@ -24,6 +24,9 @@ public record ServedCounts(long total, Map<Integer, Long> byStatus, long streams
 
     /** Completed requests with status >= 400. */
     public long errors() {
-        return byStatus.entrySet().stream().filter(e -> e.getKey() >= 400).mapToLong(Map.Entry::getValue).sum();
+        return byStatus.entrySet().stream()
+                .filter(e -> e.getKey() >= 400)
+                .mapToLong(Map.Entry::getValue)
+                .sum();
     }
 }

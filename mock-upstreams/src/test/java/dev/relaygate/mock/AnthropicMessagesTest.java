@@ -38,11 +38,13 @@ final class AnthropicMessagesTest {
     }
 
     private static HttpResponse<String> messages(String prompt, boolean stream, String apiKey) {
-        String body = "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":64,\"stream\":" + stream
-                + ",\"system\":\"" + SYSTEM + "\",\"messages\":[{\"role\":\"user\",\"content\":\"" + prompt + "\"}]}";
+        String body = "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":64,\"stream\":" + stream + ",\"system\":\""
+                + SYSTEM + "\",\"messages\":[{\"role\":\"user\",\"content\":\"" + prompt + "\"}]}";
         return send(HttpRequest.newBuilder(URI.create(mock.baseUrl() + "/messages"))
-                .header("x-api-key", apiKey).header("anthropic-version", "2023-06-01")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+                .header("x-api-key", apiKey)
+                .header("anthropic-version", "2023-06-01")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     private static List<JsonNode> dataOf(String sse) {
@@ -58,28 +60,42 @@ final class AnthropicMessagesTest {
     @Test
     void aMessageCarriesTheSameTextAndUsageAsTheOpenAiAnswer() {
         JsonNode message = json(messages("Explain relays", false, KEY).body());
-        String openAi = MockClient.chat(mock, KEY, "{\"model\":\"x\",\"messages\":[{\"role\":\"system\",\"content\":\""
-                + SYSTEM + "\"},{\"role\":\"user\",\"content\":\"Explain relays\"}]}").body();
+        String openAi = MockClient.chat(
+                        mock,
+                        KEY,
+                        "{\"model\":\"x\",\"messages\":[{\"role\":\"system\",\"content\":\"" + SYSTEM
+                                + "\"},{\"role\":\"user\",\"content\":\"Explain relays\"}]}")
+                .body();
         JsonNode openAiUsage = json(openAi).path("usage");
 
         assertThat(message.path("type").asText()).isEqualTo("message");
         assertThat(message.path("content").get(0).path("text").asText())
-                .isEqualTo(json(openAi).path("choices").get(0).path("message").path("content").asText());
+                .isEqualTo(json(openAi)
+                        .path("choices")
+                        .get(0)
+                        .path("message")
+                        .path("content")
+                        .asText());
         JsonNode usage = message.path("usage");
-        assertThat(usage.path("input_tokens").asInt() + usage.path("cache_read_input_tokens").asInt())
+        assertThat(usage.path("input_tokens").asInt()
+                        + usage.path("cache_read_input_tokens").asInt())
                 .isEqualTo(openAiUsage.path("prompt_tokens").asInt());
-        assertThat(usage.path("output_tokens").asInt()).isEqualTo(openAiUsage.path("completion_tokens").asInt());
+        assertThat(usage.path("output_tokens").asInt())
+                .isEqualTo(openAiUsage.path("completion_tokens").asInt());
     }
 
     @Test
     void aStreamRunsFromMessageStartToMessageStopWithSequenceNumbers() {
         HttpResponse<String> r = messages("Stream it", true, KEY);
 
-        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/event-stream"));
+        assertThat(r.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("text/event-stream"));
         List<JsonNode> events = dataOf(r.body());
         int total = events.size();
-        assertThat(events).extracting(e -> e.path("relaygate_seq").asInt())
-                .containsExactlyElementsOf(IntStream.rangeClosed(1, total).boxed().toList());
+        assertThat(events)
+                .extracting(e -> e.path("relaygate_seq").asInt())
+                .containsExactlyElementsOf(
+                        IntStream.rangeClosed(1, total).boxed().toList());
         assertThat(events.get(0).path("type").asText()).isEqualTo("message_start");
         assertThat(events.get(total - 1).path("type").asText()).isEqualTo("message_stop");
         assertThat(r.body()).contains("event: content_block_delta\ndata: ");
@@ -95,7 +111,8 @@ final class AnthropicMessagesTest {
 
     @Test
     void aTruncatedStreamStopsBeforeMessageStop() {
-        mock.switchProfile(ProfileSettings.healthy().withProfile(Profile.TRUNCATED_STREAM).withAbortAfterEvents(100));
+        mock.switchProfile(
+                ProfileSettings.healthy().withProfile(Profile.TRUNCATED_STREAM).withAbortAfterEvents(100));
         List<JsonNode> events = dataOf(messages("cut", true, KEY).body());
 
         assertThat(events).isNotEmpty();

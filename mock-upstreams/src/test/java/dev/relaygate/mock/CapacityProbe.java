@@ -23,23 +23,29 @@ public final class CapacityProbe {
     private static final String KEY = "sk-probe";
 
     public static void main(String[] args) throws Exception {
-        ProfileSettings instant = ProfileSettings.healthy().withTimeToFirstEventMs(0).withGapBetweenEventsMs(0);
-        try (MockUpstream mock = MockUpstream.start(MockSettings.of("probe", KEY).withProfile(instant))) {
+        ProfileSettings instant =
+                ProfileSettings.healthy().withTimeToFirstEventMs(0).withGapBetweenEventsMs(0);
+        try (MockUpstream mock =
+                MockUpstream.start(MockSettings.of("probe", KEY).withProfile(instant))) {
             throughput(mock, false, 32, 3);
             throughput(mock, true, 32, 3);
             // Alternated, because load from other processes on this machine drifts during a run.
             for (int round = 1; round <= 2; round++) {
-                System.out.printf("round %d: JSON requests/s (32 closed-loop clients, 10 s): %.0f%n", round,
-                        throughput(mock, false, 32, 10));
-                System.out.printf("round %d: SSE  streams/s  (32 closed-loop clients, 10 s): %.0f%n", round,
-                        throughput(mock, true, 32, 10));
+                System.out.printf(
+                        "round %d: JSON requests/s (32 closed-loop clients, 10 s): %.0f%n",
+                        round, throughput(mock, false, 32, 10));
+                System.out.printf(
+                        "round %d: SSE  streams/s  (32 closed-loop clients, 10 s): %.0f%n",
+                        round, throughput(mock, true, 32, 10));
             }
         }
-        // Streams of 11 events (8 content, finish, usage, [DONE]) 100 ms apart: ideal duration 1.1 s: how many run at once without queueing.
+        // Streams of 11 events (8 content, finish, usage, [DONE]) 100 ms apart: ideal duration 1.1 s: how many run at
+        // once without queueing.
         for (int threads : new int[] {MockSettings.DEFAULT_THREADS, 1_000}) {
-            ProfileSettings paced = ProfileSettings.healthy().withTimeToFirstEventMs(100).withGapBetweenEventsMs(100);
-            try (MockUpstream mock = MockUpstream.start(MockSettings.of("probe", KEY).withProfile(paced)
-                    .withThreads(threads, threads))) {
+            ProfileSettings paced =
+                    ProfileSettings.healthy().withTimeToFirstEventMs(100).withGapBetweenEventsMs(100);
+            try (MockUpstream mock = MockUpstream.start(
+                    MockSettings.of("probe", KEY).withProfile(paced).withThreads(threads, threads))) {
                 concurrent(mock, threads, 100); // warm-up: JIT and connection set-up
                 for (int n : new int[] {200, 300, 500, 800}) {
                     concurrent(mock, threads, n);
@@ -75,9 +81,14 @@ public final class CapacityProbe {
         List<CompletableFuture<Long>> calls = new ArrayList<>();
         long start = System.nanoTime();
         for (int i = 0; i < n; i++) {
-            calls.add(MockClient.HTTP.sendAsync(MockClient.chatRequest(mock, KEY, body("c" + i, true, true)).build(),
-                    HttpResponse.BodyHandlers.ofString()).thenApply(r -> r.statusCode() == 200
-                            && r.body().endsWith("data: [DONE]\n\n") ? (System.nanoTime() - start) / 1_000_000 : -1L));
+            calls.add(MockClient.HTTP
+                    .sendAsync(
+                            MockClient.chatRequest(mock, KEY, body("c" + i, true, true))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .thenApply(r -> r.statusCode() == 200 && r.body().endsWith("data: [DONE]\n\n")
+                            ? (System.nanoTime() - start) / 1_000_000
+                            : -1L));
         }
         long[] ms = new long[n];
         for (int i = 0; i < n; i++) {
@@ -85,10 +96,10 @@ public final class CapacityProbe {
         }
         long failures = Arrays.stream(ms).filter(v -> v < 0).count();
         Arrays.sort(ms);
-        System.out.printf("threads %4d: %4d concurrent 1.1 s streams -> complete %d/%d, p50 %d ms, max %d ms%n",
+        System.out.printf(
+                "threads %4d: %4d concurrent 1.1 s streams -> complete %d/%d, p50 %d ms, max %d ms%n",
                 threads, n, n - failures, n, ms[n / 2], ms[n - 1]);
     }
 
-    private CapacityProbe() {
-    }
+    private CapacityProbe() {}
 }

@@ -18,14 +18,18 @@ final class ConcurrentStreamsTest {
     @Test
     void twoHundredConcurrentStreamsAllCompleteInOrder() throws Exception {
         // 10 events 50 ms apart: each stream lasts >= 0.5 s, so all 200 overlap.
-        ProfileSettings profile = ProfileSettings.healthy().withTimeToFirstEventMs(50).withGapBetweenEventsMs(50)
+        ProfileSettings profile = ProfileSettings.healthy()
+                .withTimeToFirstEventMs(50)
+                .withGapBetweenEventsMs(50)
                 .withTokensPerAnswer(8);
         try (MockUpstream mock = MockUpstream.start(MockSettings.of("load", KEY).withProfile(profile))) {
             List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
             long start = System.nanoTime();
             for (int i = 0; i < STREAMS; i++) {
-                calls.add(MockClient.HTTP.sendAsync(MockClient.chatRequest(mock, KEY, body("stream " + i, true, true))
-                        .build(), HttpResponse.BodyHandlers.ofString()));
+                calls.add(MockClient.HTTP.sendAsync(
+                        MockClient.chatRequest(mock, KEY, body("stream " + i, true, true))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString()));
             }
             CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
             long tookMs = (System.nanoTime() - start) / 1_000_000;

@@ -27,8 +27,11 @@ final class HealthyMockTest {
 
     @BeforeAll
     static void start() {
-        blue = MockUpstream.start(MockSettings.of("blue", KEY).withProfile(ProfileSettings.healthy()
-                .withTimeToFirstEventMs(60).withGapBetweenEventsMs(40).withTokensPerAnswer(6)));
+        blue = MockUpstream.start(MockSettings.of("blue", KEY)
+                .withProfile(ProfileSettings.healthy()
+                        .withTimeToFirstEventMs(60)
+                        .withGapBetweenEventsMs(40)
+                        .withTokensPerAnswer(6)));
         twin = MockUpstream.start(MockSettings.of("twin", KEY));
     }
 
@@ -48,13 +51,20 @@ final class HealthyMockTest {
         List<JsonNode> events = s.jsonEvents();
         int total = 6 + 1 + 1; // content chunks, finish chunk, usage chunk
         assertThat(events).hasSize(total);
-        assertThat(events).extracting(e -> e.path("relaygate_seq").asInt())
-                .containsExactlyElementsOf(IntStream.rangeClosed(1, total).boxed().toList());
+        assertThat(events)
+                .extracting(e -> e.path("relaygate_seq").asInt())
+                .containsExactlyElementsOf(
+                        IntStream.rangeClosed(1, total).boxed().toList());
         assertThat(events).allSatisfy(e -> {
             assertThat(e.path("relaygate_total").asInt()).isEqualTo(total);
             assertThat(e.path("object").asText()).isEqualTo("chat.completion.chunk");
         });
-        assertThat(events.get(total - 2).path("choices").get(0).path("finish_reason").asText()).isEqualTo("stop");
+        assertThat(events.get(total - 2)
+                        .path("choices")
+                        .get(0)
+                        .path("finish_reason")
+                        .asText())
+                .isEqualTo("stop");
         assertThat(events.get(total - 1).path("choices")).isEmpty();
         // Schedule: first event at 60 ms, then one every 40 ms; generous upper bounds for a noisy machine.
         List<Long> at = s.arrivalMs();
@@ -70,7 +80,8 @@ final class HealthyMockTest {
     void doneIsByteExactAndEveryEventHasTheSameLength() {
         HttpResponse<String> r = chat(twin, KEY, body("framing", true, false));
 
-        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/event-stream"));
+        assertThat(r.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("text/event-stream"));
         assertThat(r.body()).endsWith("\ndata: [DONE]\n\n");
         String[] events = r.body().split("(?<=\n\n)");
         assertThat(events).extracting(String::length).containsOnly(events[0].length());
@@ -91,17 +102,40 @@ final class HealthyMockTest {
         assertThat(usage.path("prompt_tokens_details").path("cached_tokens").asInt())
                 .isEqualTo("You are terse and helpful.".length() / 4);
         assertThat(usage.path("completion_tokens").asInt()).isEqualTo(6);
-        assertThat(usage.path("total_tokens").asInt()).isEqualTo(usage.path("prompt_tokens").asInt() + 6);
-        assertThat(completion.path("choices").get(0).path("message").path("content").asText()).isEqualTo(s.text());
+        assertThat(usage.path("total_tokens").asInt())
+                .isEqualTo(usage.path("prompt_tokens").asInt() + 6);
+        assertThat(completion
+                        .path("choices")
+                        .get(0)
+                        .path("message")
+                        .path("content")
+                        .asText())
+                .isEqualTo(s.text());
     }
 
     @Test
     void twoHealthyMocksAnswerTheSamePromptIdentically() {
-        String request = body("Same question for both", false, false).replace("\"gpt-4.1\"", "\"gpt-4.1\",\"max_tokens\":6");
-        String a = json(chat(blue, KEY, request).body()).path("choices").get(0).path("message").path("content").asText();
-        String b = json(chat(twin, KEY, request).body()).path("choices").get(0).path("message").path("content").asText();
-        String other = json(chat(twin, KEY, body("A different question", false, false)).body())
-                .path("choices").get(0).path("message").path("content").asText();
+        String request =
+                body("Same question for both", false, false).replace("\"gpt-4.1\"", "\"gpt-4.1\",\"max_tokens\":6");
+        String a = json(chat(blue, KEY, request).body())
+                .path("choices")
+                .get(0)
+                .path("message")
+                .path("content")
+                .asText();
+        String b = json(chat(twin, KEY, request).body())
+                .path("choices")
+                .get(0)
+                .path("message")
+                .path("content")
+                .asText();
+        String other = json(chat(twin, KEY, body("A different question", false, false))
+                        .body())
+                .path("choices")
+                .get(0)
+                .path("message")
+                .path("content")
+                .asText();
 
         assertThat(a).isNotBlank().isEqualTo(b);
         assertThat(other).isNotEqualTo(b);
@@ -110,7 +144,8 @@ final class HealthyMockTest {
     @Test
     void requestIdIsEchoed() {
         HttpResponse<String> r = send(MockClient.chatRequest(blue, KEY, body("id", false, false))
-                .header("X-Request-ID", "req-123").build());
+                .header("X-Request-ID", "req-123")
+                .build());
 
         assertThat(r.headers().firstValue("X-Request-ID")).hasValue("req-123");
     }
@@ -118,10 +153,14 @@ final class HealthyMockTest {
     @Test
     void modelsAreListedForTheRightKey() {
         HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(blue.baseUrl() + "/models"))
-                .header("Authorization", "Bearer " + KEY).GET().build());
+                .header("Authorization", "Bearer " + KEY)
+                .GET()
+                .build());
 
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(json(r.body()).path("data")).extracting(m -> m.path("id").asText()).contains("gpt-4.1");
+        assertThat(json(r.body()).path("data"))
+                .extracting(m -> m.path("id").asText())
+                .contains("gpt-4.1");
     }
 
     @ParameterizedTest
@@ -132,7 +171,8 @@ final class HealthyMockTest {
         assertThat(r.statusCode()).isEqualTo(401);
         JsonNode error = json(r.body()).path("error");
         assertThat(error.path("code").asText()).isEqualTo("invalid_api_key");
-        assertThat(error.has("message") && error.has("type") && error.has("param")).isTrue();
+        assertThat(error.has("message") && error.has("type") && error.has("param"))
+                .isTrue();
         assertThat(r.body()).doesNotContain(KEY);
     }
 

@@ -17,13 +17,18 @@ import java.util.List;
 final class MockClient {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     /** One received stream: data payloads in order, their arrival (ms after send), and how it ended. */
     record Received(int status, List<String> data, List<Long> arrivalMs, boolean cleanEnd, String failure) {
         List<JsonNode> jsonEvents() {
-            return data.stream().filter(d -> !d.equals("[DONE]")).map(MockClient::json).toList();
+            return data.stream()
+                    .filter(d -> !d.equals("[DONE]"))
+                    .map(MockClient::json)
+                    .toList();
         }
 
         boolean done() {
@@ -86,7 +91,7 @@ final class MockClient {
             throw new IllegalStateException(e);
         }
         try (java.util.stream.Stream<String> lines = response.body()) {
-            for (Iterator<String> it = lines.iterator(); it.hasNext();) {
+            for (Iterator<String> it = lines.iterator(); it.hasNext(); ) {
                 String line = it.next();
                 if (line.startsWith("data: ")) {
                     arrivals.add((System.nanoTime() - start) / 1_000_000);
@@ -95,7 +100,8 @@ final class MockClient {
             }
             return new Received(response.statusCode(), data, arrivals, true, null);
         } catch (UncheckedIOException e) {
-            return new Received(response.statusCode(), data, arrivals, false, e.getCause().toString());
+            return new Received(
+                    response.statusCode(), data, arrivals, false, e.getCause().toString());
         }
     }
 
@@ -107,6 +113,5 @@ final class MockClient {
         }
     }
 
-    private MockClient() {
-    }
+    private MockClient() {}
 }

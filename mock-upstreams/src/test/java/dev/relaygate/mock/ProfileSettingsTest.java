@@ -15,17 +15,23 @@ final class ProfileSettingsTest {
 
     static Stream<Arguments> invalidChanges() {
         return Stream.of(
-                Arguments.of((UnaryOperator<ProfileSettings>) p -> p.withErrorPercent(140),
+                Arguments.of(
+                        (UnaryOperator<ProfileSettings>) p -> p.withErrorPercent(140),
                         "error_percent must be in [0,100], but was 140.0"),
-                Arguments.of((UnaryOperator<ProfileSettings>) p -> p.withErrorPercent(-1),
+                Arguments.of(
+                        (UnaryOperator<ProfileSettings>) p -> p.withErrorPercent(-1),
                         "error_percent must be in [0,100], but was -1.0"),
-                Arguments.of((UnaryOperator<ProfileSettings>) p -> p.withAddedLatencyMs(-5),
+                Arguments.of(
+                        (UnaryOperator<ProfileSettings>) p -> p.withAddedLatencyMs(-5),
                         "added_latency_ms must be in [0,600000], but was -5"),
-                Arguments.of((UnaryOperator<ProfileSettings>) p -> p.withTokensPerAnswer(0),
+                Arguments.of(
+                        (UnaryOperator<ProfileSettings>) p -> p.withTokensPerAnswer(0),
                         "tokens_per_answer must be in [1,100000], but was 0"),
-                Arguments.of((UnaryOperator<ProfileSettings>) p -> p.withGapBetweenEventsMs(-1),
+                Arguments.of(
+                        (UnaryOperator<ProfileSettings>) p -> p.withGapBetweenEventsMs(-1),
                         "gap_between_events_ms must be in [0,60000], but was -1"),
-                Arguments.of((UnaryOperator<ProfileSettings>) p -> p.withAbortAfterEvents(-1),
+                Arguments.of(
+                        (UnaryOperator<ProfileSettings>) p -> p.withAbortAfterEvents(-1),
                         "abort_after_events must be in [0,100000], but was -1"));
     }
 
@@ -33,7 +39,8 @@ final class ProfileSettingsTest {
     @MethodSource("invalidChanges")
     void anOutOfRangeParameterIsRejectedNamingFieldRuleAndValue(UnaryOperator<ProfileSettings> change, String message) {
         assertThatThrownBy(() -> change.apply(ProfileSettings.healthy()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage(message);
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(message);
     }
 
     @Test
@@ -52,7 +59,8 @@ final class ProfileSettingsTest {
     @ParameterizedTest
     @ValueSource(strings = {"sleepy", ""})
     void anUnknownProfileNameListsTheValidOnes(String text) {
-        assertThatThrownBy(() -> Profile.parse(text)).hasMessageContaining("healthy, slow, flaky")
+        assertThatThrownBy(() -> Profile.parse(text))
+                .hasMessageContaining("healthy, slow, flaky")
                 .hasMessageEndingWith("but was " + text);
     }
 

@@ -19,8 +19,11 @@ import org.junit.jupiter.api.Test;
 final class ProfilesTest {
 
     private static final String KEY = "sk-test-green";
-    private static final ProfileSettings FAST = ProfileSettings.healthy().withTimeToFirstEventMs(2)
-            .withGapBetweenEventsMs(2).withTokensPerAnswer(8).withAbortAfterEvents(3);
+    private static final ProfileSettings FAST = ProfileSettings.healthy()
+            .withTimeToFirstEventMs(2)
+            .withGapBetweenEventsMs(2)
+            .withTokensPerAnswer(8)
+            .withAbortAfterEvents(3);
     private static MockUpstream green;
 
     @BeforeAll
@@ -52,7 +55,8 @@ final class ProfilesTest {
 
     @Test
     void flakyFailsAboutTheConfiguredShareWithServerErrorsAndRateLimitsRepeatably() {
-        ProfileSettings flaky = FAST.withProfile(Profile.FLAKY).withErrorPercent(30).withSeed(7);
+        ProfileSettings flaky =
+                FAST.withProfile(Profile.FLAKY).withErrorPercent(30).withSeed(7);
         green.switchProfile(flaky);
         List<Integer> first = statuses(200);
         green.switchProfile(flaky);
@@ -61,9 +65,13 @@ final class ProfilesTest {
         assertThat(second).isEqualTo(first);
         long failures = first.stream().filter(s -> s != 200).count();
         assertThat(failures).isBetween(35L, 85L); // 30% of 200 = 60, binomial sd ~6.5
-        assertThat(first).containsAnyOf(500, 503).contains(429).allMatch(s -> List.of(200, 429, 500, 503).contains(s));
+        assertThat(first)
+                .containsAnyOf(500, 503)
+                .contains(429)
+                .allMatch(s -> List.of(200, 429, 500, 503).contains(s));
         awaitCount(() -> green.counts().total() == 400);
-        assertThat(green.counts().status(200)).isEqualTo(2L * first.stream().filter(s -> s == 200).count());
+        assertThat(green.counts().status(200))
+                .isEqualTo(2L * first.stream().filter(s -> s == 200).count());
     }
 
     private static List<Integer> statuses(int n) {
@@ -87,8 +95,11 @@ final class ProfilesTest {
     void resetDropsTheConnectionBeforeAnyByte() {
         green.switchProfile(FAST.withProfile(Profile.RESET));
 
-        assertThatThrownBy(() -> MockClient.HTTP.send(MockClient.chatRequest(green, KEY, body("hi", false, false))
-                .build(), HttpResponse.BodyHandlers.ofString())).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> MockClient.HTTP.send(
+                        MockClient.chatRequest(green, KEY, body("hi", false, false))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString()))
+                .isInstanceOf(IOException.class)
                 .hasStackTraceContaining("Connection reset");
         awaitCount(() -> green.counts().faults() >= 1);
     }
@@ -101,7 +112,9 @@ final class ProfilesTest {
         assertThat(s.status()).isEqualTo(200);
         assertThat(s.cleanEnd()).as("connection must break, not end cleanly").isFalse();
         assertThat(s.done()).isFalse();
-        assertThat(s.jsonEvents()).extracting(e -> e.path("relaygate_seq").asInt()).containsExactly(1, 2, 3);
+        assertThat(s.jsonEvents())
+                .extracting(e -> e.path("relaygate_seq").asInt())
+                .containsExactly(1, 2, 3);
         awaitCount(() -> green.counts().aborted() == 1);
     }
 
@@ -109,8 +122,11 @@ final class ProfilesTest {
     void midStreamAbortCutsAJsonAnswerHalfway() {
         green.switchProfile(FAST.withProfile(Profile.MID_STREAM_ABORT));
 
-        assertThatThrownBy(() -> MockClient.HTTP.send(MockClient.chatRequest(green, KEY, body("abort", false, false))
-                .build(), HttpResponse.BodyHandlers.ofString())).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> MockClient.HTTP.send(
+                        MockClient.chatRequest(green, KEY, body("abort", false, false))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString()))
+                .isInstanceOf(IOException.class);
     }
 
     @Test
@@ -120,8 +136,11 @@ final class ProfilesTest {
 
         assertThat(s.cleanEnd()).isTrue();
         assertThat(s.done()).isFalse();
-        assertThat(s.jsonEvents()).extracting(e -> e.path("relaygate_seq").asInt()).containsExactly(1, 2, 3, 4);
-        assertThat(s.jsonEvents()).allSatisfy(e -> assertThat(e.path("relaygate_total").asInt()).isEqualTo(10));
+        assertThat(s.jsonEvents())
+                .extracting(e -> e.path("relaygate_seq").asInt())
+                .containsExactly(1, 2, 3, 4);
+        assertThat(s.jsonEvents())
+                .allSatisfy(e -> assertThat(e.path("relaygate_total").asInt()).isEqualTo(10));
     }
 
     @Test
@@ -130,7 +149,8 @@ final class ProfilesTest {
         List<Long> took = new ArrayList<>();
         for (int i = 0; i < 80; i++) {
             long start = System.nanoTime();
-            assertThat(chat(green, KEY, body("spike " + i, false, false)).statusCode()).isEqualTo(200);
+            assertThat(chat(green, KEY, body("spike " + i, false, false)).statusCode())
+                    .isEqualTo(200);
             took.add((System.nanoTime() - start) / 1_000_000);
         }
         took.sort(null);
@@ -174,7 +194,12 @@ final class ProfilesTest {
     }
 
     private static String content(String completion) {
-        return json(completion).path("choices").get(0).path("message").path("content").asText();
+        return json(completion)
+                .path("choices")
+                .get(0)
+                .path("message")
+                .path("content")
+                .asText();
     }
 
     /** Counts are recorded after the response completes, a moment after the client has read it. */

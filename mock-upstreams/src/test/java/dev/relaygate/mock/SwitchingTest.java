@@ -60,14 +60,19 @@ final class SwitchingTest {
 
     @Test
     void anAdminCallMergesParametersOverTheCurrentProfile() {
-        HttpResponse<String> r = admin("POST",
-                "{\"profile\":\"flaky\",\"error_percent\":100,\"seed\":9,\"tokens_per_answer\":12}");
+        HttpResponse<String> r =
+                admin("POST", "{\"profile\":\"flaky\",\"error_percent\":100,\"seed\":9,\"tokens_per_answer\":12}");
 
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(mock.profile()).isEqualTo(ProfileSettings.healthy().withProfile(Profile.FLAKY)
-                .withErrorPercent(100).withSeed(9).withTokensPerAnswer(12));
+        assertThat(mock.profile())
+                .isEqualTo(ProfileSettings.healthy()
+                        .withProfile(Profile.FLAKY)
+                        .withErrorPercent(100)
+                        .withSeed(9)
+                        .withTokensPerAnswer(12));
         assertThat(chat(mock, KEY, body("x", false, false)).statusCode()).isIn(429, 500, 503);
-        assertThat(json(admin("GET", null).body()).path("error_percent").asDouble()).isEqualTo(100.0);
+        assertThat(json(admin("GET", null).body()).path("error_percent").asDouble())
+                .isEqualTo(100.0);
     }
 
     @Test
@@ -81,13 +86,16 @@ final class SwitchingTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "{\"error_percent\":140}|error_percent must be in [0,100], but was 140.0",
-        "{\"profile\":\"sleepy\"}|profile must be one of healthy",
-        "{\"tokens_per_answer\":0}|tokens_per_answer must be in [1,100000], but was 0",
-        "{\"added_latency_ms\":\"slow\"}|added_latency_ms must be an integer, but was \"slow\"",
-        "{\"colour\":1}|field must be one of",
-        "not json|body must be a JSON object"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"error_percent\":140}|error_percent must be in [0,100], but was 140.0",
+                "{\"profile\":\"sleepy\"}|profile must be one of healthy",
+                "{\"tokens_per_answer\":0}|tokens_per_answer must be in [1,100000], but was 0",
+                "{\"added_latency_ms\":\"slow\"}|added_latency_ms must be an integer, but was \"slow\"",
+                "{\"colour\":1}|field must be one of",
+                "not json|body must be a JSON object"
+            })
     void anInvalidAdminChangeIsRejectedWithItsReasonAndChangesNothing(String requestBody, String message) {
         HttpResponse<String> r = admin("POST", requestBody);
 

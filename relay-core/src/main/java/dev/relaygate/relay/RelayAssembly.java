@@ -87,9 +87,14 @@ final class RelayAssembly implements AutoCloseable {
     RelayAssembly(RelayConfig config, Clock clock, RandomSource random) {
         this.config = config;
         this.clock = clock;
-        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(config.server().eventLoops()));
-        this.policyStore = new PolicyStore(RoutingPolicy.initial(config.routing().weights().green(),
-                config.routing().routingStrategy(), clock.currentTimeMillis()), clock);
+        this.vertx = Vertx.vertx(
+                new VertxOptions().setEventLoopPoolSize(config.server().eventLoops()));
+        this.policyStore = new PolicyStore(
+                RoutingPolicy.initial(
+                        config.routing().weights().green(),
+                        config.routing().routingStrategy(),
+                        clock.currentTimeMillis()),
+                clock);
         this.metrics = new RelayMetrics(clock);
         this.upstreams = new Upstreams(vertx, config);
 
@@ -99,8 +104,12 @@ final class RelayAssembly implements AutoCloseable {
         Optional<PersistedState> saved = stateFile == null ? Optional.empty() : stateFile.load();
         saved.map(PersistedState::roles).ifPresent(this::restoreRoles);
         EventTimeline timeline = new EventTimeline();
-        this.rollout = new RolloutController(new MetricsIntervalSource(metrics, shadowSummary),
-                (weight, why) -> policyStore.setGreenWeight(weight, "rollout: " + why), clock, timeline, stateFile,
+        this.rollout = new RolloutController(
+                new MetricsIntervalSource(metrics, shadowSummary),
+                (weight, why) -> policyStore.setGreenWeight(weight, "rollout: " + why),
+                clock,
+                timeline,
+                stateFile,
                 () -> rolesOf(upstreams.environments(), upstreams.rolesSwapped()));
         if (saved.isPresent()) {
             // The file now says how this config's roles were resolved: a config edited back later must win.
@@ -111,28 +120,41 @@ final class RelayAssembly implements AutoCloseable {
             return (active != null ? active : config.trafficShift()).evaluationIntervalMs();
         });
 
-        this.health = new HealthMonitor(vertx, upstreams, clock, config.upstream().timeoutMs());
+        this.health =
+                new HealthMonitor(vertx, upstreams, clock, config.upstream().timeoutMs());
 
-        // Logs: requests with their cost, the rollout timeline (GET /admin/events serves the in-memory ring), shadow diffs.
+        // Logs: requests with their cost, the rollout timeline (GET /admin/events serves the in-memory ring), shadow
+        // diffs.
         RequestLogConfig logs = config.requestLog();
-        this.accounting = new RequestAccounting(new CostCalculator(config.prices()),
-                logs.enabled() ? jsonl("requests", logs.retentionHours()) : null, clock);
+        this.accounting = new RequestAccounting(
+                new CostCalculator(config.prices()),
+                logs.enabled() ? jsonl("requests", logs.retentionHours()) : null,
+                clock);
         this.eventsLog = logs.enabled() ? jsonl("rollout_events", logs.retentionHours()) : null;
         if (eventsLog != null) {
             timeline.addListener(eventsLog::offer);
         }
         this.shadowLog = logs.enabled() ? jsonl(ShadowLog.FILE_PREFIX, logs.shadowRetentionHours()) : null;
 
-        ShadowMirror mirror = new ShadowMirror(upstreams, clock, random,
-                () -> policyStore.current().shadow() || rollout.state().phase() == Phase.SHADOW, config.shadow(),
-                config.upstream(), config.streaming(), new AnswerComparator(config.shadow().tokenTolerance(),
-                        config.trafficShift().validationThreshold().minSimilarity()), shadowSummary, shadowLog);
+        ShadowMirror mirror = new ShadowMirror(
+                upstreams,
+                clock,
+                random,
+                () -> policyStore.current().shadow() || rollout.state().phase() == Phase.SHADOW,
+                config.shadow(),
+                config.upstream(),
+                config.streaming(),
+                new AnswerComparator(
+                        config.shadow().tokenTolerance(),
+                        config.trafficShift().validationThreshold().minSimilarity()),
+                shadowSummary,
+                shadowLog);
 
         // The request path. Usage is read off answers only when someone records it.
-        List<ExchangeListener> listeners = logs.enabled() || !config.prices().isEmpty()
-                ? List.of(accounting) : List.of();
-        ProxyContext proxyContext = new ProxyContext(vertx, clock, random, metrics, upstreams, config, listeners,
-                mirror);
+        List<ExchangeListener> listeners =
+                logs.enabled() || !config.prices().isEmpty() ? List.of(accounting) : List.of();
+        ProxyContext proxyContext =
+                new ProxyContext(vertx, clock, random, metrics, upstreams, config, listeners, mirror);
         ProxyHandler proxy = new ProxyHandler(proxyContext, policyStore, random, config);
 
         // Control paths. Every change that sends green traffic is vetted by a fresh probe of green first.
@@ -144,11 +166,18 @@ final class RelayAssembly implements AutoCloseable {
         status.put("cost", accounting::status);
         status.put("shadow", mirror::status);
         List<Consumer<StringBuilder>> metricsLines = List.of(rolloutJson::metrics, accounting::metrics);
-        this.admin = new AdminApi(config, policyStore, metrics, clock, upstreams::environments, rollout, calls,
+        this.admin = new AdminApi(
+                config,
+                policyStore,
+                metrics,
+                clock,
+                upstreams::environments,
+                rollout,
+                calls,
                 new AdminSections(status, metricsLines));
         List<ControlRoute> routes = new ArrayList<>(admin.routes());
-        routes.addAll(new RolloutApi(rollout, rolloutJson, policyStore, upstreams, calls, config.trafficShift())
-                .routes());
+        routes.addAll(
+                new RolloutApi(rollout, rolloutJson, policyStore, upstreams, calls, config.trafficShift()).routes());
         routes.addAll(new HealthApi(health).routes());
         this.requestHandler = new RelayRequestHandler(new ControlRoutes(config.admin(), routes), proxy);
     }
@@ -159,7 +188,11 @@ final class RelayAssembly implements AutoCloseable {
     }
 
     private static UpstreamRoles rolesOf(EnvironmentsConfig envs, boolean swapped) {
-        return UpstreamRoles.of(envs.blue().name(), envs.blue().baseUrl(), envs.green().name(), envs.green().baseUrl(),
+        return UpstreamRoles.of(
+                envs.blue().name(),
+                envs.blue().baseUrl(),
+                envs.green().name(),
+                envs.green().baseUrl(),
                 swapped);
     }
 
@@ -172,11 +205,16 @@ final class RelayAssembly implements AutoCloseable {
         UpstreamRoles configured = rolesOf(upstreams.environments(), false);
         if (saved.restoresSwapOf(configured)) {
             upstreams.swapRoles();
-            LOG.log(System.Logger.Level.INFO, "restored swapped roles from the state file: blue is "
-                    + saved.blue().name() + ", green is " + saved.green().name());
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "restored swapped roles from the state file: blue is "
+                            + saved.blue().name() + ", green is "
+                            + saved.green().name());
         } else if (saved.swapped()) {
-            LOG.log(System.Logger.Level.INFO, "the state file's swapped roles (blue " + saved.blue().name()
-                    + ") do not fit the config as it is now; using the config's");
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "the state file's swapped roles (blue " + saved.blue().name()
+                            + ") do not fit the config as it is now; using the config's");
         }
     }
 

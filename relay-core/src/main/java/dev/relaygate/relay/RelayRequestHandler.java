@@ -3,8 +3,8 @@ package dev.relaygate.relay;
 import dev.relaygate.relay.admin.ControlRoutes;
 import dev.relaygate.relay.http.ErrorResponses;
 import dev.relaygate.relay.http.Headers;
-import dev.relaygate.relay.proxy.ProxyHandler;
 import dev.relaygate.relay.http.RequestIds;
+import dev.relaygate.relay.proxy.ProxyHandler;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -27,8 +27,8 @@ final class RelayRequestHandler implements Handler<HttpServerRequest> {
         } else if (path.startsWith("/v1/")) {
             proxy.handle(request);
         } else {
-            request.response().putHeader(Headers.X_REQUEST_ID,
-                    RequestIds.reuseOrMint(request.getHeader(Headers.X_REQUEST_ID)));
+            request.response()
+                    .putHeader(Headers.X_REQUEST_ID, RequestIds.reuseOrMint(request.getHeader(Headers.X_REQUEST_ID)));
             ErrorResponses.notFound(request.response(), request.method().name(), path);
         }
     }

@@ -74,8 +74,10 @@ public final class RelayServer implements AutoCloseable {
         } catch (Exception e) {
             relay.parts.close();
             relay.parts.vertx.close();
-            throw new IllegalStateException("relay could not listen on " + config.server().host() + ":"
-                    + config.server().port() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "relay could not listen on " + config.server().host() + ":"
+                            + config.server().port() + ": " + e.getMessage(),
+                    e);
         }
         return relay;
     }
@@ -90,20 +92,24 @@ public final class RelayServer implements AutoCloseable {
         // negative port means "one random port shared by all servers asking for it".
         int requested = config.server().port() == 0 ? -1 : config.server().port();
         List<RelayVerticle> started = new CopyOnWriteArrayList<>();
-        return parts.vertx.deployVerticle(() -> {
-            RelayVerticle v = new RelayVerticle(host, requested, parts.requestHandler, drain);
-            started.add(v);
-            return v;
-        }, new DeploymentOptions().setInstances(instances)).compose(id -> {
-            port = started.get(0).actualPort();
-            for (RelayVerticle v : started) {
-                if (v.actualPort() != port) {
-                    return Future.failedFuture("server instances listen on different ports: " + port + " and "
-                            + v.actualPort());
-                }
-            }
-            return Future.succeededFuture();
-        });
+        return parts.vertx
+                .deployVerticle(
+                        () -> {
+                            RelayVerticle v = new RelayVerticle(host, requested, parts.requestHandler, drain);
+                            started.add(v);
+                            return v;
+                        },
+                        new DeploymentOptions().setInstances(instances))
+                .compose(id -> {
+                    port = started.get(0).actualPort();
+                    for (RelayVerticle v : started) {
+                        if (v.actualPort() != port) {
+                            return Future.failedFuture(
+                                    "server instances listen on different ports: " + port + " and " + v.actualPort());
+                        }
+                    }
+                    return Future.succeededFuture();
+                });
     }
 
     public int port() {

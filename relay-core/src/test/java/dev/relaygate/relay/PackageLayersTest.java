@@ -35,7 +35,8 @@ final class PackageLayersTest {
 
     @BeforeAll
     static void importMainClasses() {
-        relayCore = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        relayCore = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(ROOT);
     }
 
@@ -44,21 +45,39 @@ final class PackageLayersTest {
     }
 
     static ArchRule layersPointDown() {
-        return layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("Foundation").definedBy(ROOT + ".time..", ROOT + ".exchange..", ROOT + ".http..",
-                        ROOT + ".json..", ROOT + ".sse..")
-                .layer("Config").definedBy(ROOT + ".config..")
-                .layer("Workings").definedBy(ROOT + ".routing..", ROOT + ".metrics..", ROOT + ".judge..",
-                        ROOT + ".rollout..", ROOT + ".health..", ROOT + ".upstream..", ROOT + ".shadow..",
-                        ROOT + ".log..", ROOT + ".proxy..")
-                .layer("Admin").definedBy(ROOT + ".admin..")
-                .layer("Assembly").definedBy(ROOT)
-                .layer("Cli").definedBy(ROOT + ".cli..")
-                .whereLayer("Cli").mayNotBeAccessedByAnyLayer()
-                .whereLayer("Assembly").mayOnlyBeAccessedByLayers("Cli")
-                .whereLayer("Admin").mayOnlyBeAccessedByLayers("Assembly", "Cli")
-                .whereLayer("Workings").mayOnlyBeAccessedByLayers("Admin", "Assembly", "Cli")
-                .whereLayer("Config").mayOnlyBeAccessedByLayers("Workings", "Admin", "Assembly", "Cli");
+        return layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("Foundation")
+                .definedBy(ROOT + ".time..", ROOT + ".exchange..", ROOT + ".http..", ROOT + ".json..", ROOT + ".sse..")
+                .layer("Config")
+                .definedBy(ROOT + ".config..")
+                .layer("Workings")
+                .definedBy(
+                        ROOT + ".routing..",
+                        ROOT + ".metrics..",
+                        ROOT + ".judge..",
+                        ROOT + ".rollout..",
+                        ROOT + ".health..",
+                        ROOT + ".upstream..",
+                        ROOT + ".shadow..",
+                        ROOT + ".log..",
+                        ROOT + ".proxy..")
+                .layer("Admin")
+                .definedBy(ROOT + ".admin..")
+                .layer("Assembly")
+                .definedBy(ROOT)
+                .layer("Cli")
+                .definedBy(ROOT + ".cli..")
+                .whereLayer("Cli")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("Assembly")
+                .mayOnlyBeAccessedByLayers("Cli")
+                .whereLayer("Admin")
+                .mayOnlyBeAccessedByLayers("Assembly", "Cli")
+                .whereLayer("Workings")
+                .mayOnlyBeAccessedByLayers("Admin", "Assembly", "Cli")
+                .whereLayer("Config")
+                .mayOnlyBeAccessedByLayers("Workings", "Admin", "Assembly", "Cli");
     }
 
     @Test
@@ -73,15 +92,20 @@ final class PackageLayersTest {
 
     @Test
     void routingAndTheJudgeArePureJava() {
-        noClasses().that().resideInAnyPackage(ROOT + ".routing..", ROOT + ".judge..", ROOT + ".time..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "io.netty..")
+        noClasses()
+                .that()
+                .resideInAnyPackage(ROOT + ".routing..", ROOT + ".judge..", ROOT + ".time..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.vertx..", "io.netty..")
                 .check(relayCore);
     }
 
     @Test
     void theCycleRuleCatchesAnInjectedCycle() {
         JavaClasses cyclic = new ClassFileImporter().importPackages("dev.relaygate.archfixture.cycle");
-        assertThatThrownBy(() -> noPackageCycles("dev.relaygate.archfixture.cycle").check(cyclic))
+        assertThatThrownBy(
+                        () -> noPackageCycles("dev.relaygate.archfixture.cycle").check(cyclic))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("Cycle detected")
                 .hasMessageContaining("archfixture.cycle.a")
@@ -90,8 +114,8 @@ final class PackageLayersTest {
 
     @Test
     void theLayerRuleCatchesABottomTypeReachingUp() throws ClassNotFoundException {
-        JavaClasses upward = new ClassFileImporter().importClasses(
-                Class.forName(ROOT + ".exchange.UpwardImportFixture"), AdminApi.class);
+        JavaClasses upward = new ClassFileImporter()
+                .importClasses(Class.forName(ROOT + ".exchange.UpwardImportFixture"), AdminApi.class);
         assertThatThrownBy(() -> layersPointDown().check(upward))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("UpwardImportFixture");

@@ -1,8 +1,7 @@
 package dev.relaygate.reports;
 
-import picocli.CommandLine;
-
 import java.io.IOException;
+import picocli.CommandLine;
 
 /**
  * The entry point {@code mvn verify} runs in-process (exec-maven-plugin's {@code java} goal):
@@ -12,8 +11,7 @@ import java.io.IOException;
  */
 public final class BuildVerdictMain {
 
-    private BuildVerdictMain() {
-    }
+    private BuildVerdictMain() {}
 
     public static void main(String[] args) throws IOException {
         ReportMain command = new ReportMain();

@@ -1,7 +1,6 @@
 package dev.relaygate.reports;
 
 import dev.relaygate.reports.verdict.Verdict;
-
 import java.util.stream.Collectors;
 
 /** The build's final verdict when a gate or benchmark check failed; names each one. */
@@ -11,7 +10,9 @@ public final class GateFailureException extends RuntimeException {
 
     GateFailureException(ReportOutcome outcome) {
         super("relaygate verdict FAILED, " + outcome.verdict().headline() + ": "
-                + outcome.verdict().failures().stream().map(Verdict.Failure::line).collect(Collectors.joining("; "))
+                + outcome.verdict().failures().stream()
+                        .map(Verdict.Failure::line)
+                        .collect(Collectors.joining("; "))
                 + " (report: " + outcome.indexHtml().toAbsolutePath().normalize() + ")");
     }
 }

@@ -17,7 +17,6 @@ import dev.relaygate.reports.page.ReportRenderer;
 import dev.relaygate.reports.verdict.Verdict;
 import dev.relaygate.reports.verdict.VerdictInputs;
 import dev.relaygate.reports.verdict.VerdictJudge;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,11 +50,11 @@ public final class ReportGenerator {
         Input<JmhGateResult> jmhGate = JmhLoader.gate(inputs.jmhGate());
         Input<RoiResult> roi = RoiLoader.load(inputs.roi());
 
-        Verdict verdict = VerdictJudge.judge(new VerdictInputs(inputs.runId(), manifest, gates, jmh,
-                JmhLoader.sha256(inputs.jmhResult()), jmhGate, roi));
+        Verdict verdict = VerdictJudge.judge(new VerdictInputs(
+                inputs.runId(), manifest, gates, jmh, JmhLoader.sha256(inputs.jmhResult()), jmhGate, roi));
         GatlingRuns runs = new GatlingRuns(inputs.gatlingDir(), gatlingZone, GatlingRuns.DEFAULT_SLACK);
-        ReportPage page = new PageBuilder(inputs.outDir(), runs).build(verdict, manifest, gates, jmh, jmhGate, roi,
-                now.truncatedTo(ChronoUnit.SECONDS));
+        ReportPage page = new PageBuilder(inputs.outDir(), runs)
+                .build(verdict, manifest, gates, jmh, jmhGate, roi, now.truncatedTo(ChronoUnit.SECONDS));
         String html = renderer.render(page);
 
         Files.createDirectories(inputs.outDir());

@@ -3,7 +3,6 @@ package dev.relaygate.reports;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -24,8 +23,7 @@ public final class Fixtures {
     /** A fixed clock for rendering, so pages are reproducible. */
     public static final Instant NOW = Instant.parse("2026-11-29T12:30:00Z");
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static Path resource(String name) {
         try {
@@ -54,10 +52,17 @@ public final class Fixtures {
             Path manifest = dir.resolve("gates/_manifest.json");
             ObjectNode m = (ObjectNode) json.readTree(manifest.toFile());
             ArrayNode requested = m.putArray("requested");
-            List.of("steady-state", "auto-rollback-errors", "streaming-shift", "relay-overhead").forEach(requested::add);
+            List.of("steady-state", "auto-rollback-errors", "streaming-shift", "relay-overhead")
+                    .forEach(requested::add);
             ArrayNode notRequested = m.putArray("not_requested");
-            List.of("canary-progression", "auto-rollback-latency", "healthy-no-rollback", "shadow-no-impact",
-                    "key-rotation", "manual-rollback").forEach(notRequested::add);
+            List.of(
+                            "canary-progression",
+                            "auto-rollback-latency",
+                            "healthy-no-rollback",
+                            "shadow-no-impact",
+                            "key-rotation",
+                            "manual-rollback")
+                    .forEach(notRequested::add);
             json.writeValue(manifest.toFile(), m);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -67,8 +72,13 @@ public final class Fixtures {
 
     /** Inputs laid out like the repository's target folders, all under {@code root}. */
     public static ReportInputs inputs(Path root) {
-        return new ReportInputs(root.resolve("gates"), root.resolve("gatling"), root.resolve("jmh/jmh-result.json"),
-                root.resolve("jmh/jmh-gate.json"), root.resolve("roi/roi.json"), root.resolve("out"));
+        return new ReportInputs(
+                root.resolve("gates"),
+                root.resolve("gatling"),
+                root.resolve("jmh/jmh-result.json"),
+                root.resolve("jmh/jmh-gate.json"),
+                root.resolve("roi/roi.json"),
+                root.resolve("out"));
     }
 
     /** Renders with Gatling stamps read as UTC, as the fixtures' folder names are. */

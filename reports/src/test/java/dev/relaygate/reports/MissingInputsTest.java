@@ -1,15 +1,14 @@
 package dev.relaygate.reports;
 
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 final class MissingInputsTest {
 
@@ -20,7 +19,8 @@ final class MissingInputsTest {
 
         assertThat(outcome.verdict().passed()).isFalse();
         assertThat(outcome.verdict().status()).isEqualTo("FAILED");
-        assertThat(outcome.verdict().failures()).extracting(f -> f.name())
+        assertThat(outcome.verdict().failures())
+                .extracting(f -> f.name())
                 .containsExactly("gates manifest", "JMH result", "JMH gate", "ROI result");
         assertThat(page.selectFirst("section#verdict").hasClass("fail")).isTrue();
         assertThat(page.select("table.inputs .badge").eachText()).containsOnly("not run");
@@ -46,10 +46,12 @@ final class MissingInputsTest {
         Document page = Jsoup.parse(Files.readString(outcome.indexHtml()));
 
         assertThat(outcome.verdict().status()).isEqualTo("FAILED");
-        assertThat(outcome.verdict().failures()).extracting(f -> f.line()).containsExactly(
-                "gate steady-state: expected in run " + Fixtures.RUN_ID + ", but no result was written",
-                "input ROI result: expected in run " + Fixtures.RUN_ID + ", but no result was written at "
-                        + root.resolve("roi/roi.json"));
+        assertThat(outcome.verdict().failures())
+                .extracting(f -> f.line())
+                .containsExactly(
+                        "gate steady-state: expected in run " + Fixtures.RUN_ID + ", but no result was written",
+                        "input ROI result: expected in run " + Fixtures.RUN_ID + ", but no result was written at "
+                                + root.resolve("roi/roi.json"));
         assertThat(page.selectFirst("section#verdict").hasClass("fail")).isTrue();
         assertThat(page.selectFirst("section#roi .notice.not-run")).isNotNull();
         assertThat(page.select("svg#chart-latency")).hasSize(1);
@@ -67,7 +69,8 @@ final class MissingInputsTest {
             assertThat(failure.kind()).isEqualTo("input");
             assertThat(failure.name()).isEqualTo("JMH result");
         });
-        assertThat(page.selectFirst("section#jmh .notice.invalid").text()).contains("JMH result: invalid.")
+        assertThat(page.selectFirst("section#jmh .notice.invalid").text())
+                .contains("JMH result: invalid.")
                 .contains("counts as a failure");
     }
 }

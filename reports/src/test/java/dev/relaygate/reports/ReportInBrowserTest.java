@@ -1,6 +1,18 @@
 package dev.relaygate.reports;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -12,19 +24,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Base64;
-import java.util.List;
-import java.util.Map;
-import java.util.logging.Level;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Opens the rendered fixture report in headless Chromium from disk, as a reader would. Needs
@@ -58,8 +57,15 @@ final class ReportInBrowserTest {
         profile = Files.createTempDirectory("relaygate-chromium-profile");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,1000",
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--window-size=1280,1000",
                 "--user-data-dir=" + profile);
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, Level.ALL.getName()));
         service = new ChromeDriverService.Builder()
@@ -91,7 +97,8 @@ final class ReportInBrowserTest {
     @Test
     void pageLoadsWithoutConsoleErrors() {
         assertThat(driver.getTitle()).isEqualTo("relaygate report: FAILED");
-        assertThat(consoleAfterLoad).filteredOn(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+        assertThat(consoleAfterLoad)
+                .filteredOn(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .isEmpty();
     }
 
@@ -103,8 +110,8 @@ final class ReportInBrowserTest {
             List<WebElement> marks = chart.findElements(By.cssSelector("rect.mark, circle.mark"));
             assertThat(marks).as("marks of %s", chart.getAttribute("id")).isNotEmpty();
             for (WebElement mark : marks) {
-                Map<?, ?> box = (Map<?, ?>) js("const r = arguments[0].getBoundingClientRect();"
-                        + " return {w: r.width, h: r.height};", mark);
+                Map<?, ?> box = (Map<?, ?>) js(
+                        "const r = arguments[0].getBoundingClientRect();" + " return {w: r.width, h: r.height};", mark);
                 assertThat(((Number) box.get("w")).doubleValue() * ((Number) box.get("h")).doubleValue())
                         .as("rendered area of %s in %s", mark.getAttribute("data-key"), chart.getAttribute("id"))
                         .isPositive();
@@ -128,7 +135,9 @@ final class ReportInBrowserTest {
         assertThat(scrollWidth.intValue()).isLessThanOrEqualTo(innerWidth.intValue());
         for (WebElement section : driver.findElements(By.cssSelector("section, footer"))) {
             Number overflow = (Number) js("return arguments[0].scrollWidth - arguments[0].clientWidth;", section);
-            assertThat(overflow.intValue()).as("horizontal overflow of #%s", section.getAttribute("id")).isLessThanOrEqualTo(0);
+            assertThat(overflow.intValue())
+                    .as("horizontal overflow of #%s", section.getAttribute("id"))
+                    .isLessThanOrEqualTo(0);
         }
     }
 
@@ -138,9 +147,15 @@ final class ReportInBrowserTest {
         Map<?, ?> size = (Map<?, ?>) metrics.get("cssContentSize");
         double width = ((Number) size.get("width")).doubleValue();
         double height = ((Number) size.get("height")).doubleValue();
-        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of(
-                "format", "png", "captureBeyondViewport", true,
-                "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+        Map<String, Object> shot = driver.executeCdpCommand(
+                "Page.captureScreenshot",
+                Map.of(
+                        "format",
+                        "png",
+                        "captureBeyondViewport",
+                        true,
+                        "clip",
+                        Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
         byte[] png = Base64.getDecoder().decode((String) shot.get("data"));
         Files.createDirectories(SCREENSHOT.getParent());
         Files.write(SCREENSHOT, png);

@@ -1,22 +1,21 @@
 package dev.relaygate.reports;
 
-import java.io.PrintWriter;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 final class ReportMainTest {
 
@@ -27,10 +26,15 @@ final class ReportMainTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(root.resolve("out/index.html")).isRegularFile();
-        assertThat(run.stdout().lines().toList()).containsSubsequence(
-                "relaygate report: " + root.resolve("out/index.html").toAbsolutePath().normalize(),
-                "relaygate verdict: FAILED (2 failures in 9 checks)");
-        assertThat(run.stdout()).contains("FAILED gate auto-rollback-latency: rollback_after_ms: no rollback")
+        assertThat(run.stdout().lines().toList())
+                .containsSubsequence(
+                        "relaygate report: "
+                                + root.resolve("out/index.html")
+                                        .toAbsolutePath()
+                                        .normalize(),
+                        "relaygate verdict: FAILED (2 failures in 9 checks)");
+        assertThat(run.stdout())
+                .contains("FAILED gate auto-rollback-latency: rollback_after_ms: no rollback")
                 .contains("FAILED gate shadow-no-impact: invalid result shadow-no-impact.json:");
     }
 
@@ -43,14 +47,18 @@ final class ReportMainTest {
     @Test
     void failedBenchmarkCheckIsNamedWithFigureAndLimit(@TempDir Path root) throws IOException {
         Fixtures.copyPassing(root);
-        Files.copy(Fixtures.resource("jmh-gate-failing.json"), root.resolve("jmh/jmh-gate.json"),
+        Files.copy(
+                Fixtures.resource("jmh-gate-failing.json"),
+                root.resolve("jmh/jmh-gate.json"),
                 StandardCopyOption.REPLACE_EXISTING);
 
         Run run = run(args(root, "--fail-on-gate-failure"));
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.stdout()).contains("FAILED benchmark OutcomeRecordingBenchmark.record: "
-                + "gc.alloc.rate.norm measured 24, limit < 1 (over by 23): outcome recording allocates 24 B/op");
+        assertThat(run.stdout())
+                .contains(
+                        "FAILED benchmark OutcomeRecordingBenchmark.record: "
+                                + "gc.alloc.rate.norm measured 24, limit < 1 (over by 23): outcome recording allocates 24 B/op");
     }
 
     @Test
@@ -60,8 +68,8 @@ final class ReportMainTest {
         Run run = run(args(root, "--fail-on-gate-failure"));
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.stdout()).contains(
-                "relaygate verdict: PASSED (4 of 10 gates run (6 not requested), 3 benchmark checks)");
+        assertThat(run.stdout())
+                .contains("relaygate verdict: PASSED (4 of 10 gates run (6 not requested), 3 benchmark checks)");
     }
 
     // A skeptical user edits a copy of a passing build's results: each edit must end in exit 1 naming why.
@@ -74,8 +82,9 @@ final class ReportMainTest {
         Run run = run(args(root, "--fail-on-gate-failure"));
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.stdout()).contains("FAILED gate steady-state: expected in run " + Fixtures.RUN_ID
-                + ", but no result was written");
+        assertThat(run.stdout())
+                .contains(
+                        "FAILED gate steady-state: expected in run " + Fixtures.RUN_ID + ", but no result was written");
     }
 
     @Test
@@ -88,7 +97,8 @@ final class ReportMainTest {
         Run run = run(args(root, "--fail-on-gate-failure"));
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.stdout().lines().filter(l -> l.contains("but no result was written"))).hasSize(4);
+        assertThat(run.stdout().lines().filter(l -> l.contains("but no result was written")))
+                .hasSize(4);
     }
 
     @Test
@@ -103,7 +113,8 @@ final class ReportMainTest {
         Run run = run(args(root, "--fail-on-gate-failure"));
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.stdout()).contains("FAILED input gates manifest: ")
+        assertThat(run.stdout())
+                .contains("FAILED input gates manifest: ")
                 .contains("so nothing says which gates this run expected");
     }
 
@@ -111,14 +122,19 @@ final class ReportMainTest {
     void aResultClaimingToPassWhileListingFailuresFailsAsSelfContradictory(@TempDir Path root) throws IOException {
         Fixtures.copyPassing(root);
         Path gate = root.resolve("gates/steady-state.json");
-        Files.writeString(gate, Files.readString(gate).replace("\"failures\": []",
-                "\"failures\": [\"p99_ms was 231.5, not below the limit p99_below_ms = 200\"]"));
+        Files.writeString(
+                gate,
+                Files.readString(gate)
+                        .replace(
+                                "\"failures\": []",
+                                "\"failures\": [\"p99_ms was 231.5, not below the limit p99_below_ms = 200\"]"));
 
         Run run = run(args(root, "--fail-on-gate-failure"));
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.stdout()).contains("FAILED gate steady-state: invalid result steady-state.json: "
-                + "self-contradictory result: passed is true with 1 failure");
+        assertThat(run.stdout())
+                .contains("FAILED gate steady-state: invalid result steady-state.json: "
+                        + "self-contradictory result: passed is true with 1 failure");
     }
 
     @Test
@@ -130,8 +146,9 @@ final class ReportMainTest {
         Run run = run(args(root, "--fail-on-gate-failure"));
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.stdout()).contains("FAILED gate relay-overhead: from run 20261101T000000.000Z, not from this run "
-                + Fixtures.RUN_ID + " (a stale result)");
+        assertThat(run.stdout())
+                .contains("FAILED gate relay-overhead: from run 20261101T000000.000Z, not from this run "
+                        + Fixtures.RUN_ID + " (a stale result)");
     }
 
     @Test
@@ -141,7 +158,8 @@ final class ReportMainTest {
         Run run = run(args(root, "--fail-on-gate-failure", "--run-id", "20261204T000000.000Z"));
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.stdout()).contains("FAILED input gates manifest: from run " + Fixtures.RUN_ID)
+        assertThat(run.stdout())
+                .contains("FAILED input gates manifest: from run " + Fixtures.RUN_ID)
                 .contains("FAILED input JMH gate: from run " + Fixtures.RUN_ID)
                 .contains("FAILED input ROI result: from run " + Fixtures.RUN_ID);
     }
@@ -155,7 +173,8 @@ final class ReportMainTest {
         Run run = run(args(root, "--fail-on-gate-failure"));
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.stdout()).contains("FAILED input JMH result: expected in run " + Fixtures.RUN_ID)
+        assertThat(run.stdout())
+                .contains("FAILED input JMH result: expected in run " + Fixtures.RUN_ID)
                 .contains("-Djmh.skip=true");
     }
 
@@ -163,13 +182,19 @@ final class ReportMainTest {
     void aLoosenedThresholdIsNamedInThePassingVerdict(@TempDir Path root) throws IOException {
         Fixtures.copyPassing(root);
         Path gate = root.resolve("gates/steady-state.json");
-        Files.writeString(gate, Files.readString(gate).replace("\"thresholds\": {", "\"threshold_overrides\": "
-                + "{\"p99_below_ms\": {\"default\": 200, \"value\": 500, \"loosened\": true}},\n  \"thresholds\": {"));
+        Files.writeString(
+                gate,
+                Files.readString(gate)
+                        .replace(
+                                "\"thresholds\": {",
+                                "\"threshold_overrides\": "
+                                        + "{\"p99_below_ms\": {\"default\": 200, \"value\": 500, \"loosened\": true}},\n  \"thresholds\": {"));
 
         Run run = run(args(root, "--fail-on-gate-failure"));
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.stdout()).contains("passed with 1 loosened threshold: steady-state.p99_below_ms = 500 (default 200)");
+        assertThat(run.stdout())
+                .contains("passed with 1 loosened threshold: steady-state.p99_below_ms = 500 (default 200)");
         org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(Files.readString(root.resolve("out/index.html")));
         assertThat(page.select("#gate-steady-state dl.kv div").eachText())
                 .contains("p99_below_ms 500 (default 200, loosened)");
@@ -180,8 +205,12 @@ final class ReportMainTest {
     @Test
     void jmhGateDefaultsToTheFileBesideTheJmhResult(@TempDir Path root) {
         ReportMain main = new ReportMain();
-        new CommandLine(main).parseArgs("--jmh", root.resolve("jmh/jmh-result.json").toString(),
-                "--gates", root.resolve("g/gates").toString());
+        new CommandLine(main)
+                .parseArgs(
+                        "--jmh",
+                        root.resolve("jmh/jmh-result.json").toString(),
+                        "--gates",
+                        root.resolve("g/gates").toString());
         ReportInputs inputs = main.inputs();
         assertThat(inputs.jmhGate()).isEqualTo(root.resolve("jmh/jmh-gate.json"));
         assertThat(inputs.gatlingDir()).isEqualTo(root.resolve("g/gatling"));
@@ -236,6 +265,5 @@ final class ReportMainTest {
         }
     }
 
-    private record Run(int exitCode, String stdout) {
-    }
+    private record Run(int exitCode, String stdout) {}
 }

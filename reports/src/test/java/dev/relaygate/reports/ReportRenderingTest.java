@@ -1,17 +1,16 @@
 package dev.relaygate.reports;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 final class ReportRenderingTest {
 
@@ -30,7 +29,9 @@ final class ReportRenderingTest {
 
     @Test
     void writesIndexHtmlIntoTheOutFolder() {
-        assertThat(outcome.indexHtml()).isEqualTo(root.resolve("out/index.html")).isRegularFile();
+        assertThat(outcome.indexHtml())
+                .isEqualTo(root.resolve("out/index.html"))
+                .isRegularFile();
     }
 
     @Test
@@ -46,10 +47,18 @@ final class ReportRenderingTest {
 
     @Test
     void everyChartIsDrawnAsInlineSvg() {
-        assertThat(page.select("svg.chart-svg").eachAttr("id")).containsExactly(
-                "chart-latency", "chart-timeline-auto-rollback-errors", "chart-timeline-auto-rollback-latency",
-                "chart-ttft-streaming-shift", "chart-overhead-relay-overhead", "chart-jmh-time", "chart-jmh-alloc",
-                "chart-roi-costs", "chart-roi-band", "chart-roi-projection");
+        assertThat(page.select("svg.chart-svg").eachAttr("id"))
+                .containsExactly(
+                        "chart-latency",
+                        "chart-timeline-auto-rollback-errors",
+                        "chart-timeline-auto-rollback-latency",
+                        "chart-ttft-streaming-shift",
+                        "chart-overhead-relay-overhead",
+                        "chart-jmh-time",
+                        "chart-jmh-alloc",
+                        "chart-roi-costs",
+                        "chart-roi-band",
+                        "chart-roi-projection");
     }
 
     @Test
@@ -57,17 +66,22 @@ final class ReportRenderingTest {
         Element banner = page.selectFirst("section#verdict");
         assertThat(banner.hasClass("fail")).isTrue();
         assertThat(banner.selectFirst(".verdict-status").text()).isEqualTo("FAILED");
-        assertThat(banner.select(".failures li").eachText()).satisfiesExactly(
-                latency -> assertThat(latency).startsWith("gate auto-rollback-latency: ")
-                        .contains("no rollback within 45000 ms").contains("rollback_within_ms 30000"),
-                invalid -> assertThat(invalid).startsWith("gate shadow-no-impact: invalid result shadow-no-impact.json: ")
-                        .contains("\"run\""));
+        assertThat(banner.select(".failures li").eachText())
+                .satisfiesExactly(
+                        latency -> assertThat(latency)
+                                .startsWith("gate auto-rollback-latency: ")
+                                .contains("no rollback within 45000 ms")
+                                .contains("rollback_within_ms 30000"),
+                        invalid -> assertThat(invalid)
+                                .startsWith("gate shadow-no-impact: invalid result shadow-no-impact.json: ")
+                                .contains("\"run\""));
     }
 
     @Test
     void latencyChartHasOneBarPerReportedPercentileWithTheValueInPlace() {
         Element chart = page.selectFirst("svg#chart-latency");
-        // auto-rollback-errors 3 + auto-rollback-latency 4 + steady-state 4 + streaming-shift 3; relay-overhead has none
+        // auto-rollback-errors 3 + auto-rollback-latency 4 + steady-state 4 + streaming-shift 3; relay-overhead has
+        // none
         assertThat(chart.select(".mark")).hasSize(14);
         Element p99 = chart.selectFirst("rect[data-key=steady-state/p99]");
         // axis 0..800 ms (largest bar 655 ms, step 200) over x 14..860: 44.9 / 800 * 846 = 47.48
@@ -102,17 +116,21 @@ final class ReportRenderingTest {
     void streamingGateGetsATtftDistributionAndTheOverheadGateDirectAgainstRelayed() {
         assertThat(page.select("svg#chart-ttft-streaming-shift rect.mark")).hasSize(5);
         assertThat(page.selectFirst("svg#chart-ttft-streaming-shift rect[data-key=streaming-shift/ttft/p99]")
-                .attr("data-value")).isEqualTo("142");
+                        .attr("data-value"))
+                .isEqualTo("142");
         assertThat(page.select("svg#chart-overhead-relay-overhead rect.mark")).hasSize(6);
-        assertThat(page.selectFirst("#chart-overhead-relay-overhead-figure .caption").text())
-                .contains("p50 +142 µs").contains("p99 +610 µs");
+        assertThat(page.selectFirst("#chart-overhead-relay-overhead-figure .caption")
+                        .text())
+                .contains("p50 +142 µs")
+                .contains("p99 +610 µs");
     }
 
     @Test
     void jmhChartsShowTimeAndAllocationPerBenchmark() {
         // 8 time-per-op benchmarks; the throughput benchmark (ops/us) is only in the table
         assertThat(page.select("svg#chart-jmh-time rect.mark")).hasSize(8);
-        assertThat(page.selectFirst("svg#chart-jmh-time rect[data-key=RequestIdBenchmark.mint/ns]").attr("data-value"))
+        assertThat(page.selectFirst("svg#chart-jmh-time rect[data-key=RequestIdBenchmark.mint/ns]")
+                        .attr("data-value"))
                 .isEqualTo("66.2");
         assertThat(page.select("svg#chart-jmh-alloc rect.mark")).hasSize(8);
         assertThat(page.select("table.benchmarks tbody tr")).hasSize(9);
@@ -121,11 +139,15 @@ final class ReportRenderingTest {
     @Test
     void roiChartsShowCostsPerModelTheBandAndPayback() {
         assertThat(page.select("svg#chart-roi-costs rect.mark")).hasSize(8);
-        assertThat(page.select("svg#chart-roi-costs text.group-label").eachText()).anySatisfy(label ->
-                assertThat(label).startsWith("deepseek-v3.2").contains("route direct").contains("$439.40/month more"));
+        assertThat(page.select("svg#chart-roi-costs text.group-label").eachText())
+                .anySatisfy(label -> assertThat(label)
+                        .startsWith("deepseek-v3.2")
+                        .contains("route direct")
+                        .contains("$439.40/month more"));
         assertThat(page.select("svg#chart-roi-band .mark")).hasSize(3);
         assertThat(page.select("svg#chart-roi-projection circle.mark")).hasSize(24);
-        assertThat(page.select("svg#chart-roi-projection line.event title").text()).isEqualTo("payback 6.43 months at 6.43 month");
+        assertThat(page.select("svg#chart-roi-projection line.event title").text())
+                .isEqualTo("payback 6.43 months at 6.43 month");
         assertThat(page.select("table.models .badge.direct")).hasSize(2);
         assertThat(page.select(".card").first().text()).contains("$2,000.00 if each model follows its advice");
     }
@@ -134,8 +156,7 @@ final class ReportRenderingTest {
     void gatlingLinkPointsRelativelyAtTheRunFolderOfTheGatesTime() {
         Element link = page.selectFirst("tr#gate-auto-rollback-errors a.gatling-link");
         // three runs of that simulation: 10:01 (older), 12:01:20.512 (this gate's), 14:00 (after the gate ended)
-        assertThat(link.attr("href"))
-                .isEqualTo("../gatling/autorollbackerrorssimulation-20261129120120512/index.html");
+        assertThat(link.attr("href")).isEqualTo("../gatling/autorollbackerrorssimulation-20261129120120512/index.html");
         assertThat(root.resolve("out").resolve(link.attr("href"))).isRegularFile();
         assertThat(page.selectFirst("tr#gate-relay-overhead").text())
                 .contains("no Gatling run folder found for RelayOverheadSimulation");
@@ -145,7 +166,8 @@ final class ReportRenderingTest {
     void invalidGateFileIsShownWithTheValidatorsMessages() {
         Element row = page.selectFirst("table.gates tr.invalid");
         assertThat(row.selectFirst(".gate-name").text()).isEqualTo("shadow-no-impact.json");
-        assertThat(row.select("ul.errors li").eachText()).anySatisfy(error -> assertThat(error).contains("\"run\""))
+        assertThat(row.select("ul.errors li").eachText())
+                .anySatisfy(error -> assertThat(error).contains("\"run\""))
                 .anySatisfy(error -> assertThat(error).startsWith("#/passed").contains("boolean"));
     }
 

@@ -17,29 +17,37 @@ import org.apache.commons.math3.distribution.BinomialDistribution;
  */
 public class AutoRollbackErrorsSimulation extends AutoRollbackSimulation {
 
-  static final String GATE = "auto-rollback-errors";
+    static final String GATE = "auto-rollback-errors";
 
-  private final double errorPercent;
+    private final double errorPercent;
 
-  public AutoRollbackErrorsSimulation() {
-    super(GATE, "5% errors (500/503/429)", Set.of("error_rate"));
-    this.errorPercent = props.decimal("green_error_percent", 5);
-  }
+    public AutoRollbackErrorsSimulation() {
+        super(GATE, "5% errors (500/503/429)", Set.of("error_rate"));
+        this.errorPercent = props.decimal("green_error_percent", 5);
+    }
 
-  @Override
-  protected ProfileSettings degrade(ProfileSettings current) {
-    return current.withProfile(Profile.FLAKY).withErrorPercent(errorPercent);
-  }
+    @Override
+    protected ProfileSettings degrade(ProfileSettings current) {
+        return current.withProfile(Profile.FLAKY).withErrorPercent(errorPercent);
+    }
 
-  @Override
-  protected void clientChecks(GateEvaluation eval, List<Observation> measured, long rollbackEpochMs) {
-    int greenRequestsInAllowance = (int) Math.ceil(rate() * canaryPercent() / 100.0 * rollbackWithinMs() / 1000.0);
-    int bound = new BinomialDistribution(greenRequestsInAllowance, errorPercent / 100.0)
-        .inverseCumulativeProbability(1 - 1e-4);
-    long failed = measured.stream().filter(Observation::failed).count();
-    long failedAfter = rollbackEpochMs < 0 ? 0 : measured.stream().filter(Observation::failed)
-        .filter(o -> startedAfter(o, rollbackEpochMs + graceMs())).count();
-    eval.atMost("client_failures", (double) failed, "client_failures_max", bound)
-        .atMost("client_failures_after_rollback", (double) failedAfter, "client_failures_after_rollback_max", 0);
-  }
+    @Override
+    protected void clientChecks(GateEvaluation eval, List<Observation> measured, long rollbackEpochMs) {
+        int greenRequestsInAllowance = (int) Math.ceil(rate() * canaryPercent() / 100.0 * rollbackWithinMs() / 1000.0);
+        int bound = new BinomialDistribution(greenRequestsInAllowance, errorPercent / 100.0)
+                .inverseCumulativeProbability(1 - 1e-4);
+        long failed = measured.stream().filter(Observation::failed).count();
+        long failedAfter = rollbackEpochMs < 0
+                ? 0
+                : measured.stream()
+                        .filter(Observation::failed)
+                        .filter(o -> startedAfter(o, rollbackEpochMs + graceMs()))
+                        .count();
+        eval.atMost("client_failures", (double) failed, "client_failures_max", bound)
+                .atMost(
+                        "client_failures_after_rollback",
+                        (double) failedAfter,
+                        "client_failures_after_rollback_max",
+                        0);
+    }
 }

@@ -18,23 +18,26 @@ import java.util.Set;
  */
 public class AutoRollbackLatencySimulation extends AutoRollbackSimulation {
 
-  static final String GATE = "auto-rollback-latency";
+    static final String GATE = "auto-rollback-latency";
 
-  public AutoRollbackLatencySimulation() {
-    super(GATE, "+100 ms latency", Set.of("latency_p99", "latency_p99_difference"));
-  }
+    public AutoRollbackLatencySimulation() {
+        super(GATE, "+100 ms latency", Set.of("latency_p99", "latency_p99_difference"));
+    }
 
-  @Override
-  protected ProfileSettings degrade(ProfileSettings current) {
-    return current.withProfile(Profile.SLOW).withAddedLatencyMs((int) props.integer("green_added_latency_ms", 100));
-  }
+    @Override
+    protected ProfileSettings degrade(ProfileSettings current) {
+        return current.withProfile(Profile.SLOW).withAddedLatencyMs((int) props.integer("green_added_latency_ms", 100));
+    }
 
-  @Override
-  protected void clientChecks(GateEvaluation eval, List<Observation> measured, long rollbackEpochMs) {
-    LatencyRecorder green = ObservationLog.answeredLatency(
-        measured.stream().filter(o -> o.servedBy("green")).toList());
-    eval.below("failed_ratio", ObservationLog.failedRatio(measured), "failed_ratio_below",
-            props.upperLimit("failed_ratio_below", 0.001))
-        .measured("green_p99_ms", green.percentilesMs().get("p99"));
-  }
+    @Override
+    protected void clientChecks(GateEvaluation eval, List<Observation> measured, long rollbackEpochMs) {
+        LatencyRecorder green = ObservationLog.answeredLatency(
+                measured.stream().filter(o -> o.servedBy("green")).toList());
+        eval.below(
+                        "failed_ratio",
+                        ObservationLog.failedRatio(measured),
+                        "failed_ratio_below",
+                        props.upperLimit("failed_ratio_below", 0.001))
+                .measured("green_p99_ms", green.percentilesMs().get("p99"));
+    }
 }

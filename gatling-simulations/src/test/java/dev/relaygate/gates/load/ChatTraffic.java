@@ -22,59 +22,58 @@ import java.util.function.Supplier;
  */
 public final class ChatTraffic {
 
-  private ChatTraffic() {
-  }
+    private ChatTraffic() {}
 
-  /**
-   * One shared connection pool for all virtual users (open model: otherwise every user would pay a
-   * TCP handshake, which would measure the kernel rather than the relay).
-   */
-  public static HttpProtocolBuilder protocol() {
-    return http.shareConnections()
-        .acceptHeader("application/json")
-        .contentTypeHeader("application/json")
-        .disableCaching()
-        .disableWarmUp()
-        // keeps every SSE event before [DONE] for processUnmatchedMessages (the default keeps none)
-        .sseUnmatchedInboundMessageBufferSize(StreamTraffic.MAX_EVENTS);
-  }
+    /**
+     * One shared connection pool for all virtual users (open model: otherwise every user would pay a
+     * TCP handshake, which would measure the kernel rather than the relay).
+     */
+    public static HttpProtocolBuilder protocol() {
+        return http.shareConnections()
+                .acceptHeader("application/json")
+                .contentTypeHeader("application/json")
+                .disableCaching()
+                .disableWarmUp()
+                // keeps every SSE event before [DONE] for processUnmatchedMessages (the default keeps none)
+                .sseUnmatchedInboundMessageBufferSize(StreamTraffic.MAX_EVENTS);
+    }
 
-  public static String body(long n, boolean stream) {
-    return "{\"model\":\"gpt-4.1\",\"messages\":[{\"role\":\"user\",\"content\":\"gate request " + n
-        + "\"}],\"max_tokens\":8" + (stream ? ",\"stream\":true" : "") + "}";
-  }
+    public static String body(long n, boolean stream) {
+        return "{\"model\":\"gpt-4.1\",\"messages\":[{\"role\":\"user\",\"content\":\"gate request " + n
+                + "\"}],\"max_tokens\":8" + (stream ? ",\"stream\":true" : "") + "}";
+    }
 
-  /**
-   * POST {@code <relay>/v1/chat/completions}; the relay URL is read when the request is sent (after
-   * {@code before()} started the relay). Requests started during the warm-up are named {@code warmup-chat}
-   * and recorded as unmeasured; once the gate asked to stop, the next user stops the load generator.
-   */
-  public static ChainBuilder chat(LoadPhases phases, Supplier<String> relayUrl, Supplier<String> clientKey,
-      ObservationLog log) {
-    return exec(stopLoadGeneratorIf("the gate has seen what it needs", session -> phases.stopRequested()))
-        .exec(session -> {
-          long t0 = System.nanoTime();
-          return session.set("t0", t0).set("measured", phases.measuring(t0));
-        })
-        .exec(http(session -> session.getBoolean("measured") ? "chat" : "warmup-chat")
-            .post(session -> relayUrl.get() + "/v1/chat/completions")
-            .header("Authorization", session -> "Bearer " + clientKey.get())
-            .body(StringBody(session -> body(session.userId(), false)))
-            .check(
-                status().saveAs("status"),
-                header("X-Relay-Environment").optional().saveAs("env"),
-                responseTimeInMillis().saveAs("rt"),
-                status().is(200)))
-        .exec(session -> {
-          log.record(observation(session));
-          return session;
-        });
-  }
+    /**
+     * POST {@code <relay>/v1/chat/completions}; the relay URL is read when the request is sent (after
+     * {@code before()} started the relay). Requests started during the warm-up are named {@code warmup-chat}
+     * and recorded as unmeasured; once the gate asked to stop, the next user stops the load generator.
+     */
+    public static ChainBuilder chat(
+            LoadPhases phases, Supplier<String> relayUrl, Supplier<String> clientKey, ObservationLog log) {
+        return exec(stopLoadGeneratorIf("the gate has seen what it needs", session -> phases.stopRequested()))
+                .exec(session -> {
+                    long t0 = System.nanoTime();
+                    return session.set("t0", t0).set("measured", phases.measuring(t0));
+                })
+                .exec(http(session -> session.getBoolean("measured") ? "chat" : "warmup-chat")
+                        .post(session -> relayUrl.get() + "/v1/chat/completions")
+                        .header("Authorization", session -> "Bearer " + clientKey.get())
+                        .body(StringBody(session -> body(session.userId(), false)))
+                        .check(
+                                status().saveAs("status"),
+                                header("X-Relay-Environment").optional().saveAs("env"),
+                                responseTimeInMillis().saveAs("rt"),
+                                status().is(200)))
+                .exec(session -> {
+                    log.record(observation(session));
+                    return session;
+                });
+    }
 
-  static Observation observation(Session session) {
-    int status = session.contains("status") ? session.getInt("status") : 0;
-    String env = session.contains("env") ? session.getString("env") : null;
-    long rt = session.contains("rt") ? session.getInt("rt") : 0;
-    return new Observation(session.getLong("t0"), status, env, rt, session.getBoolean("measured"));
-  }
+    static Observation observation(Session session) {
+        int status = session.contains("status") ? session.getInt("status") : 0;
+        String env = session.contains("env") ? session.getString("env") : null;
+        long rt = session.contains("rt") ? session.getInt("rt") : 0;
+        return new Observation(session.getLong("t0"), status, env, rt, session.getBoolean("measured"));
+    }
 }

@@ -19,103 +19,103 @@ import io.gatling.javaapi.core.Simulation;
  */
 public abstract class GateSimulation extends Simulation {
 
-  protected final GateProperties props;
-  /** Timed control actions, started with the load by {@link JsonLoad#controller}. */
-  protected final Choreography control = new Choreography();
-  private volatile GateRig rig;
-  private volatile GateRun run;
-  private volatile boolean abortedInBefore;
+    protected final GateProperties props;
+    /** Timed control actions, started with the load by {@link JsonLoad#controller}. */
+    protected final Choreography control = new Choreography();
 
-  protected GateSimulation(GateProperties props) {
-    this.props = props;
-  }
+    private volatile GateRig rig;
+    private volatile GateRun run;
+    private volatile boolean abortedInBefore;
 
-  /** The claim the gate checks, in one sentence with its figures; it heads the gate's section in the report. */
-  protected abstract String claim();
-
-  /** Starts the upstreams and the relay; by default two healthy mocks and an in-process relay. */
-  protected GateRig startRig() {
-    return GateRig.start();
-  }
-
-  /** Runs once the rig is up, before the load starts. */
-  protected abstract void prepare(GateRig rig);
-
-  /** Adds the gate's checks and figures to {@code eval}, and its percentiles, series and timeline to {@link #run()}. */
-  protected abstract void evaluate(GateEvaluation eval);
-
-  /** Releases what {@link #prepare} started, before the rig stops; runs even when the gate aborted. */
-  protected void release() {
-  }
-
-  @Override
-  public final void before() {
-    run = new GateRun(props.gate(), claim(), getClass(), props);
-    try {
-      rig = startRig();
-      prepare(rig);
-    } catch (RuntimeException | Error e) {
-      abortedInBefore = true;
-      run.aborted(e);
-      close();
-      throw e;
+    protected GateSimulation(GateProperties props) {
+        this.props = props;
     }
-  }
 
-  /** Always leaves a result: the gate's checks, or an aborted result naming whatever stopped them. */
-  @Override
-  public final void after() {
-    if (abortedInBefore) {
-      return; // before() wrote the cause; evaluating a rig that never started would only hide it
+    /** The claim the gate checks, in one sentence with its figures; it heads the gate's section in the report. */
+    protected abstract String claim();
+
+    /** Starts the upstreams and the relay; by default two healthy mocks and an in-process relay. */
+    protected GateRig startRig() {
+        return GateRig.start();
     }
-    try {
-      GateEvaluation eval = new GateEvaluation();
-      evaluate(eval);
-      control.failures().forEach(f -> eval.isTrue("control_ok", false, "every control step to succeed: " + f));
-      run.finish(eval);
-    } catch (Throwable e) {
-      run.aborted(e);
-      if (e instanceof Error error) {
-        throw error;
-      }
-    } finally {
-      close();
+
+    /** Runs once the rig is up, before the load starts. */
+    protected abstract void prepare(GateRig rig);
+
+    /** Adds the gate's checks and figures to {@code eval}, and its percentiles, series and timeline to {@link #run()}. */
+    protected abstract void evaluate(GateEvaluation eval);
+
+    /** Releases what {@link #prepare} started, before the rig stops; runs even when the gate aborted. */
+    protected void release() {}
+
+    @Override
+    public final void before() {
+        run = new GateRun(props.gate(), claim(), getClass(), props);
+        try {
+            rig = startRig();
+            prepare(rig);
+        } catch (RuntimeException | Error e) {
+            abortedInBefore = true;
+            run.aborted(e);
+            close();
+            throw e;
+        }
     }
-  }
 
-  protected final GateRig rig() {
-    return rig;
-  }
-
-  protected final GateRun run() {
-    return run;
-  }
-
-  /** Fails the control step (and so the gate) when an admin call was refused. */
-  protected static void requireOk(AdminClient.Reply reply, String what) {
-    if (!reply.ok()) {
-      throw new IllegalStateException(what + " answered " + reply.status() + ": " + reply.body());
+    /** Always leaves a result: the gate's checks, or an aborted result naming whatever stopped them. */
+    @Override
+    public final void after() {
+        if (abortedInBefore) {
+            return; // before() wrote the cause; evaluating a rig that never started would only hide it
+        }
+        try {
+            GateEvaluation eval = new GateEvaluation();
+            evaluate(eval);
+            control.failures().forEach(f -> eval.isTrue("control_ok", false, "every control step to succeed: " + f));
+            run.finish(eval);
+        } catch (Throwable e) {
+            run.aborted(e);
+            if (e instanceof Error error) {
+                throw error;
+            }
+        } finally {
+            close();
+        }
     }
-  }
 
-  /** Sleeps on the control thread; an interrupt (the run is ending) ends the step. */
-  protected static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
+    protected final GateRig rig() {
+        return rig;
     }
-  }
 
-  private void close() {
-    control.close();
-    try {
-      release();
-    } finally {
-      if (rig != null) {
-        rig.close();
-      }
+    protected final GateRun run() {
+        return run;
     }
-  }
+
+    /** Fails the control step (and so the gate) when an admin call was refused. */
+    protected static void requireOk(AdminClient.Reply reply, String what) {
+        if (!reply.ok()) {
+            throw new IllegalStateException(what + " answered " + reply.status() + ": " + reply.body());
+        }
+    }
+
+    /** Sleeps on the control thread; an interrupt (the run is ending) ends the step. */
+    protected static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private void close() {
+        control.close();
+        try {
+            release();
+        } finally {
+            if (rig != null) {
+                rig.close();
+            }
+        }
+    }
 }

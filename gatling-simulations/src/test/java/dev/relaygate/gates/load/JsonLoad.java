@@ -23,32 +23,42 @@ import java.util.function.Supplier;
  */
 public final class JsonLoad {
 
-  private JsonLoad() {
-  }
+    private JsonLoad() {}
 
-  public static List<PopulationBuilder> populations(double ratePerSec, long warmupSeconds, long measureSeconds,
-      Supplier<GateRig> rig, ObservationLog log, LoadPhases phases, Choreography control) {
-    PopulationBuilder load = scenario("load")
-        .exec(ChatTraffic.chat(phases, () -> rig.get().relayUrl(), () -> rig.get().clientKey(), log))
-        .injectOpen(warmup(ratePerSec, warmupSeconds), constantUsersPerSec(ratePerSec).during(measureSeconds));
-    return List.of(load, controller(phases, control));
-  }
+    public static List<PopulationBuilder> populations(
+            double ratePerSec,
+            long warmupSeconds,
+            long measureSeconds,
+            Supplier<GateRig> rig,
+            ObservationLog log,
+            LoadPhases phases,
+            Choreography control) {
+        PopulationBuilder load = scenario("load")
+                .exec(ChatTraffic.chat(
+                        phases, () -> rig.get().relayUrl(), () -> rig.get().clientKey(), log))
+                .injectOpen(
+                        warmup(ratePerSec, warmupSeconds),
+                        constantUsersPerSec(ratePerSec).during(measureSeconds));
+        return List.of(load, controller(phases, control));
+    }
 
-  /**
-   * The warm-up ramps the arrival rate up from a tenth: a cold JVM (JIT, pools, connections) met with
-   * the full rate builds a queue it then takes many seconds to drain, which would leak into the measured
-   * phase.
-   */
-  public static OpenInjectionStep warmup(double ratePerSec, long warmupSeconds) {
-    return rampUsersPerSec(Math.max(1, ratePerSec / 10)).to(ratePerSec).during(warmupSeconds);
-  }
+    /**
+     * The warm-up ramps the arrival rate up from a tenth: a cold JVM (JIT, pools, connections) met with
+     * the full rate builds a queue it then takes many seconds to drain, which would leak into the measured
+     * phase.
+     */
+    public static OpenInjectionStep warmup(double ratePerSec, long warmupSeconds) {
+        return rampUsersPerSec(Math.max(1, ratePerSec / 10)).to(ratePerSec).during(warmupSeconds);
+    }
 
-  /** One user that marks the start of injection and starts the timed control actions. */
-  public static PopulationBuilder controller(LoadPhases phases, Choreography control) {
-    return scenario("control").exec(exec(session -> {
-      phases.start();
-      control.start();
-      return session;
-    })).injectOpen(atOnceUsers(1));
-  }
+    /** One user that marks the start of injection and starts the timed control actions. */
+    public static PopulationBuilder controller(LoadPhases phases, Choreography control) {
+        return scenario("control")
+                .exec(exec(session -> {
+                    phases.start();
+                    control.start();
+                    return session;
+                }))
+                .injectOpen(atOnceUsers(1));
+    }
 }

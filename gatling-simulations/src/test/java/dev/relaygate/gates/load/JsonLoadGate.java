@@ -24,98 +24,104 @@ import java.util.Locale;
  */
 public abstract class JsonLoadGate extends GateSimulation {
 
-  /** How long a control step waits at most for the warm-up queue to drain, and the p99 that counts as drained. */
-  private static final Duration SETTLE_AT_MOST = Duration.ofSeconds(20);
-  private static final double SETTLED_P99_MS = 100;
+    /** How long a control step waits at most for the warm-up queue to drain, and the p99 that counts as drained. */
+    private static final Duration SETTLE_AT_MOST = Duration.ofSeconds(20);
 
-  protected final ObservationLog log = new ObservationLog();
-  protected final LoadPhases phases;
-  private final long warmupSeconds;
-  private TimelineSampler timeline;
+    private static final double SETTLED_P99_MS = 100;
 
-  protected JsonLoadGate(GateProperties props, long warmupSeconds) {
-    super(props);
-    this.warmupSeconds = warmupSeconds;
-    this.phases = new LoadPhases(Duration.ofSeconds(warmupSeconds));
-  }
+    protected final ObservationLog log = new ObservationLog();
+    protected final LoadPhases phases;
+    private final long warmupSeconds;
+    private TimelineSampler timeline;
 
-  /** Schedules the gate's control steps on {@link #control}, at offsets from the start of injection. */
-  protected abstract void choreograph(AdminClient admin);
-
-  /**
-   * Whether to sample the relay's admin view once a second for the timeline. Without it the timeline is
-   * the clients' per-second view, which also works against a relay we do not control.
-   */
-  protected boolean samplesRelay() {
-    return true;
-  }
-
-  /**
-   * Adds the gate's checks and figures. Defaults set before it runs (overall client percentiles, the
-   * timeline) may be replaced through {@link #run()}.
-   */
-  protected abstract void evaluate(GateEvaluation eval, List<Observation> measured);
-
-  /** The load (warm-up, then at most {@code measureSeconds}) with the control scenario, on the chat protocol. */
-  protected final SetUp jsonLoad(double ratePerSec, long measureSeconds) {
-    return setUp(JsonLoad.populations(ratePerSec, warmupSeconds, measureSeconds, this::rig, log, phases, control))
-        .protocols(ChatTraffic.protocol());
-  }
-
-  @Override
-  protected final void prepare(GateRig rig) {
-    choreograph(rig.admin());
-    if (samplesRelay()) {
-      timeline = RelayTimeline.sampler(run().clock(), rig.admin(), log.counters()).start(Duration.ofSeconds(1));
+    protected JsonLoadGate(GateProperties props, long warmupSeconds) {
+        super(props);
+        this.warmupSeconds = warmupSeconds;
+        this.phases = new LoadPhases(Duration.ofSeconds(warmupSeconds));
     }
-  }
 
-  @Override
-  protected final void evaluate(GateEvaluation eval) {
-    release();
-    List<Observation> measured = log.measured();
-    run().percentilesMs(log.latency().percentilesMs());
-    run().timeline(timeline != null ? timeline.samples() : PerSecond.of(measured, run().clock()));
-    evaluate(eval, measured);
-  }
+    /** Schedules the gate's control steps on {@link #control}, at offsets from the start of injection. */
+    protected abstract void choreograph(AdminClient admin);
 
-  @Override
-  protected final void release() {
-    if (timeline != null) {
-      timeline.close();
+    /**
+     * Whether to sample the relay's admin view once a second for the timeline. Without it the timeline is
+     * the clients' per-second view, which also works against a relay we do not control.
+     */
+    protected boolean samplesRelay() {
+        return true;
     }
-  }
 
-  /**
-   * Blocks (on the control thread) until the warm-up queue has drained, records how long that took as the
-   * {@code settled} event, and returns it in ms.
-   */
-  protected final long awaitSettled() {
-    long waited = Settle.await(log, SETTLED_P99_MS, SETTLE_AT_MOST);
-    run().event("settled", "load settled " + waited + " ms after the warm-up");
-    return waited;
-  }
+    /**
+     * Adds the gate's checks and figures. Defaults set before it runs (overall client percentiles, the
+     * timeline) may be replaced through {@link #run()}.
+     */
+    protected abstract void evaluate(GateEvaluation eval, List<Observation> measured);
 
-  /**
-   * Starts a rollout with the vendor playbook's thresholds (error rate 1%, p99 200 ms, p99 difference 50 ms) and
-   * records it as the {@code rollout_started} event.
-   */
-  protected final void startPlaybookRollout(AdminClient admin, long increment, long intervalSeconds) {
-    Rollouts.start(admin, Rollouts.playbookBody((int) increment, intervalSeconds, 0.01, 200, 50));
-    run().event("rollout_started", "increment " + increment + ", interval " + intervalSeconds + " s");
-  }
+    /** The load (warm-up, then at most {@code measureSeconds}) with the control scenario, on the chat protocol. */
+    protected final SetUp jsonLoad(double ratePerSec, long measureSeconds) {
+        return setUp(JsonLoad.populations(ratePerSec, warmupSeconds, measureSeconds, this::rig, log, phases, control))
+                .protocols(ChatTraffic.protocol());
+    }
 
-  /** The longest {@link #awaitSettled()} may wait, for sizing the load's measured phase. */
-  protected static long settleAllowanceSeconds() {
-    return SETTLE_AT_MOST.toSeconds();
-  }
+    @Override
+    protected final void prepare(GateRig rig) {
+        choreograph(rig.admin());
+        if (samplesRelay()) {
+            timeline = RelayTimeline.sampler(run().clock(), rig.admin(), log.counters())
+                    .start(Duration.ofSeconds(1));
+        }
+    }
 
-  /** The relay's rollout events; those that change green's weight are also recorded as gate events. */
-  protected final List<RolloutEventView> rolloutEvents() {
-    List<RolloutEventView> events = Rollouts.events(rig().admin());
-    events.stream().filter(RolloutEventView::changesWeight).forEach(e -> run().event(
-        run().clock().msAtEpoch(e.epochMs()), e.type().toLowerCase(Locale.ROOT),
-        "phase " + e.phase() + ", green " + e.greenWeight() + (e.message().isEmpty() ? "" : ": " + e.message())));
-    return events;
-  }
+    @Override
+    protected final void evaluate(GateEvaluation eval) {
+        release();
+        List<Observation> measured = log.measured();
+        run().percentilesMs(log.latency().percentilesMs());
+        run().timeline(timeline != null ? timeline.samples() : PerSecond.of(measured, run().clock()));
+        evaluate(eval, measured);
+    }
+
+    @Override
+    protected final void release() {
+        if (timeline != null) {
+            timeline.close();
+        }
+    }
+
+    /**
+     * Blocks (on the control thread) until the warm-up queue has drained, records how long that took as the
+     * {@code settled} event, and returns it in ms.
+     */
+    protected final long awaitSettled() {
+        long waited = Settle.await(log, SETTLED_P99_MS, SETTLE_AT_MOST);
+        run().event("settled", "load settled " + waited + " ms after the warm-up");
+        return waited;
+    }
+
+    /**
+     * Starts a rollout with the vendor playbook's thresholds (error rate 1%, p99 200 ms, p99 difference 50 ms) and
+     * records it as the {@code rollout_started} event.
+     */
+    protected final void startPlaybookRollout(AdminClient admin, long increment, long intervalSeconds) {
+        Rollouts.start(admin, Rollouts.playbookBody((int) increment, intervalSeconds, 0.01, 200, 50));
+        run().event("rollout_started", "increment " + increment + ", interval " + intervalSeconds + " s");
+    }
+
+    /** The longest {@link #awaitSettled()} may wait, for sizing the load's measured phase. */
+    protected static long settleAllowanceSeconds() {
+        return SETTLE_AT_MOST.toSeconds();
+    }
+
+    /** The relay's rollout events; those that change green's weight are also recorded as gate events. */
+    protected final List<RolloutEventView> rolloutEvents() {
+        List<RolloutEventView> events = Rollouts.events(rig().admin());
+        events.stream()
+                .filter(RolloutEventView::changesWeight)
+                .forEach(e -> run().event(
+                                run().clock().msAtEpoch(e.epochMs()),
+                                e.type().toLowerCase(Locale.ROOT),
+                                "phase " + e.phase() + ", green " + e.greenWeight()
+                                        + (e.message().isEmpty() ? "" : ": " + e.message())));
+        return events;
+    }
 }

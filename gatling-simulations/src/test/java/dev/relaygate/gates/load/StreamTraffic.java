@@ -25,44 +25,61 @@ import java.util.function.Supplier;
  */
 public final class StreamTraffic {
 
-  private static final String SSE_NAME = "stream";
-  /** Longest stream a gate checks whole: the unmatched-message buffer holds this many events. */
-  public static final int MAX_EVENTS = 1_000;
+    private static final String SSE_NAME = "stream";
+    /** Longest stream a gate checks whole: the unmatched-message buffer holds this many events. */
+    public static final int MAX_EVENTS = 1_000;
 
-  private StreamTraffic() {
-  }
+    private StreamTraffic() {}
 
-  public static String body(long n, int tokens) {
-    return "{\"model\":\"gpt-4.1\",\"stream\":true,\"stream_options\":{\"include_usage\":true},"
-        + "\"messages\":[{\"role\":\"user\",\"content\":\"gate stream " + n + "\"}],\"max_tokens\":" + tokens + "}";
-  }
+    public static String body(long n, int tokens) {
+        return "{\"model\":\"gpt-4.1\",\"stream\":true,\"stream_options\":{\"include_usage\":true},"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"gate stream " + n + "\"}],\"max_tokens\":" + tokens
+                + "}";
+    }
 
-  /** Streams started during the warm-up are named {@code warmup-stream} and recorded as unmeasured. */
-  public static ChainBuilder stream(LoadPhases phases, Supplier<String> relayUrl, Supplier<String> clientKey,
-      int tokens, Duration timeout, Queue<StreamObservation> log) {
-    return exec(session -> {
-      long t0 = System.nanoTime();
-      return session.set("s0n", t0).set("s0ms", System.currentTimeMillis())
-          .set("measured", phases.measuring(t0)).set("name", phases.measuring(t0) ? "stream" : "warmup-stream");
-    })
-        .exec(group("#{name}").on(
-            exec(sse("#{name}").sseName(SSE_NAME)
-                .post(session -> relayUrl.get() + "/v1/chat/completions")
-                .header("Authorization", session -> "Bearer " + clientKey.get())
-                .header("Content-Type", "application/json")
-                .body(StringBody(session -> body(session.userId(), tokens)))
-                .await(timeout).on(sse.checkMessage("done")
-                    .matching(substring("[DONE]"))
-                    .check(regex("\\[DONE\\]").saveAs("done"))))))
-        .exec(sse.processUnmatchedMessages(SSE_NAME, (messages, session) -> {
-          List<String> texts = messages.stream().map(SseInboundMessage::message).toList();
-          long first = messages.isEmpty() ? 0 : messages.get(0).timestamp();
-          long last = messages.isEmpty() ? 0 : messages.get(messages.size() - 1).timestamp();
-          StreamVerdict verdict = StreamVerdict.of(texts, session.contains("done"));
-          log.add(new StreamObservation(session.getLong("s0n"), session.getLong("s0ms"), first, last, verdict,
-              session.getBoolean("measured")));
-          return session;
-        }))
-        .exec(sse("close").sseName(SSE_NAME).close());
-  }
+    /** Streams started during the warm-up are named {@code warmup-stream} and recorded as unmeasured. */
+    public static ChainBuilder stream(
+            LoadPhases phases,
+            Supplier<String> relayUrl,
+            Supplier<String> clientKey,
+            int tokens,
+            Duration timeout,
+            Queue<StreamObservation> log) {
+        return exec(session -> {
+                    long t0 = System.nanoTime();
+                    return session.set("s0n", t0)
+                            .set("s0ms", System.currentTimeMillis())
+                            .set("measured", phases.measuring(t0))
+                            .set("name", phases.measuring(t0) ? "stream" : "warmup-stream");
+                })
+                .exec(group("#{name}")
+                        .on(exec(sse("#{name}")
+                                .sseName(SSE_NAME)
+                                .post(session -> relayUrl.get() + "/v1/chat/completions")
+                                .header("Authorization", session -> "Bearer " + clientKey.get())
+                                .header("Content-Type", "application/json")
+                                .body(StringBody(session -> body(session.userId(), tokens)))
+                                .await(timeout)
+                                .on(sse.checkMessage("done")
+                                        .matching(substring("[DONE]"))
+                                        .check(regex("\\[DONE\\]").saveAs("done"))))))
+                .exec(sse.processUnmatchedMessages(SSE_NAME, (messages, session) -> {
+                    List<String> texts =
+                            messages.stream().map(SseInboundMessage::message).toList();
+                    long first = messages.isEmpty() ? 0 : messages.get(0).timestamp();
+                    long last = messages.isEmpty()
+                            ? 0
+                            : messages.get(messages.size() - 1).timestamp();
+                    StreamVerdict verdict = StreamVerdict.of(texts, session.contains("done"));
+                    log.add(new StreamObservation(
+                            session.getLong("s0n"),
+                            session.getLong("s0ms"),
+                            first,
+                            last,
+                            verdict,
+                            session.getBoolean("measured")));
+                    return session;
+                }))
+                .exec(sse("close").sseName(SSE_NAME).close());
+    }
 }

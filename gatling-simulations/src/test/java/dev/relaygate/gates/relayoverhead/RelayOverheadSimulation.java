@@ -1,6 +1,5 @@
 package dev.relaygate.gates.relayoverhead;
 
-import dev.relaygate.gates.Rounding;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 
@@ -11,6 +10,7 @@ import dev.relaygate.gates.LoadPhases;
 import dev.relaygate.gates.ObservationLog;
 import dev.relaygate.gates.OpenLoopClient;
 import dev.relaygate.gates.OpenLoopClient.Target;
+import dev.relaygate.gates.Rounding;
 import dev.relaygate.gates.load.ChatTraffic;
 import dev.relaygate.gates.load.GateSimulation;
 import dev.relaygate.gates.load.JsonLoad;
@@ -32,93 +32,106 @@ import java.util.function.UnaryOperator;
  */
 public class RelayOverheadSimulation extends GateSimulation {
 
-  static final String GATE = "relay-overhead";
-  static final GateProperties PROPS = GateProperties.of(GATE);
-  static final double RATE = PROPS.decimal("rate_per_sec", 1000);
-  static final long BLOCK_SECONDS = PROPS.integer("block_seconds", 1, 1);
-  static final long PAIRS = PROPS.integer("block_pairs", 20, 8);
-  static final long WARMUP_PAIRS = PROPS.integer("warmup_pairs", 3, 3);
-  static final long SATURATION_SECONDS = PROPS.integer("saturation_seconds", 5, 2);
-  static final long CONCURRENCY = PROPS.integer("saturation_concurrency", 64);
-  static final double P99_ADDED_BELOW_MS = PROPS.upperLimit("p99_added_below_ms", 5);
-  static final double FAILED_RATIO_BELOW = PROPS.upperLimit("failed_ratio_below", 0.001);
-  static final long BOOTSTRAP_RESAMPLES = PROPS.integer("bootstrap_resamples", 1_000);
-  static final long SMOKE_SECONDS = PROPS.integer("smoke_seconds", 3, 2);
+    static final String GATE = "relay-overhead";
+    static final GateProperties PROPS = GateProperties.of(GATE);
+    static final double RATE = PROPS.decimal("rate_per_sec", 1000);
+    static final long BLOCK_SECONDS = PROPS.integer("block_seconds", 1, 1);
+    static final long PAIRS = PROPS.integer("block_pairs", 20, 8);
+    static final long WARMUP_PAIRS = PROPS.integer("warmup_pairs", 3, 3);
+    static final long SATURATION_SECONDS = PROPS.integer("saturation_seconds", 5, 2);
+    static final long CONCURRENCY = PROPS.integer("saturation_concurrency", 64);
+    static final double P99_ADDED_BELOW_MS = PROPS.upperLimit("p99_added_below_ms", 5);
+    static final double FAILED_RATIO_BELOW = PROPS.upperLimit("failed_ratio_below", 0.001);
+    static final long BOOTSTRAP_RESAMPLES = PROPS.integer("bootstrap_resamples", 1_000);
+    static final long SMOKE_SECONDS = PROPS.integer("smoke_seconds", 3, 2);
 
-  private final ObservationLog smoke = new ObservationLog();
-  private OverheadMeasurement.Figures figures;
-  private Map<String, Long> failureCauses = Map.of();
+    private final ObservationLog smoke = new ObservationLog();
+    private OverheadMeasurement.Figures figures;
+    private Map<String, Long> failureCauses = Map.of();
 
-  public RelayOverheadSimulation() {
-    super(PROPS);
-    LoadPhases phases = new LoadPhases(Duration.ZERO);
-    setUp(scenario("relayed-smoke")
-        .exec(ChatTraffic.chat(phases, () -> rig().relayUrl(), () -> rig().clientKey(), smoke))
-        .injectOpen(constantUsersPerSec(20).during(SMOKE_SECONDS)),
-        JsonLoad.controller(phases, control))
-        .protocols(ChatTraffic.protocol());
-  }
-
-  @Override
-  protected String claim() {
-    return "Added latency of the relay over calling the same mock directly, open loop at " + RATE + " req/s in"
-        + " alternating " + BLOCK_SECONDS + " s blocks (" + PAIRS + " pairs), microseconds from the intended send"
-        + " instant; added p50/p99 = pooled relayed minus pooled direct percentile; plus " + SATURATION_SECONDS
-        + " s closed-loop saturation at " + CONCURRENCY + " in flight each way. Gate: p99 added < "
-        + P99_ADDED_BELOW_MS + " ms.";
-  }
-
-  /** The fastest honest mock: no artificial delay, so the relay's share of the time is visible. */
-  @Override
-  protected GateRig startRig() {
-    ProfileSettings instant = ProfileSettings.healthy().withTimeToFirstEventMs(0).withGapBetweenEventsMs(0);
-    return PROPS.externalRelayUrl().isPresent() ? GateRig.external(PROPS)
-        : GateRig.start(instant, instant, UnaryOperator.identity());
-  }
-
-  @Override
-  protected void prepare(GateRig rig) {
-    if (rig.directChatUrl() == null) {
-      throw new IllegalStateException("an external relay run needs -Dupstream.url (the mock the relay uses)");
+    public RelayOverheadSimulation() {
+        super(PROPS);
+        LoadPhases phases = new LoadPhases(Duration.ZERO);
+        setUp(
+                        scenario("relayed-smoke")
+                                .exec(ChatTraffic.chat(phases, () -> rig().relayUrl(), () -> rig().clientKey(), smoke))
+                                .injectOpen(constantUsersPerSec(20).during(SMOKE_SECONDS)),
+                        JsonLoad.controller(phases, control))
+                .protocols(ChatTraffic.protocol());
     }
-    try (OpenLoopClient client = new OpenLoopClient((int) CONCURRENCY, ChatTraffic.body(1, false))) {
-      figures = new OverheadMeasurement(client,
-          new Target("direct", rig.directChatUrl(), rig.directKey()),
-          new Target("relayed", rig.relayUrl() + "/v1/chat/completions", rig.clientKey()))
-          .run(RATE, Duration.ofSeconds(BLOCK_SECONDS), WARMUP_PAIRS, PAIRS, (int) CONCURRENCY,
-              Duration.ofSeconds(SATURATION_SECONDS));
-      failureCauses = client.failureCauses();
-    }
-  }
 
-  @Override
-  protected void evaluate(GateEvaluation eval) {
-    Map<String, Double> d = figures.direct().percentilesUs();
-    Map<String, Double> r = figures.relayed().percentilesUs();
-    new OverheadChecks(P99_ADDED_BELOW_MS, FAILED_RATIO_BELOW, (int) BOOTSTRAP_RESAMPLES, props.seed())
-        .evaluate(eval, figures);
-    eval.measured("p999_added_pooled_ms", added(r, d, "p999"))
-        .measured("direct_p50_ms", d.get("p50") / 1000.0)
-        .measured("direct_p99_ms", d.get("p99") / 1000.0)
-        .measured("relayed_p50_ms", r.get("p50") / 1000.0)
-        .measured("relayed_p99_ms", r.get("p99") / 1000.0)
-        .measured("failure_causes", failureCauses.toString())
-        .measured("process_cpu_us_per_direct_request", Rounding.round3(figures.directCpuUsPerRequest()))
-        .measured("process_cpu_us_per_relayed_request", Rounding.round3(figures.relayedCpuUsPerRequest()))
-        // the difference is the relay's share only when the relay runs in this process
-        .measured("relay_cpu_us_per_request", rig().external() ? null
-            : Rounding.round3(figures.relayedCpuUsPerRequest() - figures.directCpuUsPerRequest()))
-        .measured("smoke_requests", (long) smoke.measured().size())
-        .measured("external_relay", rig().external());
-    run().percentilesMs(figures.relayed().percentilesMs());
-    run().series("direct_us", d);
-    run().series("relayed_us", r);
-  }
-
-  private static double added(Map<String, Double> relayed, Map<String, Double> direct, String p) {
-    if (!relayed.containsKey(p) || !direct.containsKey(p)) {
-      return Double.NaN;
+    @Override
+    protected String claim() {
+        return "Added latency of the relay over calling the same mock directly, open loop at " + RATE + " req/s in"
+                + " alternating " + BLOCK_SECONDS + " s blocks (" + PAIRS
+                + " pairs), microseconds from the intended send"
+                + " instant; added p50/p99 = pooled relayed minus pooled direct percentile; plus " + SATURATION_SECONDS
+                + " s closed-loop saturation at " + CONCURRENCY + " in flight each way. Gate: p99 added < "
+                + P99_ADDED_BELOW_MS + " ms.";
     }
-    return Rounding.round3((relayed.get(p) - direct.get(p)) / 1000.0);
-  }
+
+    /** The fastest honest mock: no artificial delay, so the relay's share of the time is visible. */
+    @Override
+    protected GateRig startRig() {
+        ProfileSettings instant =
+                ProfileSettings.healthy().withTimeToFirstEventMs(0).withGapBetweenEventsMs(0);
+        return PROPS.externalRelayUrl().isPresent()
+                ? GateRig.external(PROPS)
+                : GateRig.start(instant, instant, UnaryOperator.identity());
+    }
+
+    @Override
+    protected void prepare(GateRig rig) {
+        if (rig.directChatUrl() == null) {
+            throw new IllegalStateException("an external relay run needs -Dupstream.url (the mock the relay uses)");
+        }
+        try (OpenLoopClient client = new OpenLoopClient((int) CONCURRENCY, ChatTraffic.body(1, false))) {
+            figures = new OverheadMeasurement(
+                            client,
+                            new Target("direct", rig.directChatUrl(), rig.directKey()),
+                            new Target("relayed", rig.relayUrl() + "/v1/chat/completions", rig.clientKey()))
+                    .run(
+                            RATE,
+                            Duration.ofSeconds(BLOCK_SECONDS),
+                            WARMUP_PAIRS,
+                            PAIRS,
+                            (int) CONCURRENCY,
+                            Duration.ofSeconds(SATURATION_SECONDS));
+            failureCauses = client.failureCauses();
+        }
+    }
+
+    @Override
+    protected void evaluate(GateEvaluation eval) {
+        Map<String, Double> d = figures.direct().percentilesUs();
+        Map<String, Double> r = figures.relayed().percentilesUs();
+        new OverheadChecks(P99_ADDED_BELOW_MS, FAILED_RATIO_BELOW, (int) BOOTSTRAP_RESAMPLES, props.seed())
+                .evaluate(eval, figures);
+        eval.measured("p999_added_pooled_ms", added(r, d, "p999"))
+                .measured("direct_p50_ms", d.get("p50") / 1000.0)
+                .measured("direct_p99_ms", d.get("p99") / 1000.0)
+                .measured("relayed_p50_ms", r.get("p50") / 1000.0)
+                .measured("relayed_p99_ms", r.get("p99") / 1000.0)
+                .measured("failure_causes", failureCauses.toString())
+                .measured("process_cpu_us_per_direct_request", Rounding.round3(figures.directCpuUsPerRequest()))
+                .measured("process_cpu_us_per_relayed_request", Rounding.round3(figures.relayedCpuUsPerRequest()))
+                // the difference is the relay's share only when the relay runs in this process
+                .measured(
+                        "relay_cpu_us_per_request",
+                        rig().external()
+                                ? null
+                                : Rounding.round3(figures.relayedCpuUsPerRequest() - figures.directCpuUsPerRequest()))
+                .measured("smoke_requests", (long) smoke.measured().size())
+                .measured("external_relay", rig().external());
+        run().percentilesMs(figures.relayed().percentilesMs());
+        run().series("direct_us", d);
+        run().series("relayed_us", r);
+    }
+
+    private static double added(Map<String, Double> relayed, Map<String, Double> direct, String p) {
+        if (!relayed.containsKey(p) || !direct.containsKey(p)) {
+            return Double.NaN;
+        }
+        return Rounding.round3((relayed.get(p) - direct.get(p)) / 1000.0);
+    }
 }

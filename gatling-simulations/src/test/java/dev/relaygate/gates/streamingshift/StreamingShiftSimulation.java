@@ -30,106 +30,129 @@ import java.util.function.UnaryOperator;
  */
 public class StreamingShiftSimulation extends GateSimulation {
 
-  static final String GATE = "streaming-shift";
-  static final GateProperties PROPS = GateProperties.of(GATE);
-  static final double RATE = PROPS.decimal("streams_per_sec", 20);
-  static final long TOKENS = PROPS.integer("tokens_per_stream", 20);
-  static final long GAP_MS = PROPS.integer("gap_between_events_ms", 50);
-  static final long WARMUP_SECONDS = PROPS.integer("warmup_seconds", 10, 5);
-  /** Each of the four phases (blue, green 50, green 100, rolled back) lasts this long. */
-  static final long PHASE_SECONDS = PROPS.integer("phase_seconds", 12, 4);
-  static final double BROKEN_MAX = PROPS.upperLimit("broken_streams_max", 0);
-  static final double MIN_SERVED_SHARE = PROPS.lowerLimit("min_served_share", 0.95);
+    static final String GATE = "streaming-shift";
+    static final GateProperties PROPS = GateProperties.of(GATE);
+    static final double RATE = PROPS.decimal("streams_per_sec", 20);
+    static final long TOKENS = PROPS.integer("tokens_per_stream", 20);
+    static final long GAP_MS = PROPS.integer("gap_between_events_ms", 50);
+    static final long WARMUP_SECONDS = PROPS.integer("warmup_seconds", 10, 5);
+    /** Each of the four phases (blue, green 50, green 100, rolled back) lasts this long. */
+    static final long PHASE_SECONDS = PROPS.integer("phase_seconds", 12, 4);
 
-  private final Queue<StreamObservation> streams = new ConcurrentLinkedQueue<>();
-  private final LoadPhases phases = new LoadPhases(Duration.ofSeconds(WARMUP_SECONDS));
-  private volatile long rollbackReturnedNanos;
-  private volatile long rollbackSentNanos;
+    static final double BROKEN_MAX = PROPS.upperLimit("broken_streams_max", 0);
+    static final double MIN_SERVED_SHARE = PROPS.lowerLimit("min_served_share", 0.95);
 
-  public StreamingShiftSimulation() {
-    super(PROPS);
-    Duration timeout = Duration.ofMillis(10_000 + TOKENS * GAP_MS * 4);
-    ScenarioBuilder load = scenario("streams").exec(StreamTraffic.stream(phases,
-        () -> rig().relayUrl(), () -> rig().clientKey(), (int) TOKENS, timeout, streams));
-    setUp(
-        load.injectOpen(JsonLoad.warmup(RATE, WARMUP_SECONDS), constantUsersPerSec(RATE).during(PHASE_SECONDS * 4)),
-        JsonLoad.controller(phases, control))
-        .protocols(ChatTraffic.protocol());
-  }
+    private final Queue<StreamObservation> streams = new ConcurrentLinkedQueue<>();
+    private final LoadPhases phases = new LoadPhases(Duration.ofSeconds(WARMUP_SECONDS));
+    private volatile long rollbackReturnedNanos;
+    private volatile long rollbackSentNanos;
 
-  @Override
-  protected String claim() {
-    return RATE + " SSE streams/s of " + TOKENS + " tokens (" + GAP_MS + " ms apart) while green"
-        + " goes 0 -> 50 -> 100 and an admin rollback returns all traffic to blue, " + PHASE_SECONDS
-        + " s per phase: every stream whole and in order from one environment, 0 broken.";
-  }
-
-  @Override
-  protected GateRig startRig() {
-    ProfileSettings streaming = ProfileSettings.healthy().withTimeToFirstEventMs((int) GAP_MS)
-        .withGapBetweenEventsMs((int) GAP_MS).withTokensPerAnswer((int) TOKENS);
-    return PROPS.externalRelayUrl().isPresent() ? GateRig.external(PROPS)
-        : GateRig.start(streaming, streaming, UnaryOperator.identity());
-  }
-
-  /** Against an external relay the streams run without any shift: we do not control its weights. */
-  @Override
-  protected void prepare(GateRig rig) {
-    if (rig.external()) {
-      return;
+    public StreamingShiftSimulation() {
+        super(PROPS);
+        Duration timeout = Duration.ofMillis(10_000 + TOKENS * GAP_MS * 4);
+        ScenarioBuilder load = scenario("streams")
+                .exec(StreamTraffic.stream(
+                        phases, () -> rig().relayUrl(), () -> rig().clientKey(), (int) TOKENS, timeout, streams));
+        setUp(
+                        load.injectOpen(
+                                JsonLoad.warmup(RATE, WARMUP_SECONDS),
+                                constantUsersPerSec(RATE).during(PHASE_SECONDS * 4)),
+                        JsonLoad.controller(phases, control))
+                .protocols(ChatTraffic.protocol());
     }
-    AdminClient admin = rig.admin();
-    long w = WARMUP_SECONDS;
-    control.at(Duration.ofSeconds(w + PHASE_SECONDS), "shift to green 50", () -> shift(admin, 50))
-        .at(Duration.ofSeconds(w + PHASE_SECONDS * 2), "shift to green 100", () -> shift(admin, 100))
-        .at(Duration.ofSeconds(w + PHASE_SECONDS * 3), "rollback", () -> {
-          rollbackSentNanos = System.nanoTime();
-          AdminClient.Reply reply = admin.rollback();
-          requireOk(reply, "rollback");
-          rollbackReturnedNanos = reply.returnedAtNanos();
-          run().event("rollback", "admin rollback returned after " + reply.tookMs() + " ms");
-        });
-  }
 
-  private void shift(AdminClient admin, int green) {
-    requireOk(admin.trafficShift(100 - green, green), "traffic-shift to green " + green);
-    run().event("traffic_shift", "green " + green);
-  }
-
-  @Override
-  protected void evaluate(GateEvaluation eval) {
-    List<StreamObservation> measured = streams.stream().filter(StreamObservation::measured).toList();
-    LatencyRecorder ttft = new LatencyRecorder();
-    measured.stream().filter(s -> s.ttftMs() >= 0).forEach(s -> ttft.recordMillis(s.ttftMs()));
-    List<StreamObservation> broken = measured.stream().filter(s -> !s.verdict().intact()).toList();
-    broken.stream().limit(5).forEach(s -> run().event(run().clock().msAt(s.startNanos()), "broken_stream",
-        s.verdict().problem()));
-    boolean rolledBack = rollbackReturnedNanos != 0;
-    long greenAfterRollback = measured.stream()
-        .filter(s -> rolledBack && s.startNanos() - rollbackReturnedNanos > 0)
-        .filter(s -> "green".equals(s.verdict().environment())).count();
-    long greenInFlightAtRollback = measured.stream()
-        .filter(s -> rolledBack && s.startNanos() - rollbackSentNanos < 0 && s.lastEventMs() > 0)
-        .filter(s -> "green".equals(s.verdict().environment()))
-        .filter(s -> s.lastEventMs() - s.startEpochMs() > (rollbackSentNanos - s.startNanos()) / 1_000_000L)
-        .count();
-    double expected = RATE * PHASE_SECONDS * 4;
-    eval.atMost("broken_streams", (double) broken.size(), "broken_streams_max", BROKEN_MAX)
-        .atLeast("streams", (double) measured.size(), "min_streams", Math.floor(expected * MIN_SERVED_SHARE))
-        .measured("green_streams", measured.stream().filter(s -> "green".equals(s.verdict().environment()))
-            .count())
-        .measured("blue_streams", measured.stream().filter(s -> "blue".equals(s.verdict().environment()))
-            .count())
-        .measured("green_streams_spanning_rollback_completed_on_green", greenInFlightAtRollback)
-        .measured("external_relay", rig().external());
-    if (!rig().external()) {
-      eval.isTrue("rolled_back", rolledBack, "the admin rollback to have returned during the run")
-          .atMost("green_streams_started_after_rollback", (double) greenAfterRollback,
-              "green_streams_after_rollback_max", 0);
+    @Override
+    protected String claim() {
+        return RATE + " SSE streams/s of " + TOKENS + " tokens (" + GAP_MS + " ms apart) while green"
+                + " goes 0 -> 50 -> 100 and an admin rollback returns all traffic to blue, " + PHASE_SECONDS
+                + " s per phase: every stream whole and in order from one environment, 0 broken.";
     }
-    eval.measured("ttft_p50_ms", ttft.percentilesMs().get("p50"))
-        .measured("ttft_p99_ms", ttft.percentilesMs().get("p99"));
-    run().series("ttft_ms", ttft.percentilesMs());
-    run().percentilesMs(ttft.percentilesMs());
-  }
+
+    @Override
+    protected GateRig startRig() {
+        ProfileSettings streaming = ProfileSettings.healthy()
+                .withTimeToFirstEventMs((int) GAP_MS)
+                .withGapBetweenEventsMs((int) GAP_MS)
+                .withTokensPerAnswer((int) TOKENS);
+        return PROPS.externalRelayUrl().isPresent()
+                ? GateRig.external(PROPS)
+                : GateRig.start(streaming, streaming, UnaryOperator.identity());
+    }
+
+    /** Against an external relay the streams run without any shift: we do not control its weights. */
+    @Override
+    protected void prepare(GateRig rig) {
+        if (rig.external()) {
+            return;
+        }
+        AdminClient admin = rig.admin();
+        long w = WARMUP_SECONDS;
+        control.at(Duration.ofSeconds(w + PHASE_SECONDS), "shift to green 50", () -> shift(admin, 50))
+                .at(Duration.ofSeconds(w + PHASE_SECONDS * 2), "shift to green 100", () -> shift(admin, 100))
+                .at(Duration.ofSeconds(w + PHASE_SECONDS * 3), "rollback", () -> {
+                    rollbackSentNanos = System.nanoTime();
+                    AdminClient.Reply reply = admin.rollback();
+                    requireOk(reply, "rollback");
+                    rollbackReturnedNanos = reply.returnedAtNanos();
+                    run().event("rollback", "admin rollback returned after " + reply.tookMs() + " ms");
+                });
+    }
+
+    private void shift(AdminClient admin, int green) {
+        requireOk(admin.trafficShift(100 - green, green), "traffic-shift to green " + green);
+        run().event("traffic_shift", "green " + green);
+    }
+
+    @Override
+    protected void evaluate(GateEvaluation eval) {
+        List<StreamObservation> measured =
+                streams.stream().filter(StreamObservation::measured).toList();
+        LatencyRecorder ttft = new LatencyRecorder();
+        measured.stream().filter(s -> s.ttftMs() >= 0).forEach(s -> ttft.recordMillis(s.ttftMs()));
+        List<StreamObservation> broken =
+                measured.stream().filter(s -> !s.verdict().intact()).toList();
+        broken.stream()
+                .limit(5)
+                .forEach(s -> run().event(
+                                run().clock().msAt(s.startNanos()),
+                                "broken_stream",
+                                s.verdict().problem()));
+        boolean rolledBack = rollbackReturnedNanos != 0;
+        long greenAfterRollback = measured.stream()
+                .filter(s -> rolledBack && s.startNanos() - rollbackReturnedNanos > 0)
+                .filter(s -> "green".equals(s.verdict().environment()))
+                .count();
+        long greenInFlightAtRollback = measured.stream()
+                .filter(s -> rolledBack && s.startNanos() - rollbackSentNanos < 0 && s.lastEventMs() > 0)
+                .filter(s -> "green".equals(s.verdict().environment()))
+                .filter(s -> s.lastEventMs() - s.startEpochMs() > (rollbackSentNanos - s.startNanos()) / 1_000_000L)
+                .count();
+        double expected = RATE * PHASE_SECONDS * 4;
+        eval.atMost("broken_streams", (double) broken.size(), "broken_streams_max", BROKEN_MAX)
+                .atLeast("streams", (double) measured.size(), "min_streams", Math.floor(expected * MIN_SERVED_SHARE))
+                .measured(
+                        "green_streams",
+                        measured.stream()
+                                .filter(s -> "green".equals(s.verdict().environment()))
+                                .count())
+                .measured(
+                        "blue_streams",
+                        measured.stream()
+                                .filter(s -> "blue".equals(s.verdict().environment()))
+                                .count())
+                .measured("green_streams_spanning_rollback_completed_on_green", greenInFlightAtRollback)
+                .measured("external_relay", rig().external());
+        if (!rig().external()) {
+            eval.isTrue("rolled_back", rolledBack, "the admin rollback to have returned during the run")
+                    .atMost(
+                            "green_streams_started_after_rollback",
+                            (double) greenAfterRollback,
+                            "green_streams_after_rollback_max",
+                            0);
+        }
+        eval.measured("ttft_p50_ms", ttft.percentilesMs().get("p50"))
+                .measured("ttft_p99_ms", ttft.percentilesMs().get("p99"));
+        run().series("ttft_ms", ttft.percentilesMs());
+        run().percentilesMs(ttft.percentilesMs());
+    }
 }

@@ -18,8 +18,13 @@ import java.util.stream.Collectors;
  * @param unit       the primary score's unit, e.g. {@code ns/op}
  * @param secondary  secondary scores by name, e.g. {@code gc.alloc.rate.norm} (B/op) from {@code -prof gc}
  */
-public record BenchmarkScore(String benchmark, Map<String, String> params, double score, double best,
-                             String unit, Map<String, Double> secondary) {
+public record BenchmarkScore(
+        String benchmark,
+        Map<String, String> params,
+        double score,
+        double best,
+        String unit,
+        Map<String, Double> secondary) {
 
     /** JMH's bytes allocated per operation, written by {@code -prof gc}. */
     public static final String ALLOC_NORM = "gc.alloc.rate.norm";
@@ -41,9 +46,10 @@ public record BenchmarkScore(String benchmark, Map<String, String> params, doubl
         if (params.isEmpty()) {
             return shortName();
         }
-        return shortName() + params.entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining(", ", " [", "]"));
+        return shortName()
+                + params.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining(", ", " [", "]"));
     }
 
     /** The mean score in ns/op, when it is a time per operation. */

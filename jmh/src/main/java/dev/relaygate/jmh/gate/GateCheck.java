@@ -11,14 +11,20 @@ import java.util.Locale;
  * @param comparison {@code <} or {@code <=}
  * @param message    one line for humans: what was measured against what, or why it is missing
  */
-public record GateCheck(String benchmark, String metric, double measured, double limit, String comparison,
-                        boolean passed, String message) {
+public record GateCheck(
+        String benchmark,
+        String metric,
+        double measured,
+        double limit,
+        String comparison,
+        boolean passed,
+        String message) {
 
     public static final String LESS = "<";
     public static final String AT_MOST = "<=";
 
-    public static GateCheck of(String benchmark, String metric, double measured, String comparison, double limit,
-                               String message) {
+    public static GateCheck of(
+            String benchmark, String metric, double measured, String comparison, double limit, String message) {
         boolean passed = switch (comparison) {
             case LESS -> measured < limit;
             case AT_MOST -> measured <= limit;
@@ -34,8 +40,15 @@ public record GateCheck(String benchmark, String metric, double measured, double
 
     /** {@code BENCHMARK: METRIC measured X, limit < Y: MESSAGE}, the line printed for a failure. */
     public String describe() {
-        return String.format(Locale.ROOT, "%s: %s measured %s, limit %s %s: %s",
-                benchmark, metric, format(measured), comparison, format(limit), message);
+        return String.format(
+                Locale.ROOT,
+                "%s: %s measured %s, limit %s %s: %s",
+                benchmark,
+                metric,
+                format(measured),
+                comparison,
+                format(limit),
+                message);
     }
 
     static String format(double value) {

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -41,6 +41,7 @@ public final class GateRules {
      * allocation is the allocation check's job, which is exact. Details in the module's note.
      */
     public static final double MAX_RATIO_WEIGHTED = 6.0;
+
     public static final double MAX_RATIO_OVERRIDE = 10.0;
 
     static final String ROUTE = "RouteDecisionBenchmark";
@@ -50,8 +51,7 @@ public final class GateRules {
     /** Ratio-gated benchmarks and their limits, in check order. */
     static final Map<String, Double> RATIO_GATED = ratioLimits();
 
-    private GateRules() {
-    }
+    private GateRules() {}
 
     public static GateVerdict evaluate(List<BenchmarkScore> results) {
         List<GateCheck> checks = new ArrayList<>();
@@ -62,7 +62,8 @@ public final class GateRules {
             }
             entries.forEach(e -> checks.add(allocation(e)));
         }
-        Optional<BenchmarkScore> baseline = results.stream().filter(r -> r.shortName().equals(BASELINE)).findFirst();
+        Optional<BenchmarkScore> baseline =
+                results.stream().filter(r -> r.shortName().equals(BASELINE)).findFirst();
         RATIO_GATED.forEach((name, limit) -> {
             List<BenchmarkScore> entries = entries(results, name);
             if (entries.isEmpty()) {
@@ -77,21 +78,26 @@ public final class GateRules {
     public static GateVerdict unreadable(String why) {
         List<GateCheck> checks = new ArrayList<>();
         ALLOC_GATED.forEach(n -> checks.add(GateCheck.missing(n, ALLOC_METRIC, GateCheck.LESS, MAX_ALLOC_BYTES, why)));
-        RATIO_GATED.forEach((n, limit) -> checks.add(GateCheck.missing(n, RATIO_METRIC, GateCheck.AT_MOST, limit, why)));
+        RATIO_GATED.forEach(
+                (n, limit) -> checks.add(GateCheck.missing(n, RATIO_METRIC, GateCheck.AT_MOST, limit, why)));
         return GateVerdict.of(checks);
     }
 
     private static GateCheck allocation(BenchmarkScore e) {
         OptionalDouble bytes = e.bytesPerOp();
         if (bytes.isEmpty()) {
-            return GateCheck.missing(e.label(), ALLOC_METRIC, GateCheck.LESS, MAX_ALLOC_BYTES,
+            return GateCheck.missing(
+                    e.label(),
+                    ALLOC_METRIC,
+                    GateCheck.LESS,
+                    MAX_ALLOC_BYTES,
                     "no " + ALLOC_METRIC + " in the result: run the benchmarks with -prof gc");
         }
         double b = bytes.getAsDouble();
         String message = b < MAX_ALLOC_BYTES
                 ? "allocates nothing per operation"
-                : String.format(Locale.ROOT, "allocates %s B/op; the request hot path must not allocate",
-                        GateCheck.format(b));
+                : String.format(
+                        Locale.ROOT, "allocates %s B/op; the request hot path must not allocate", GateCheck.format(b));
         return GateCheck.of(e.label(), ALLOC_METRIC, b, GateCheck.LESS, MAX_ALLOC_BYTES, message);
     }
 
@@ -102,13 +108,20 @@ public final class GateRules {
             return GateCheck.missing(e.label(), RATIO_METRIC, GateCheck.AT_MOST, limit, notRun(BASELINE));
         }
         if (ns.isEmpty() || base.isEmpty() || base.getAsDouble() <= 0) {
-            return GateCheck.missing(e.label(), RATIO_METRIC, GateCheck.AT_MOST, limit,
+            return GateCheck.missing(
+                    e.label(),
+                    RATIO_METRIC,
+                    GateCheck.AT_MOST,
+                    limit,
                     "no time per operation to compare: run in average-time mode (-bm avgt)");
         }
         double ratio = ns.getAsDouble() / base.getAsDouble();
-        String message = String.format(Locale.ROOT,
+        String message = String.format(
+                Locale.ROOT,
                 "best iteration %.2f ns/op is %.2fx the ThreadLocalRandom.nextInt baseline's best (%.2f ns/op)",
-                ns.getAsDouble(), ratio, base.getAsDouble());
+                ns.getAsDouble(),
+                ratio,
+                base.getAsDouble());
         return GateCheck.of(e.label(), RATIO_METRIC, ratio, GateCheck.AT_MOST, limit, message);
     }
 

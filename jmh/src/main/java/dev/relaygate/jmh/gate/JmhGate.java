@@ -21,10 +21,10 @@ import java.util.HexFormat;
  */
 public final class JmhGate {
 
-    static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    static final ObjectMapper MAPPER =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    private JmhGate() {
-    }
+    private JmhGate() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length != 3) {
@@ -45,8 +45,9 @@ public final class JmhGate {
         if (verdict.passed()) {
             out.println("JMH gate passed: " + verdict.checks().size() + " checks; wrote " + gate);
         } else {
-            out.println("JMH gate FAILED (" + verdict.failures().size() + " of " + verdict.checks().size()
-                    + " checks); wrote " + gate + "; the reports module fails the build after rendering:");
+            out.println("JMH gate FAILED (" + verdict.failures().size() + " of "
+                    + verdict.checks().size() + " checks); wrote " + gate
+                    + "; the reports module fails the build after rendering:");
             verdict.failures().forEach(c -> out.println("  - " + c.describe()));
         }
         return verdict;

@@ -41,7 +41,9 @@ public final class JmhResultReader {
             throw new IOException(where + ".benchmark must be a non-empty string, but was " + name);
         }
         Map<String, String> params = new LinkedHashMap<>();
-        node.path("params").properties().forEach(e -> params.put(e.getKey(), e.getValue().asText()));
+        node.path("params")
+                .properties()
+                .forEach(e -> params.put(e.getKey(), e.getValue().asText()));
         JsonNode primary = node.path("primaryMetric");
         Map<String, Double> secondary = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : node.path("secondaryMetrics").properties()) {
@@ -50,8 +52,13 @@ public final class JmhResultReader {
         double score = number(primary, where + ".primaryMetric");
         // avgt: lower is better, so the 0th percentile is the fastest iteration
         JsonNode best = primary.path("scorePercentiles").path("0.0");
-        return new BenchmarkScore(name.asText(), params, score, best.isNumber() ? best.asDouble() : score,
-                primary.path("scoreUnit").asText(""), secondary);
+        return new BenchmarkScore(
+                name.asText(),
+                params,
+                score,
+                best.isNumber() ? best.asDouble() : score,
+                primary.path("scoreUnit").asText(""),
+                secondary);
     }
 
     private static double number(JsonNode metric, String where) throws IOException {

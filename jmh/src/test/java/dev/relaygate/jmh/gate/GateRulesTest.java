@@ -25,12 +25,17 @@ final class GateRulesTest {
         assertThat(verdict.passed()).isTrue();
         // 4 weights + override + affinity + outcome recording; ratios for 4 weights + override
         assertThat(verdict.checks()).hasSize(12).allMatch(GateCheck::passed);
-        assertThat(verdict.checks()).filteredOn(c -> c.metric().equals(GateRules.ALLOC_METRIC))
+        assertThat(verdict.checks())
+                .filteredOn(c -> c.metric().equals(GateRules.ALLOC_METRIC))
                 .extracting(GateCheck::benchmark)
                 .containsExactly(
-                        "RouteDecisionBenchmark.weighted [greenWeight=0]", WEIGHTED_10, WEIGHTED_50,
-                        "RouteDecisionBenchmark.weighted [greenWeight=100]", "RouteDecisionBenchmark.withOverride",
-                        "RouteDecisionBenchmark.withAffinity", "OutcomeRecordingBenchmark.record");
+                        "RouteDecisionBenchmark.weighted [greenWeight=0]",
+                        WEIGHTED_10,
+                        WEIGHTED_50,
+                        "RouteDecisionBenchmark.weighted [greenWeight=100]",
+                        "RouteDecisionBenchmark.withOverride",
+                        "RouteDecisionBenchmark.withAffinity",
+                        "OutcomeRecordingBenchmark.record");
     }
 
     @Test
@@ -46,7 +51,9 @@ final class GateRulesTest {
 
     @Test
     void theOverrideHasItsOwnWiderRatioLimit() throws Exception {
-        GateCheck ratio = check(GateRules.evaluate(fixture("passing.json")), "RouteDecisionBenchmark.withOverride",
+        GateCheck ratio = check(
+                GateRules.evaluate(fixture("passing.json")),
+                "RouteDecisionBenchmark.withOverride",
                 GateRules.RATIO_METRIC);
 
         assertThat(ratio.limit()).isEqualTo(GateRules.MAX_RATIO_OVERRIDE).isGreaterThan(GateRules.MAX_RATIO_WEIGHTED);
@@ -58,14 +65,16 @@ final class GateRulesTest {
         GateVerdict verdict = GateRules.evaluate(fixture("allocating.json"));
 
         assertThat(verdict.passed()).isFalse();
-        assertThat(verdict.failures()).extracting(GateCheck::benchmark)
+        assertThat(verdict.failures())
+                .extracting(GateCheck::benchmark)
                 .containsExactly(WEIGHTED_10, "OutcomeRecordingBenchmark.record");
         GateCheck outcome = check(verdict, "OutcomeRecordingBenchmark.record", GateRules.ALLOC_METRIC);
         assertThat(outcome.measured()).isEqualTo(24.0);
         assertThat(outcome.limit()).isEqualTo(1.0);
         assertThat(outcome.comparison()).isEqualTo("<");
-        assertThat(outcome.describe()).isEqualTo("OutcomeRecordingBenchmark.record: gc.alloc.rate.norm measured 24, "
-                + "limit < 1: allocates 24 B/op; the request hot path must not allocate");
+        assertThat(outcome.describe())
+                .isEqualTo("OutcomeRecordingBenchmark.record: gc.alloc.rate.norm measured 24, "
+                        + "limit < 1: allocates 24 B/op; the request hot path must not allocate");
     }
 
     @Test
@@ -77,8 +86,9 @@ final class GateRulesTest {
             assertThat(c.benchmark()).isEqualTo(WEIGHTED_50);
             assertThat(c.metric()).isEqualTo(GateRules.RATIO_METRIC);
             assertThat(c.measured()).isCloseTo(88.9 / 10.938541618723447, within());
-            assertThat(c.describe()).startsWith(WEIGHTED_50 + ": ratio_to_baseline measured 8.127, limit <= "
-                    + GateCheck.format(GateRules.MAX_RATIO_WEIGHTED));
+            assertThat(c.describe())
+                    .startsWith(WEIGHTED_50 + ": ratio_to_baseline measured 8.127, limit <= "
+                            + GateCheck.format(GateRules.MAX_RATIO_WEIGHTED));
         });
     }
 
@@ -87,12 +97,11 @@ final class GateRulesTest {
         GateVerdict verdict = GateRules.evaluate(fixture("without-gc-profiler.json"));
 
         assertThat(verdict.passed()).isFalse();
-        assertThat(verdict.failures()).hasSize(7)
-                .allSatisfy(c -> {
-                    assertThat(c.metric()).isEqualTo(GateRules.ALLOC_METRIC);
-                    assertThat(c.measured()).isNaN();
-                    assertThat(c.message()).contains("-prof gc");
-                });
+        assertThat(verdict.failures()).hasSize(7).allSatisfy(c -> {
+            assertThat(c.metric()).isEqualTo(GateRules.ALLOC_METRIC);
+            assertThat(c.measured()).isNaN();
+            assertThat(c.message()).contains("-prof gc");
+        });
     }
 
     @Test
@@ -100,12 +109,16 @@ final class GateRulesTest {
         GateVerdict verdict = GateRules.evaluate(fixture("missing-benchmarks.json"));
 
         assertThat(verdict.passed()).isFalse();
-        assertThat(verdict.failures()).extracting(GateCheck::benchmark, GateCheck::metric)
-                .contains(tuple("RouteDecisionBenchmark.withAffinity", GateRules.ALLOC_METRIC),
+        assertThat(verdict.failures())
+                .extracting(GateCheck::benchmark, GateCheck::metric)
+                .contains(
+                        tuple("RouteDecisionBenchmark.withAffinity", GateRules.ALLOC_METRIC),
                         tuple(WEIGHTED_10, GateRules.RATIO_METRIC));
-        assertThat(verdict.failures()).filteredOn(c -> c.metric().equals(GateRules.RATIO_METRIC))
+        assertThat(verdict.failures())
+                .filteredOn(c -> c.metric().equals(GateRules.RATIO_METRIC))
                 .hasSize(5)
-                .allSatisfy(c -> assertThat(c.message()).contains("baselineThreadLocalRandom is not in the JMH result"));
+                .allSatisfy(
+                        c -> assertThat(c.message()).contains("baselineThreadLocalRandom is not in the JMH result"));
     }
 
     @Test
@@ -118,8 +131,13 @@ final class GateRulesTest {
 
     @Test
     void benchmarksOutsideTheGateAreIgnored() {
-        BenchmarkScore peek = new BenchmarkScore("dev.relaygate.jmh.BodyPeekBenchmark.peek", Map.of("bodyBytes", "1024"),
-                900.0, 900.0, "ns/op", Map.of(BenchmarkScore.ALLOC_NORM, 120.0));
+        BenchmarkScore peek = new BenchmarkScore(
+                "dev.relaygate.jmh.BodyPeekBenchmark.peek",
+                Map.of("bodyBytes", "1024"),
+                900.0,
+                900.0,
+                "ns/op",
+                Map.of(BenchmarkScore.ALLOC_NORM, 120.0));
 
         GateVerdict verdict = GateRules.evaluate(List.of(peek));
 
@@ -137,7 +155,8 @@ final class GateRulesTest {
     private static GateCheck check(GateVerdict verdict, String benchmark, String metric) {
         return verdict.checks().stream()
                 .filter(c -> c.benchmark().equals(benchmark) && c.metric().equals(metric))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
     }
 
     private static Offset<Double> within() {

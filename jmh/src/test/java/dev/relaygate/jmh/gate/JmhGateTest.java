@@ -38,7 +38,8 @@ final class JmhGateTest {
         assertThat(json.path("passed").asBoolean()).isTrue();
         assertThat(json.path("checks")).hasSize(12);
         JsonNode first = json.path("checks").get(0);
-        assertThat(first.properties()).extracting(Map.Entry::getKey)
+        assertThat(first.properties())
+                .extracting(Map.Entry::getKey)
                 .containsExactly("benchmark", "metric", "measured", "limit", "comparison", "passed", "message");
         assertThat(first.path("measured").isNumber()).isTrue();
         assertThat(printed.toString(StandardCharsets.UTF_8)).startsWith("JMH gate passed: 12 checks");
@@ -53,8 +54,10 @@ final class JmhGateTest {
 
         JsonNode json = new ObjectMapper().readTree(gate.toFile());
         assertThat(json.path("run_id").asText()).isEqualTo(RUN);
-        assertThat(json.path("result_sha256").asText()).isEqualTo(java.util.HexFormat.of().formatHex(
-                java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(result))));
+        assertThat(json.path("result_sha256").asText())
+                .isEqualTo(java.util.HexFormat.of()
+                        .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                .digest(Files.readAllBytes(result))));
     }
 
     @Test
@@ -64,11 +67,13 @@ final class JmhGateTest {
         GateVerdict verdict = JmhGate.run(GateRulesTest.fixturePath("allocating.json"), gate, RUN, out);
 
         assertThat(verdict.passed()).isFalse();
-        assertThat(new ObjectMapper().readTree(gate.toFile()).path("passed").asBoolean(true)).isFalse();
+        assertThat(new ObjectMapper().readTree(gate.toFile()).path("passed").asBoolean(true))
+                .isFalse();
         assertThat(printed.toString(StandardCharsets.UTF_8))
                 .contains("JMH gate FAILED (2 of 12 checks)")
                 .contains("  - OutcomeRecordingBenchmark.record: gc.alloc.rate.norm measured 24, limit < 1")
-                .contains("  - RouteDecisionBenchmark.weighted [greenWeight=10]: gc.alloc.rate.norm measured 16.000, limit < 1");
+                .contains(
+                        "  - RouteDecisionBenchmark.weighted [greenWeight=10]: gc.alloc.rate.norm measured 16.000, limit < 1");
     }
 
     @Test
@@ -87,8 +92,14 @@ final class JmhGateTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "{\"benchmark\":\"x\"}", "[{\"primaryMetric\":{\"score\":1}}]",
-            "[{\"benchmark\":\"a.B.c\",\"primaryMetric\":{\"score\":\"fast\"}}]", "not json"})
+    @ValueSource(
+            strings = {
+                "",
+                "{\"benchmark\":\"x\"}",
+                "[{\"primaryMetric\":{\"score\":1}}]",
+                "[{\"benchmark\":\"a.B.c\",\"primaryMetric\":{\"score\":\"fast\"}}]",
+                "not json"
+            })
     void anUnreadableResultIsAFailedVerdictSayingWhy(String content) throws IOException {
         Path result = dir.resolve("jmh-result.json");
         Files.writeString(result, content);
@@ -96,7 +107,8 @@ final class JmhGateTest {
         GateVerdict verdict = JmhGate.run(result, dir.resolve("jmh-gate.json"), RUN, out);
 
         assertThat(verdict.passed()).isFalse();
-        assertThat(verdict.checks()).hasSize(GATED_CHECKS)
+        assertThat(verdict.checks())
+                .hasSize(GATED_CHECKS)
                 .allSatisfy(c -> assertThat(c.message()).contains("is not a readable JMH result"));
     }
 }

@@ -12,10 +12,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code java -jar mock-upstreams.jar --port 8081 --profile healthy --key sk-blue}: runs one mock until killed. */
-@Command(name = "mock-upstreams", mixinStandardHelpOptions = true, version = "relaygate mock-upstreams 0.1.0",
+@Command(
+        name = "mock-upstreams",
+        mixinStandardHelpOptions = true,
+        version = "relaygate mock-upstreams 0.1.0",
         description = "OpenAI-compatible mock LLM provider (WireMock) on 127.0.0.1 with switchable fault profiles.",
-        footer = {"", "Switch at run time: curl -X POST http://127.0.0.1:PORT/__admin/relaygate/profile "
-                + "-d '{\"profile\":\"flaky\",\"error_percent\":20}'"})
+        footer = {
+            "",
+            "Switch at run time: curl -X POST http://127.0.0.1:PORT/__admin/relaygate/profile "
+                    + "-d '{\"profile\":\"flaky\",\"error_percent\":20}'"
+        })
 public final class MockMain implements Callable<Integer> {
 
     @Option(names = "--port", description = "Loopback port (0 = any free port). Default: ${DEFAULT-VALUE}")
@@ -27,8 +33,10 @@ public final class MockMain implements Callable<Integer> {
     @Option(names = "--name", description = "Label used in completion ids. Default: ${DEFAULT-VALUE}")
     String name = "mock";
 
-    @Option(names = "--profile", description = "healthy, slow, flaky, unauthorized, reset, mid-stream-abort, "
-            + "truncated-stream, latency-spike, divergent. Default: ${DEFAULT-VALUE}")
+    @Option(
+            names = "--profile",
+            description = "healthy, slow, flaky, unauthorized, reset, mid-stream-abort, "
+                    + "truncated-stream, latency-spike, divergent. Default: ${DEFAULT-VALUE}")
     String profile = "healthy";
 
     @Option(names = "--added-latency-ms", description = "slow: fixed delay; latency-spike: log-normal median.")
@@ -93,13 +101,17 @@ public final class MockMain implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         MockUpstream mock = MockUpstream.start(settings());
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            mock.close();
-            stopped.countDown();
-        }, "mock-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            mock.close();
+                            stopped.countDown();
+                        },
+                        "mock-shutdown"));
         PrintWriter out = new PrintWriter(System.out, true);
-        out.printf("mock %s listening: base URL %s, profile %s, admin %s%n", name, mock.baseUrl(),
-                mock.profile().profile().cliName(), mock.profileAdminUrl());
+        out.printf(
+                "mock %s listening: base URL %s, profile %s, admin %s%n",
+                name, mock.baseUrl(), mock.profile().profile().cliName(), mock.profileAdminUrl());
         stopped.await();
         return 0;
     }

@@ -31,17 +31,24 @@ public final class AbortingPassThrough {
         this.vertx = vertx;
         this.backendPort = backendPort;
         this.counter = counter;
-        this.client = vertx.createNetClient(new NetClientOptions().setTcpNoDelay(true).setConnectTimeout(5_000));
+        this.client =
+                vertx.createNetClient(new NetClientOptions().setTcpNoDelay(true).setConnectTimeout(5_000));
     }
 
     /** Listens on 127.0.0.1:port (0 = any free port); returns the bound port. */
     public Future<Integer> listen(int port) {
-        NetServerOptions options = new NetServerOptions().setHost("127.0.0.1").setPort(port).setTcpNoDelay(true)
+        NetServerOptions options = new NetServerOptions()
+                .setHost("127.0.0.1")
+                .setPort(port)
+                .setTcpNoDelay(true)
                 .setAcceptBacklog(1024);
-        return vertx.createNetServer(options).connectHandler(this::accept).listen().map(s -> {
-            server = s;
-            return s.actualPort();
-        });
+        return vertx.createNetServer(options)
+                .connectHandler(this::accept)
+                .listen()
+                .map(s -> {
+                    server = s;
+                    return s.actualPort();
+                });
     }
 
     private void accept(NetSocket front) {

@@ -11,16 +11,17 @@ public final class AnswerText {
         "alpha", "bravo", "cedar", "delta", "ember", "fable", "gamma", "harbor", "island", "jasper",
         "kernel", "lumen", "meadow", "nectar", "orbit", "prism", "quartz", "river", "sierra", "tundra",
         "umber", "vector", "willow", "xenon", "yonder", "zephyr", "amber", "basalt", "cobalt", "dune",
-        "echo", "fjord"};
+        "echo", "fjord"
+    };
     // Disjoint from HEALTHY_WORDS, so a divergent answer never equals a healthy one.
     private static final String[] DIVERGENT_WORDS = {
         "acorn", "bishop", "canyon", "dragon", "eagle", "falcon", "goblet", "hammer", "igloo", "jungle",
         "kettle", "lantern", "marble", "needle", "oyster", "pepper", "quiver", "rocket", "saddle", "turnip",
         "uniform", "violin", "walrus", "yacht", "zipper", "anchor", "barrel", "candle", "dagger", "engine",
-        "feather", "garlic"};
+        "feather", "garlic"
+    };
 
-    private AnswerText() {
-    }
+    private AnswerText() {}
 
     /** The content chunks of the answer; chunk i is one word, with a leading space after the first. */
     public static List<String> chunks(String prompt, boolean divergent, int words) {

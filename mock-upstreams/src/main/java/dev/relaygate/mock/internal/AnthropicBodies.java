@@ -56,11 +56,13 @@ final class AnthropicBodies {
         startMessage.putNull("stop_sequence");
         startMessage.set("usage", usage(request, 0));
         data.add(start);
-        ObjectNode blockStart = mapper.createObjectNode().put("type", "content_block_start").put("index", 0);
+        ObjectNode blockStart =
+                mapper.createObjectNode().put("type", "content_block_start").put("index", 0);
         blockStart.putObject("content_block").put("type", "text").put("text", "");
         data.add(blockStart);
         for (String chunk : chunks) {
-            ObjectNode delta = mapper.createObjectNode().put("type", "content_block_delta").put("index", 0);
+            ObjectNode delta =
+                    mapper.createObjectNode().put("type", "content_block_delta").put("index", 0);
             delta.putObject("delta").put("type", "text_delta").put("text", chunk);
             data.add(delta);
         }

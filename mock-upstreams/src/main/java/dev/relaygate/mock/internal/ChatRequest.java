@@ -22,8 +22,14 @@ import java.util.List;
  * @param prefixChars  P above
  * @param maxTokens    max_completion_tokens or max_tokens, 0 when absent
  */
-public record ChatRequest(String model, boolean stream, boolean includeUsage, String promptText, int promptChars,
-        int prefixChars, int maxTokens) {
+public record ChatRequest(
+        String model,
+        boolean stream,
+        boolean includeUsage,
+        String promptText,
+        int promptChars,
+        int prefixChars,
+        int maxTokens) {
 
     static final String DEFAULT_MODEL = "gpt-4.1-mini";
 
@@ -76,11 +82,16 @@ public record ChatRequest(String model, boolean stream, boolean includeUsage, St
         }
         int chars = text.length() - (contents.size() - 1);
         JsonNode model = root.path("model");
-        int maxTokens = root.path("max_completion_tokens").asInt(root.path("max_tokens").asInt(0));
-        return new ChatRequest(model.isTextual() ? model.asText() : DEFAULT_MODEL,
+        int maxTokens =
+                root.path("max_completion_tokens").asInt(root.path("max_tokens").asInt(0));
+        return new ChatRequest(
+                model.isTextual() ? model.asText() : DEFAULT_MODEL,
                 root.path("stream").asBoolean(false),
                 root.path("stream_options").path("include_usage").asBoolean(false),
-                text.toString(), chars, prefix, Math.max(0, maxTokens));
+                text.toString(),
+                chars,
+                prefix,
+                Math.max(0, maxTokens));
     }
 
     private static String contentText(JsonNode content) {

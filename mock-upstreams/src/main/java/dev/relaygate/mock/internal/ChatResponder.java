@@ -21,6 +21,7 @@ final class ChatResponder {
 
     /** Response header the pass-through reads to cut a response: {@code events=N} or {@code bytes=N}. */
     static final String CUT_HEADER = "X-Relaygate-Cut";
+
     private static final int[] FLAKY_STATUSES = {500, 503, 429};
 
     private final String name;
@@ -39,10 +40,10 @@ final class ChatResponder {
     }
 
     /** An error in the dialect's shape; {@code type}, {@code param}, {@code code} are the OpenAI fields. */
-    ResponseDefinitionBuilder error(boolean anthropic, int status, String message, String type, String param,
-            String code) {
-        return MockTransformer.json(status, anthropic ? anthropicBodies.error(status, message)
-                : bodies.error(message, type, param, code));
+    ResponseDefinitionBuilder error(
+            boolean anthropic, int status, String message, String type, String param, String code) {
+        return MockTransformer.json(
+                status, anthropic ? anthropicBodies.error(status, message) : bodies.error(message, type, param, code));
     }
 
     ResponseDefinitionBuilder respond(Request httpRequest, ProfileSettings s, boolean anthropic) {
@@ -92,17 +93,25 @@ final class ChatResponder {
         }
         int status = FLAKY_STATUSES[(int) Long.remainderUnsigned(AnswerText.mix(h), FLAKY_STATUSES.length)];
         if (status == 429) {
-            return error(anthropic, 429, "Rate limit reached (relaygate mock flaky profile).", "requests", null,
-                    "rate_limit_exceeded").withHeader("Retry-After", "1");
+            return error(
+                            anthropic,
+                            429,
+                            "Rate limit reached (relaygate mock flaky profile).",
+                            "requests",
+                            null,
+                            "rate_limit_exceeded")
+                    .withHeader("Retry-After", "1");
         }
-        String message = status == 500 ? "The server had an error while processing your request."
+        String message = status == 500
+                ? "The server had an error while processing your request."
                 : "The engine is currently overloaded, please try again later.";
         return error(anthropic, status, message, "server_error", null, null);
     }
 
     private ResponseDefinitionBuilder json(ProfileSettings s, String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        ResponseDefinitionBuilder response = aResponse().withStatus(200)
+        ResponseDefinitionBuilder response = aResponse()
+                .withStatus(200)
                 .withHeader("Content-Type", "application/json")
                 .withFixedDelay(addedLatency(s) + s.timeToFirstEventMs());
         if (s.profile() == Profile.TRUNCATED_STREAM) {
@@ -130,7 +139,8 @@ final class ChatResponder {
         boolean truncated = s.profile() == Profile.TRUNCATED_STREAM;
         byte[][] events = SseBody.frameEvents(texts);
         int count = truncated ? Math.min(s.abortAfterEvents(), events.length - terminalEvents) : events.length;
-        ResponseDefinitionBuilder response = aResponse().withStatus(200)
+        ResponseDefinitionBuilder response = aResponse()
+                .withStatus(200)
                 .withHeader("Content-Type", "text/event-stream")
                 .withHeader("Cache-Control", "no-cache")
                 .withBody(SseBody.join(events, count));

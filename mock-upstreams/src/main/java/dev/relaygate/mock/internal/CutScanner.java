@@ -11,10 +11,15 @@ import java.nio.charset.StandardCharsets;
 final class CutScanner {
 
     static final int NO_CUT = -1;
-    private static final byte[] MARKER = ("\r\n" + ChatResponder.CUT_HEADER.toLowerCase() + ":")
-            .getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MARKER =
+            ("\r\n" + ChatResponder.CUT_HEADER.toLowerCase() + ":").getBytes(StandardCharsets.US_ASCII);
 
-    private enum Phase { SEARCHING, VALUE, HEADERS, BODY }
+    private enum Phase {
+        SEARCHING,
+        VALUE,
+        HEADERS,
+        BODY
+    }
 
     private Phase phase = Phase.SEARCHING;
     private int matched;

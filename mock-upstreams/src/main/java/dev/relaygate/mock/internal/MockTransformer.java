@@ -60,15 +60,20 @@ public final class MockTransformer implements ResponseDefinitionTransformerV2 {
         }
         boolean anthropic = "messages".equals(endpoint);
         if (settings.profile() == Profile.UNAUTHORIZED || !authorized(request, anthropic)) {
-            response = chat.error(anthropic, 401, "Incorrect API key provided.", "invalid_request_error", null,
-                    "invalid_api_key");
+            response = chat.error(
+                    anthropic, 401, "Incorrect API key provided.", "invalid_request_error", null, "invalid_api_key");
         } else if ("chat".equals(endpoint) || anthropic) {
             response = chat.respond(request, settings, anthropic);
         } else if ("models".equals(endpoint)) {
             response = json(200, bodies.models(System.currentTimeMillis() / 1000));
         } else {
-            response = json(404, bodies.error("Unknown request URL: " + request.getMethod() + " "
-                    + request.getUrl(), "invalid_request_error", null, "unknown_url"));
+            response = json(
+                    404,
+                    bodies.error(
+                            "Unknown request URL: " + request.getMethod() + " " + request.getUrl(),
+                            "invalid_request_error",
+                            null,
+                            "unknown_url"));
         }
         if (requestId != null) {
             response.withHeader("X-Request-ID", requestId);
@@ -91,6 +96,9 @@ public final class MockTransformer implements ResponseDefinitionTransformerV2 {
     }
 
     static ResponseDefinitionBuilder json(int status, String body) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body);
     }
 }

@@ -45,8 +45,8 @@ public final class OpenAiBodies {
      * The JSON payloads of a stream, each carrying {@code relaygate_seq} 1..T and {@code relaygate_total} T:
      * one per content chunk, the finish_reason chunk, and the usage chunk when requested.
      */
-    public List<String> streamPayloads(String id, long created, ChatRequest request, List<String> chunks,
-            String finish) {
+    public List<String> streamPayloads(
+            String id, long created, ChatRequest request, List<String> chunks, String finish) {
         int total = chunks.size() + 1 + (request.includeUsage() ? 1 : 0);
         List<String> out = new ArrayList<>(total);
         int seq = 0;
@@ -108,7 +108,10 @@ public final class OpenAiBodies {
         root.put("object", "list");
         ArrayNode data = root.putArray("data");
         for (String model : MODELS) {
-            data.addObject().put("id", model).put("object", "model").put("created", created)
+            data.addObject()
+                    .put("id", model)
+                    .put("object", "model")
+                    .put("created", created)
                     .put("owned_by", "relaygate-mock");
         }
         return write(root);

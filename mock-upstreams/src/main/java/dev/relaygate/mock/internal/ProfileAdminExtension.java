@@ -37,7 +37,8 @@ public final class ProfileAdminExtension implements AdminApiExtension {
 
     @Override
     public void contributeAdminApiRoutes(Router router) {
-        router.add(RequestMethod.GET, "/relaygate/profile", (admin, event, params) -> current(state.switchedAtMillis()));
+        router.add(
+                RequestMethod.GET, "/relaygate/profile", (admin, event, params) -> current(state.switchedAtMillis()));
         router.add(RequestMethod.POST, "/relaygate/profile", (admin, event, params) -> {
             ProfileSettings next;
             try {
@@ -45,7 +46,8 @@ public final class ProfileAdminExtension implements AdminApiExtension {
                 next = ProfileJson.merge(state.get(), body);
             } catch (IOException | IllegalArgumentException e) {
                 String message = e instanceof IOException ? "body must be a JSON object" : e.getMessage();
-                return MockTransformer.json(400, bodies.error(message, "invalid_request_error", null, null)).build();
+                return MockTransformer.json(400, bodies.error(message, "invalid_request_error", null, null))
+                        .build();
             }
             return current(state.set(next));
         });

@@ -11,11 +11,17 @@ import java.util.Set;
 /** The admin API's snake_case JSON view of {@link ProfileSettings}. */
 public final class ProfileJson {
 
-    private static final Set<String> FIELDS = Set.of("profile", "added_latency_ms", "error_percent",
-            "time_to_first_event_ms", "gap_between_events_ms", "tokens_per_answer", "abort_after_events", "seed");
+    private static final Set<String> FIELDS = Set.of(
+            "profile",
+            "added_latency_ms",
+            "error_percent",
+            "time_to_first_event_ms",
+            "gap_between_events_ms",
+            "tokens_per_answer",
+            "abort_after_events",
+            "seed");
 
-    private ProfileJson() {
-    }
+    private ProfileJson() {}
 
     public static ObjectNode toJson(ObjectMapper mapper, ProfileSettings s) {
         ObjectNode node = mapper.createObjectNode();
@@ -35,7 +41,7 @@ public final class ProfileJson {
         if (body == null || !body.isObject()) {
             throw new IllegalArgumentException("body must be a JSON object");
         }
-        for (Iterator<String> names = body.fieldNames(); names.hasNext();) {
+        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String field = names.next();
             if (!FIELDS.contains(field)) {
                 throw new IllegalArgumentException("field must be one of " + FIELDS + ", but was " + field);

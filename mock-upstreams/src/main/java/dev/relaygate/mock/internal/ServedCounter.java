@@ -44,7 +44,9 @@ public final class ServedCounter implements ServeEventListener {
             return;
         }
         byStatus.computeIfAbsent(response.getStatus(), s -> new LongAdder()).increment();
-        String type = response.getHeaders() == null ? null : response.getHeaders().getContentTypeHeader().mimeTypePart();
+        String type = response.getHeaders() == null
+                ? null
+                : response.getHeaders().getContentTypeHeader().mimeTypePart();
         if ("text/event-stream".equals(type)) {
             streams.increment();
         }

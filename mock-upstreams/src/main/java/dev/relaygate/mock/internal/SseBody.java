@@ -16,8 +16,7 @@ public final class SseBody {
 
     public static final String DONE = "[DONE]";
 
-    private SseBody() {
-    }
+    private SseBody() {}
 
     /** Events for the payloads, then {@code [DONE]} when {@code done}; all events have the same length. */
     public static byte[][] frame(List<String> payloads, boolean done) {

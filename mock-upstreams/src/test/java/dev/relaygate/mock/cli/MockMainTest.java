@@ -14,8 +14,20 @@ final class MockMainTest {
     @Test
     void optionsBecomeTheMockSettings() {
         MockMain main = new MockMain();
-        new CommandLine(main).parseArgs("--port", "8081", "--profile", "flaky", "--key", "sk-blue",
-                "--error-percent", "25", "--seed", "3", "--gap-between-events-ms", "20");
+        new CommandLine(main)
+                .parseArgs(
+                        "--port",
+                        "8081",
+                        "--profile",
+                        "flaky",
+                        "--key",
+                        "sk-blue",
+                        "--error-percent",
+                        "25",
+                        "--seed",
+                        "3",
+                        "--gap-between-events-ms",
+                        "20");
 
         MockSettings s = main.settings();
         assertThat(s.port()).isEqualTo(8081);

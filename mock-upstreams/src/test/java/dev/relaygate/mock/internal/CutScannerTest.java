@@ -13,7 +13,8 @@ final class CutScannerTest {
     void passesEverythingWhenTheResponseCarriesNoCutHeader() {
         CutScanner scanner = new CutScanner();
 
-        assertThat(scanner.feed(Buffer.buffer(HEAD + "\r\ndata: a\n\ndata: b\n\n"))).isEqualTo(CutScanner.NO_CUT);
+        assertThat(scanner.feed(Buffer.buffer(HEAD + "\r\ndata: a\n\ndata: b\n\n")))
+                .isEqualTo(CutScanner.NO_CUT);
     }
 
     @Test

@@ -13,10 +13,12 @@ final class SseBodyTest {
         byte[][] events = SseBody.frame(List.of("{\"a\":1}", "{\"longer\":\"payload here\"}"), true);
 
         assertThat(events).hasNumberOfRows(3);
-        assertThat(java.util.Arrays.stream(events).mapToInt(e -> e.length).distinct()).containsExactly(events[0].length);
+        assertThat(java.util.Arrays.stream(events).mapToInt(e -> e.length).distinct())
+                .containsExactly(events[0].length);
         String last = new String(events[2], StandardCharsets.UTF_8);
         assertThat(last).startsWith(":").endsWith("\ndata: [DONE]\n\n");
-        assertThat(new String(events[1], StandardCharsets.UTF_8)).isEqualTo(":\ndata: {\"longer\":\"payload here\"}\n\n");
+        assertThat(new String(events[1], StandardCharsets.UTF_8))
+                .isEqualTo(":\ndata: {\"longer\":\"payload here\"}\n\n");
     }
 
     @Test

@@ -1,18 +1,18 @@
 package dev.relaygate.relay.admin;
 
-import dev.relaygate.relay.time.Clock;
 import dev.relaygate.relay.config.EnvironmentsConfig;
 import dev.relaygate.relay.config.RelayConfig;
+import dev.relaygate.relay.config.RoutingStrategy;
+import dev.relaygate.relay.exchange.Environment;
 import dev.relaygate.relay.metrics.MetricsSnapshot;
 import dev.relaygate.relay.metrics.Percentiles;
 import dev.relaygate.relay.metrics.PrometheusText;
 import dev.relaygate.relay.metrics.RelayMetrics;
-import dev.relaygate.relay.exchange.Environment;
-import dev.relaygate.relay.routing.PolicyStore;
 import dev.relaygate.relay.rollout.ManualChange;
 import dev.relaygate.relay.rollout.RolloutController;
+import dev.relaygate.relay.routing.PolicyStore;
 import dev.relaygate.relay.routing.RoutingPolicy;
-import dev.relaygate.relay.config.RoutingStrategy;
+import dev.relaygate.relay.time.Clock;
 import io.vertx.core.http.HttpMethod;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -41,8 +41,14 @@ public final class AdminApi {
      * @param environments where the current roles come from (they change on {@code promote --swap})
      * @param sections     what other components add to {@code /admin/status} and {@code /metrics}
      */
-    public AdminApi(RelayConfig config, PolicyStore policies, RelayMetrics metrics, Clock clock,
-            Supplier<EnvironmentsConfig> environments, RolloutController rollout, OperatorCalls calls,
+    public AdminApi(
+            RelayConfig config,
+            PolicyStore policies,
+            RelayMetrics metrics,
+            Clock clock,
+            Supplier<EnvironmentsConfig> environments,
+            RolloutController rollout,
+            OperatorCalls calls,
             AdminSections sections) {
         this.config = config;
         this.policies = policies;
@@ -68,7 +74,10 @@ public final class AdminApi {
         StringBuilder out = new StringBuilder(4096);
         PrometheusText.write(out, metrics, policies.current());
         sections.metrics().forEach(section -> section.accept(out));
-        r.request().response().putHeader("Content-Type", PrometheusText.CONTENT_TYPE).end(out.toString());
+        r.request()
+                .response()
+                .putHeader("Content-Type", PrometheusText.CONTENT_TYPE)
+                .end(out.toString());
     }
 
     /** The status document: policy, weights, per-environment counts and percentiles. Keys redacted. */

@@ -64,7 +64,8 @@ public final class ControlRequest {
             ErrorResponses.send(request.response(), 500, "could not write the reply", "server_error", null, null);
             return;
         }
-        request.response().setStatusCode(status)
+        request.response()
+                .setStatusCode(status)
                 .putHeader(Headers.CONTENT_TYPE, Headers.APPLICATION_JSON)
                 .end(Buffer.buffer(bytes));
     }

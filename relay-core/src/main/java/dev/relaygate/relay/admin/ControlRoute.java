@@ -7,7 +7,10 @@ import java.util.function.Consumer;
 public record ControlRoute(HttpMethod method, String path, Access access, Consumer<ControlRequest> handler) {
 
     /** Who may call a route. */
-    public enum Access { PUBLIC, ADMIN }
+    public enum Access {
+        PUBLIC,
+        ADMIN
+    }
 
     public static ControlRoute publicRoute(HttpMethod method, String path, Consumer<ControlRequest> handler) {
         return new ControlRoute(method, path, Access.PUBLIC, handler);

@@ -7,9 +7,9 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -48,8 +48,8 @@ public final class ControlRoutes {
         if (route == null) {
             TreeSet<String> allowed = new TreeSet<>();
             byMethod.keySet().forEach(m -> allowed.add(m.name()));
-            ErrorResponses.methodNotAllowed(request.response(), request.method().name(), request.path(),
-                    String.join(", ", allowed));
+            ErrorResponses.methodNotAllowed(
+                    request.response(), request.method().name(), request.path(), String.join(", ", allowed));
             return;
         }
         if (route.access() == ControlRoute.Access.ADMIN && !authorized(request)) {
@@ -73,17 +73,25 @@ public final class ControlRoutes {
 
     private boolean authorized(HttpServerRequest request) {
         if (!admin.enabled()) {
-            ErrorResponses.send(request.response(), 403, "the admin API is disabled: set admin.token in the config",
-                    "permission_error", null, "admin_disabled");
+            ErrorResponses.send(
+                    request.response(),
+                    403,
+                    "the admin API is disabled: set admin.token in the config",
+                    "permission_error",
+                    null,
+                    "admin_disabled");
             return false;
         }
         String header = request.getHeader(Headers.AUTHORIZATION);
         String prefix = "Bearer ";
-        boolean ok = header != null && header.regionMatches(true, 0, prefix, 0, prefix.length())
-                && admin.token().matches(header.substring(prefix.length()).trim().getBytes(StandardCharsets.UTF_8));
+        boolean ok = header != null
+                && header.regionMatches(true, 0, prefix, 0, prefix.length())
+                && admin.token()
+                        .matches(header.substring(prefix.length()).trim().getBytes(StandardCharsets.UTF_8));
         if (!ok) {
-            ErrorResponses.unauthorized(request.response(), "missing or invalid admin token: send Authorization: "
-                    + "Bearer <admin.token>");
+            ErrorResponses.unauthorized(
+                    request.response(),
+                    "missing or invalid admin token: send Authorization: " + "Bearer <admin.token>");
         }
         return ok;
     }

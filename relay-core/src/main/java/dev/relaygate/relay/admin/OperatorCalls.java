@@ -29,7 +29,9 @@ public final class OperatorCalls {
     void guarded(ControlRequest r, int greenWeight, Callable<Map<String, Object>> work) {
         Future<String> vetted = greenWeight > 0 ? guard.check(greenWeight) : Future.succeededFuture();
         vetted.onComplete(done -> {
-            String veto = done.succeeded() ? done.result() : "green could not be checked: " + done.cause().getMessage();
+            String veto = done.succeeded()
+                    ? done.result()
+                    : "green could not be checked: " + done.cause().getMessage();
             if (veto != null) {
                 r.error(409, veto, "invalid_request_error", "shift_blocked");
             } else {

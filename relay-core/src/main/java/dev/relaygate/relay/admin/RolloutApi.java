@@ -7,15 +7,15 @@ import dev.relaygate.relay.config.ConfigLoader;
 import dev.relaygate.relay.config.ConfigProblem;
 import dev.relaygate.relay.config.ConfigValidator;
 import dev.relaygate.relay.config.RoutingConfig;
-import dev.relaygate.relay.rollout.IllegalTransitionException;
-import dev.relaygate.relay.rollout.Phase;
-import dev.relaygate.relay.rollout.ManualChange;
-import dev.relaygate.relay.rollout.RolloutController;
-import dev.relaygate.relay.upstream.Upstreams;
+import dev.relaygate.relay.config.RoutingStrategy;
 import dev.relaygate.relay.config.TrafficShiftSettings;
+import dev.relaygate.relay.rollout.IllegalTransitionException;
+import dev.relaygate.relay.rollout.ManualChange;
+import dev.relaygate.relay.rollout.Phase;
+import dev.relaygate.relay.rollout.RolloutController;
 import dev.relaygate.relay.routing.PolicyStore;
 import dev.relaygate.relay.routing.RoutingPolicy;
-import dev.relaygate.relay.config.RoutingStrategy;
+import dev.relaygate.relay.upstream.Upstreams;
 import io.vertx.core.http.HttpMethod;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -37,8 +37,13 @@ public final class RolloutApi {
     private final RolloutJson json;
 
     /** @param defaults the config's {@code traffic_shift}: a request's fields override it field by field */
-    public RolloutApi(RolloutController controller, RolloutJson json, PolicyStore policies, Upstreams upstreams,
-            OperatorCalls calls, TrafficShiftSettings defaults) {
+    public RolloutApi(
+            RolloutController controller,
+            RolloutJson json,
+            PolicyStore policies,
+            Upstreams upstreams,
+            OperatorCalls calls,
+            TrafficShiftSettings defaults) {
         this.controller = controller;
         this.json = json;
         this.policies = policies;
@@ -61,7 +66,7 @@ public final class RolloutApi {
         if (body == null) {
             return;
         }
-        for (var it = body.fieldNames(); it.hasNext();) {
+        for (var it = body.fieldNames(); it.hasNext(); ) {
             String field = it.next();
             if (!field.equals("routing") && !field.equals("traffic_shift")) {
                 r.badRequest(field + " must be a known field (known: routing, traffic_shift), but was unknown", field);
@@ -91,7 +96,8 @@ public final class RolloutApi {
                 if (routing != null) {
                     String by = ManualChange.POLICY_PATCH.changedBy();
                     policies.update(p -> p.withStrategy(RoutingStrategy.WEIGHTED, by)
-                            .withShadow(false, by).withGreenWeight(routing.weights().green(), by));
+                            .withShadow(false, by)
+                            .withGreenWeight(routing.weights().green(), by));
                 }
                 controller.start(shift, shadowFirst);
                 return reply();
@@ -150,12 +156,18 @@ public final class RolloutApi {
             // Roles first, then weights: new requests go to the new blue (the old green) from here on.
             upstreams.swapRoles();
             String by = ManualChange.PROMOTE_SWAP.changedBy();
-            policies.update(p -> p.withGreenWeight(0, by).withStrategy(RoutingStrategy.WEIGHTED, by)
+            policies.update(p -> p.withGreenWeight(0, by)
+                    .withStrategy(RoutingStrategy.WEIGHTED, by)
                     .withShadow(false, by));
             controller.completeSwap(ManualChange.PROMOTE_SWAP);
             Map<String, Object> out = reply();
-            out.put("environments", Map.of("blue", upstreams.environments().blue().name(),
-                    "green", upstreams.environments().green().name()));
+            out.put(
+                    "environments",
+                    Map.of(
+                            "blue",
+                            upstreams.environments().blue().name(),
+                            "green",
+                            upstreams.environments().green().name()));
             return out;
         });
     }
@@ -176,7 +188,8 @@ public final class RolloutApi {
         try {
             sinceMillis = since == null ? Long.MIN_VALUE : Long.parseLong(since);
         } catch (NumberFormatException e) {
-            r.badRequest("since_ms must be a whole number of epoch milliseconds, but was \"" + since + "\"", "since_ms");
+            r.badRequest(
+                    "since_ms must be a whole number of epoch milliseconds, but was \"" + since + "\"", "since_ms");
             return;
         }
         r.replyJson(200, json.events(sinceMillis));
@@ -193,8 +206,8 @@ public final class RolloutApi {
     /** A body's {@code traffic_shift} object over the config's defaults, field by field. */
     private TrafficShiftSettings settings(JsonNode node) {
         if (!node.isObject()) {
-            throw new ConfigException("traffic_shift",
-                    "traffic_shift must be a JSON object, but was " + node.getNodeType());
+            throw new ConfigException(
+                    "traffic_shift", "traffic_shift must be a JSON object, but was " + node.getNodeType());
         }
         ObjectNode merged = ConfigLoader.jsonMapper().valueToTree(defaults);
         merge(merged, (ObjectNode) node);

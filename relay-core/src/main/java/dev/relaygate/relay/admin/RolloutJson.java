@@ -63,7 +63,10 @@ public final class RolloutJson {
 
     Map<String, Object> events(long sinceMillis) {
         List<RolloutEvent> all = controller.timeline().snapshot();
-        List<ObjectNode> events = all.stream().filter(e -> e.tMillis() >= sinceMillis).map(this::event).toList();
+        List<ObjectNode> events = all.stream()
+                .filter(e -> e.tMillis() >= sinceMillis)
+                .map(this::event)
+                .toList();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("phase", controller.state().phase());
         out.put("evicted", controller.timeline().evicted());
@@ -89,15 +92,22 @@ public final class RolloutJson {
         out.append("# HELP relaygate_rollout_phase Current rollout phase (1 for the active one).\n")
                 .append("# TYPE relaygate_rollout_phase gauge\n");
         for (Phase p : Phase.values()) {
-            out.append("relaygate_rollout_phase{phase=\"").append(p.name().toLowerCase(java.util.Locale.ROOT))
-                    .append("\"} ").append(p == s.phase() ? 1 : 0).append('\n');
+            out.append("relaygate_rollout_phase{phase=\"")
+                    .append(p.name().toLowerCase(java.util.Locale.ROOT))
+                    .append("\"} ")
+                    .append(p == s.phase() ? 1 : 0)
+                    .append('\n');
         }
         out.append("# HELP relaygate_rollout_step Current canary step (0 outside CANARY/PROMOTED).\n")
                 .append("# TYPE relaygate_rollout_step gauge\n")
-                .append("relaygate_rollout_step ").append(s.step()).append('\n')
+                .append("relaygate_rollout_step ")
+                .append(s.step())
+                .append('\n')
                 .append("# HELP relaygate_rollout_ticks_total Controller evaluations run.\n")
                 .append("# TYPE relaygate_rollout_ticks_total counter\n")
-                .append("relaygate_rollout_ticks_total ").append(ticker.ticks()).append('\n');
+                .append("relaygate_rollout_ticks_total ")
+                .append(ticker.ticks())
+                .append('\n');
     }
 
     static Map<String, Object> weights(int blue, int green) {

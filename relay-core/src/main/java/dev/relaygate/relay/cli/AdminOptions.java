@@ -17,7 +17,9 @@ final class AdminOptions {
 
     static final String TOKEN_ENV = "RELAYGATE_ADMIN_TOKEN";
 
-    @Option(names = "--admin-url", defaultValue = "http://127.0.0.1:8080",
+    @Option(
+            names = "--admin-url",
+            defaultValue = "http://127.0.0.1:8080",
             description = "Relay root URL (default: ${DEFAULT-VALUE}).")
     String adminUrl;
 
@@ -46,7 +48,8 @@ final class AdminOptions {
         }
         try {
             HttpResponse<String> response = HttpClient.newBuilder()
-                    .connectTimeout(Duration.ofMillis(timeoutMs)).build()
+                    .connectTimeout(Duration.ofMillis(timeoutMs))
+                    .build()
                     .send(request.build(), HttpResponse.BodyHandlers.ofString());
             boolean ok = response.statusCode() / 100 == 2;
             (ok ? out : err).println(response.body());

@@ -7,7 +7,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code relaygate events [--since-ms T]}: prints the rollout timeline ({@code GET /admin/events}). */
-@Command(name = "events", mixinStandardHelpOptions = true,
+@Command(
+        name = "events",
+        mixinStandardHelpOptions = true,
         description = "Show the rollout timeline: phase and weight changes, verdicts, rollbacks with evidence.")
 final class EventsCommand implements Callable<Integer> {
 
@@ -23,6 +25,11 @@ final class EventsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String path = "/admin/events" + (sinceMs == null ? "" : "?since_ms=" + sinceMs);
-        return admin.call("GET", path, null, spec.commandLine().getOut(), spec.commandLine().getErr());
+        return admin.call(
+                "GET",
+                path,
+                null,
+                spec.commandLine().getOut(),
+                spec.commandLine().getErr());
     }
 }

@@ -7,7 +7,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code relaygate promote --swap}: after PROMOTED, green becomes blue and the old blue the idle green. */
-@Command(name = "promote", mixinStandardHelpOptions = true,
+@Command(
+        name = "promote",
+        mixinStandardHelpOptions = true,
         description = "Finish a promoted rollout by swapping roles (POST /admin/promote).")
 final class PromoteCommand implements Callable<Integer> {
 
@@ -22,7 +24,11 @@ final class PromoteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return admin.call("POST", "/admin/promote", "{\"swap\":" + swap + "}", spec.commandLine().getOut(),
+        return admin.call(
+                "POST",
+                "/admin/promote",
+                "{\"swap\":" + swap + "}",
+                spec.commandLine().getOut(),
                 spec.commandLine().getErr());
     }
 }

@@ -4,11 +4,23 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code relaygate}: run the relay and operate a running one. */
-@Command(name = "relaygate", mixinStandardHelpOptions = true, version = "relaygate 0.1.0",
+@Command(
+        name = "relaygate",
+        mixinStandardHelpOptions = true,
+        version = "relaygate 0.1.0",
         description = "Blue-green relay for OpenAI-compatible LLM APIs.",
-        subcommands = {ServeCommand.class, StatusCommand.class, TrafficShiftCommand.class, RollbackCommand.class,
-                VerifyCommand.class, RolloutCommand.class, PromoteCommand.class, EventsCommand.class,
-                ResetCommand.class, ValidateKeysCommand.class})
+        subcommands = {
+            ServeCommand.class,
+            StatusCommand.class,
+            TrafficShiftCommand.class,
+            RollbackCommand.class,
+            VerifyCommand.class,
+            RolloutCommand.class,
+            PromoteCommand.class,
+            EventsCommand.class,
+            ResetCommand.class,
+            ValidateKeysCommand.class
+        })
 public final class RelaygateCli implements Runnable {
 
     @CommandLine.Spec

@@ -6,7 +6,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code relaygate reset}: after a rollback, back to STABLE (green stays 0) so a new rollout may start. */
-@Command(name = "reset", mixinStandardHelpOptions = true,
+@Command(
+        name = "reset",
+        mixinStandardHelpOptions = true,
         description = "Acknowledge a rollback: ROLLED_BACK -> STABLE (POST /admin/rollout/reset).")
 final class ResetCommand implements Callable<Integer> {
 
@@ -18,7 +20,11 @@ final class ResetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return admin.call("POST", "/admin/rollout/reset", "{}", spec.commandLine().getOut(),
+        return admin.call(
+                "POST",
+                "/admin/rollout/reset",
+                "{}",
+                spec.commandLine().getOut(),
                 spec.commandLine().getErr());
     }
 }

@@ -6,7 +6,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code relaygate rollback}: {@code POST /admin/rollback} (blue 100, green 0). */
-@Command(name = "rollback", mixinStandardHelpOptions = true,
+@Command(
+        name = "rollback",
+        mixinStandardHelpOptions = true,
         description = "Send every new request to blue (in-flight streams finish where they started).")
 final class RollbackCommand implements Callable<Integer> {
 
@@ -18,6 +20,11 @@ final class RollbackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return admin.call("POST", "/admin/rollback", "{}", spec.commandLine().getOut(), spec.commandLine().getErr());
+        return admin.call(
+                "POST",
+                "/admin/rollback",
+                "{}",
+                spec.commandLine().getOut(),
+                spec.commandLine().getErr());
     }
 }

@@ -13,7 +13,9 @@ import picocli.CommandLine.Option;
  * {@code relaygate rollout --increment 10 --interval-seconds 300 [--error-rate 0.01] [--shadow-first]}:
  * {@code POST /admin/rollout}. Options left out take the relay's configured {@code traffic_shift}.
  */
-@Command(name = "rollout", mixinStandardHelpOptions = true,
+@Command(
+        name = "rollout",
+        mixinStandardHelpOptions = true,
         description = "Start a stepped rollout to green, judged every evaluation interval; a breach rolls back.")
 final class RolloutCommand implements Callable<Integer> {
 
@@ -68,8 +70,12 @@ final class RolloutCommand implements Callable<Integer> {
         if (shadowFirst) {
             fields.add("\"shadow_first\":true");
         }
-        return admin.call("POST", "/admin/rollout", "{" + String.join(",", fields) + "}",
-                spec.commandLine().getOut(), spec.commandLine().getErr());
+        return admin.call(
+                "POST",
+                "/admin/rollout",
+                "{" + String.join(",", fields) + "}",
+                spec.commandLine().getOut(),
+                spec.commandLine().getErr());
     }
 
     private static void add(List<String> fields, String name, Number value) {

@@ -35,15 +35,20 @@ final class ServeCommand implements Callable<Integer> {
         }
         RelayServer relay = RelayServer.start(relayConfig);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.err.println("relaygate: draining (up to " + relayConfig.server().drainTimeoutMs() + " ms)");
-            relay.close();
-            stopped.countDown();
-        }, "relaygate-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            System.err.println("relaygate: draining (up to "
+                                    + relayConfig.server().drainTimeoutMs() + " ms)");
+                            relay.close();
+                            stopped.countDown();
+                        },
+                        "relaygate-shutdown"));
         var out = spec.commandLine().getOut();
         // The roles in effect: a restart after promote --swap may have reversed the config's.
         var roles = relay.upstreams().environments();
-        out.println("relaygate listening on " + relay.baseUrl() + "  blue=" + roles.blue().name()
+        out.println("relaygate listening on " + relay.baseUrl() + "  blue="
+                + roles.blue().name()
                 + " green=" + roles.green().name() + "  weights blue "
                 + relay.policyStore().current().blueWeight() + " / green "
                 + relay.policyStore().current().greenWeight());

@@ -6,7 +6,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code relaygate status}: prints {@code GET /admin/status}. */
-@Command(name = "status", mixinStandardHelpOptions = true,
+@Command(
+        name = "status",
+        mixinStandardHelpOptions = true,
         description = "Show policy, weights and per-environment counts and latency percentiles.")
 final class StatusCommand implements Callable<Integer> {
 
@@ -18,6 +20,11 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return admin.call("GET", "/admin/status", null, spec.commandLine().getOut(), spec.commandLine().getErr());
+        return admin.call(
+                "GET",
+                "/admin/status",
+                null,
+                spec.commandLine().getOut(),
+                spec.commandLine().getErr());
     }
 }

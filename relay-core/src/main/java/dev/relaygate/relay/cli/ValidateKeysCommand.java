@@ -9,7 +9,9 @@ import picocli.CommandLine.Mixin;
  * {@code relaygate validate-keys}: the relay probes each environment's {@code /models} with that
  * environment's key and reports status and latency (keys redacted). Exit code 1 unless both are 2xx.
  */
-@Command(name = "validate-keys", mixinStandardHelpOptions = true,
+@Command(
+        name = "validate-keys",
+        mixinStandardHelpOptions = true,
         description = "Check blue's and green's upstream keys through the running relay (POST /admin/validate-keys).")
 final class ValidateKeysCommand implements Callable<Integer> {
 
@@ -22,7 +24,11 @@ final class ValidateKeysCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         java.io.StringWriter body = new java.io.StringWriter();
-        int code = admin.call("POST", "/admin/validate-keys", "{}", new java.io.PrintWriter(body, true),
+        int code = admin.call(
+                "POST",
+                "/admin/validate-keys",
+                "{}",
+                new java.io.PrintWriter(body, true),
                 spec.commandLine().getErr());
         spec.commandLine().getOut().print(body);
         spec.commandLine().getOut().flush();

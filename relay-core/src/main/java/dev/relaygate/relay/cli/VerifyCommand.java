@@ -18,7 +18,9 @@ import picocli.CommandLine.Option;
  * base URL such as {@code http://127.0.0.1:8080/v1}), prints the status and latency, exits
  * non-zero unless the answer is 2xx. The key is never printed.
  */
-@Command(name = "verify", mixinStandardHelpOptions = true,
+@Command(
+        name = "verify",
+        mixinStandardHelpOptions = true,
         description = "Check an OpenAI-compatible endpoint (the relay or an upstream) by listing its models.")
 final class VerifyCommand implements Callable<Integer> {
 
@@ -46,18 +48,29 @@ final class VerifyCommand implements Callable<Integer> {
             err.println("--endpoint must be a URL, but was " + endpoint);
             return 2;
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofMillis(timeoutMs)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofMillis(timeoutMs))
+                .GET();
         if (bearer != null && !bearer.isBlank()) {
             request.header("Authorization", "Bearer " + bearer);
         }
         long start = System.nanoTime();
         try {
-            HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(timeoutMs))
-                    .build().send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofMillis(timeoutMs))
+                    .build()
+                    .send(request.build(), HttpResponse.BodyHandlers.ofString());
             double ms = (System.nanoTime() - start) / 1e6;
             boolean ok = response.statusCode() / 100 == 2;
-            String line = String.format(Locale.ROOT, "GET %s -> HTTP %d in %.1f ms%s", uri, response.statusCode(), ms,
-                    response.headers().firstValue("X-Relay-Environment").map(e -> " (environment " + e + ")")
+            String line = String.format(
+                    Locale.ROOT,
+                    "GET %s -> HTTP %d in %.1f ms%s",
+                    uri,
+                    response.statusCode(),
+                    ms,
+                    response.headers()
+                            .firstValue("X-Relay-Environment")
+                            .map(e -> " (environment " + e + ")")
                             .orElse(""));
             (ok ? out : err).println(line);
             if (!ok) {
@@ -65,8 +78,8 @@ final class VerifyCommand implements Callable<Integer> {
             }
             return ok ? 0 : 1;
         } catch (IOException e) {
-            err.println(String.format(Locale.ROOT, "GET %s failed after %.1f ms: %s", uri,
-                    (System.nanoTime() - start) / 1e6, e));
+            err.println(String.format(
+                    Locale.ROOT, "GET %s failed after %.1f ms: %s", uri, (System.nanoTime() - start) / 1e6, e));
             return 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -62,8 +62,12 @@ public final class ConfigException extends RuntimeException {
      * the caller that bound it knows where it sits. Problems without a field are kept as they are.
      */
     public ConfigException withFieldPrefix(String prefix) {
-        return new ConfigException(problems.stream().map(p -> p.field() == null ? p
-                : new ConfigProblem(prefix + p.field(),
-                        p.message().startsWith(p.field()) ? prefix + p.message() : p.message())).toList());
+        return new ConfigException(problems.stream()
+                .map(p -> p.field() == null
+                        ? p
+                        : new ConfigProblem(
+                                prefix + p.field(),
+                                p.message().startsWith(p.field()) ? prefix + p.message() : p.message()))
+                .toList());
     }
 }

@@ -27,11 +27,11 @@ import java.util.stream.Collectors;
  */
 public final class ConfigLoader {
 
-    private static final ObjectMapper YAML = configure(YAMLMapper.builder(new YAMLFactory()).build());
+    private static final ObjectMapper YAML =
+            configure(YAMLMapper.builder(new YAMLFactory()).build());
     private static final ObjectMapper JSON = configure(JsonMapper.builder().build());
 
-    private ConfigLoader() {
-    }
+    private ConfigLoader() {}
 
     private static ObjectMapper configure(ObjectMapper mapper) {
         return mapper.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -68,8 +68,8 @@ public final class ConfigLoader {
         try {
             root = YAML.readTree(yaml);
         } catch (JsonProcessingException e) {
-            throw new ConfigException("config must be valid YAML, but was not: " + e.getOriginalMessage()
-                    + " at line " + e.getLocation().getLineNr());
+            throw new ConfigException("config must be valid YAML, but was not: " + e.getOriginalMessage() + " at line "
+                    + e.getLocation().getLineNr());
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             throw new ConfigException("config must not be empty, but was");
@@ -110,24 +110,30 @@ public final class ConfigLoader {
             String path = path(pathPrefix, e);
             throw new ConfigException(path, path + " is invalid: " + e.getOriginalMessage());
         } catch (UnrecognizedPropertyException e) {
-            String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream()
-                    .map(String::valueOf).sorted().collect(Collectors.joining(", ", " (known: ", ")"));
+            String known = e.getKnownPropertyIds() == null
+                    ? ""
+                    : e.getKnownPropertyIds().stream()
+                            .map(String::valueOf)
+                            .sorted()
+                            .collect(Collectors.joining(", ", " (known: ", ")"));
             String path = path(pathPrefix, e);
             throw new ConfigException(path, path + " must be a known field" + known + ", but was unknown");
         } catch (InvalidFormatException e) {
             String path = path(pathPrefix, e);
-            throw new ConfigException(path, path + " must be " + describe(e.getTargetType())
-                    + ", but was " + quote(e.getValue()));
+            throw new ConfigException(
+                    path, path + " must be " + describe(e.getTargetType()) + ", but was " + quote(e.getValue()));
         } catch (MismatchedInputException e) {
             String path = path(pathPrefix, e);
-            throw new ConfigException(path, path + " must be " + describe(e.getTargetType())
-                    + ", but was " + e.getOriginalMessage().replaceAll("\\s+", " "));
+            throw new ConfigException(
+                    path,
+                    path + " must be " + describe(e.getTargetType()) + ", but was "
+                            + e.getOriginalMessage().replaceAll("\\s+", " "));
         } catch (JsonMappingException e) {
             String path = path(pathPrefix, e);
             throw new ConfigException(path, path + " is invalid: " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
-            throw new ConfigException(pathPrefix.isEmpty() ? null : pathPrefix,
-                    pathPrefix + " is invalid: " + e.getOriginalMessage());
+            throw new ConfigException(
+                    pathPrefix.isEmpty() ? null : pathPrefix, pathPrefix + " is invalid: " + e.getOriginalMessage());
         }
     }
 

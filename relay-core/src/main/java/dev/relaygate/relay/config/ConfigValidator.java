@@ -15,8 +15,7 @@ public final class ConfigValidator {
 
     private final List<ConfigProblem> problems = new ArrayList<>();
 
-    private ConfigValidator() {
-    }
+    private ConfigValidator() {}
 
     public static List<ConfigProblem> validate(RelayConfig config) {
         ConfigValidator v = new ConfigValidator();
@@ -115,11 +114,13 @@ public final class ConfigValidator {
             problem("routing.strategy", "must be one of [weighted, shadow], but was " + quote(r.strategy()));
         }
         WeightsConfig w = r.weights();
-        boolean inRange = range("routing.weights.blue", w.blue(), 0, 100)
-                & range("routing.weights.green", w.green(), 0, 100);
+        boolean inRange =
+                range("routing.weights.blue", w.blue(), 0, 100) & range("routing.weights.green", w.green(), 0, 100);
         if (inRange && w.blue() + w.green() != 100) {
-            problem("routing.weights", "must sum to 100, but was blue " + w.blue() + " + green " + w.green()
-                    + " = " + (w.blue() + w.green()));
+            problem(
+                    "routing.weights",
+                    "must sum to 100, but was blue " + w.blue() + " + green " + w.green() + " = "
+                            + (w.blue() + w.green()));
         }
         if (r.affinityHeader() != null && !r.affinityHeader().matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+")) {
             problem("routing.affinity_header", "must be an HTTP header name, but was " + quote(r.affinityHeader()));
@@ -129,8 +130,9 @@ public final class ConfigValidator {
     private void models(Map<String, String> models) {
         for (Map.Entry<String, String> e : models.entrySet()) {
             if (e.getKey().isBlank() || e.getValue() == null || e.getValue().isBlank()) {
-                problem("models." + e.getKey(), "must map an alias to a non-empty model name, but was "
-                        + quote(e.getValue()));
+                problem(
+                        "models." + e.getKey(),
+                        "must map an alias to a non-empty model name, but was " + quote(e.getValue()));
             }
         }
     }

@@ -68,8 +68,8 @@ final class EnvSubstitution {
                 value = m.group(2);
             }
             if (value == null) {
-                problems.add(new ConfigProblem(path,
-                        path + " references ${" + m.group(1) + "}, which must be set, but was unset"));
+                problems.add(new ConfigProblem(
+                        path, path + " references ${" + m.group(1) + "}, which must be set, but was unset"));
                 value = "";
             }
             m.appendReplacement(out, Matcher.quoteReplacement(value));

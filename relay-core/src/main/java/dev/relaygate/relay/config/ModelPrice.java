@@ -29,7 +29,8 @@ public record ModelPrice(
         if (outputPerMtok == null) {
             throw new InvalidValueException("output_per_mtok", "output_per_mtok is required, but was missing");
         }
-        return new ModelPrice(inputPerMtok, cachedInputPerMtok == null ? inputPerMtok : cachedInputPerMtok, outputPerMtok);
+        return new ModelPrice(
+                inputPerMtok, cachedInputPerMtok == null ? inputPerMtok : cachedInputPerMtok, outputPerMtok);
     }
 
     private static void check(String field, double value) {

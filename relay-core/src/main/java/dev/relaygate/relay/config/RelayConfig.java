@@ -46,8 +46,8 @@ public record RelayConfig(
         streaming = streaming == null ? StreamingConfig.defaults() : streaming;
         trafficShift = trafficShift == null ? TrafficShiftSettings.defaults() : trafficShift;
         stateFile = stateFile == null || stateFile.isBlank() ? null : stateFile;
-        healthCheckIntervalSeconds = healthCheckIntervalSeconds == null ? DEFAULT_HEALTH_CHECK_INTERVAL_SECONDS
-                : healthCheckIntervalSeconds;
+        healthCheckIntervalSeconds =
+                healthCheckIntervalSeconds == null ? DEFAULT_HEALTH_CHECK_INTERVAL_SECONDS : healthCheckIntervalSeconds;
         requestLog = requestLog == null ? RequestLogConfig.none() : requestLog;
         prices = prices == null ? Map.of() : Map.copyOf(prices);
         shadow = shadow == null ? ShadowConfig.defaults() : shadow;
@@ -57,10 +57,32 @@ public record RelayConfig(
     public static final long DEFAULT_HEALTH_CHECK_INTERVAL_SECONDS = 30;
 
     /** Without the rollout and accounting sections: each of those takes its default. */
-    public RelayConfig(ServerConfig server, EnvironmentsConfig environments, RoutingConfig routing,
-            Map<String, String> models, List<Secret> clientKeys, AdminConfig admin, UpstreamConfig upstream,
-            LimitsConfig limits, StreamingConfig streaming) {
-        this(server, environments, routing, models, clientKeys, admin, upstream, limits, streaming, null, null, null, null, null, null);
+    public RelayConfig(
+            ServerConfig server,
+            EnvironmentsConfig environments,
+            RoutingConfig routing,
+            Map<String, String> models,
+            List<Secret> clientKeys,
+            AdminConfig admin,
+            UpstreamConfig upstream,
+            LimitsConfig limits,
+            StreamingConfig streaming) {
+        this(
+                server,
+                environments,
+                routing,
+                models,
+                clientKeys,
+                admin,
+                upstream,
+                limits,
+                streaming,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     /**
@@ -68,80 +90,262 @@ public record RelayConfig(
      * all traffic on blue, no client keys, the given admin token.
      */
     public static RelayConfig of(EnvironmentConfig blue, EnvironmentConfig green, String adminToken) {
-        return new RelayConfig(ServerConfig.defaults().withPort(0), new EnvironmentsConfig(blue, green),
-                null, null, null, new AdminConfig(Secret.of(adminToken)), null, null, null);
+        return new RelayConfig(
+                ServerConfig.defaults().withPort(0),
+                new EnvironmentsConfig(blue, green),
+                null,
+                null,
+                null,
+                new AdminConfig(Secret.of(adminToken)),
+                null,
+                null,
+                null);
     }
 
     public RelayConfig withServer(ServerConfig newServer) {
-        return new RelayConfig(newServer, environments, routing, models, clientKeys, admin, upstream, limits,
+        return new RelayConfig(
+                newServer,
+                environments,
+                routing,
+                models,
+                clientKeys,
+                admin,
+                upstream,
+                limits,
                 streaming,
-                trafficShift, stateFile, healthCheckIntervalSeconds, requestLog, prices, shadow);
+                trafficShift,
+                stateFile,
+                healthCheckIntervalSeconds,
+                requestLog,
+                prices,
+                shadow);
     }
 
     public RelayConfig withEnvironments(EnvironmentsConfig newEnvironments) {
-        return new RelayConfig(server, newEnvironments, routing, models, clientKeys, admin, upstream, limits,
+        return new RelayConfig(
+                server,
+                newEnvironments,
+                routing,
+                models,
+                clientKeys,
+                admin,
+                upstream,
+                limits,
                 streaming,
-                trafficShift, stateFile, healthCheckIntervalSeconds, requestLog, prices, shadow);
+                trafficShift,
+                stateFile,
+                healthCheckIntervalSeconds,
+                requestLog,
+                prices,
+                shadow);
     }
 
     public RelayConfig withRouting(RoutingConfig newRouting) {
-        return new RelayConfig(server, environments, newRouting, models, clientKeys, admin, upstream, limits,
+        return new RelayConfig(
+                server,
+                environments,
+                newRouting,
+                models,
+                clientKeys,
+                admin,
+                upstream,
+                limits,
                 streaming,
-                trafficShift, stateFile, healthCheckIntervalSeconds, requestLog, prices, shadow);
+                trafficShift,
+                stateFile,
+                healthCheckIntervalSeconds,
+                requestLog,
+                prices,
+                shadow);
     }
 
     public RelayConfig withModels(Map<String, String> newModels) {
-        return new RelayConfig(server, environments, routing, newModels, clientKeys, admin, upstream, limits,
+        return new RelayConfig(
+                server,
+                environments,
+                routing,
+                newModels,
+                clientKeys,
+                admin,
+                upstream,
+                limits,
                 streaming,
-                trafficShift, stateFile, healthCheckIntervalSeconds, requestLog, prices, shadow);
+                trafficShift,
+                stateFile,
+                healthCheckIntervalSeconds,
+                requestLog,
+                prices,
+                shadow);
     }
 
     public RelayConfig withClientKeys(List<Secret> newClientKeys) {
-        return new RelayConfig(server, environments, routing, models, newClientKeys, admin, upstream, limits,
+        return new RelayConfig(
+                server,
+                environments,
+                routing,
+                models,
+                newClientKeys,
+                admin,
+                upstream,
+                limits,
                 streaming,
-                trafficShift, stateFile, healthCheckIntervalSeconds, requestLog, prices, shadow);
+                trafficShift,
+                stateFile,
+                healthCheckIntervalSeconds,
+                requestLog,
+                prices,
+                shadow);
     }
 
     public RelayConfig withUpstream(UpstreamConfig newUpstream) {
-        return new RelayConfig(server, environments, routing, models, clientKeys, admin, newUpstream, limits,
+        return new RelayConfig(
+                server,
+                environments,
+                routing,
+                models,
+                clientKeys,
+                admin,
+                newUpstream,
+                limits,
                 streaming,
-                trafficShift, stateFile, healthCheckIntervalSeconds, requestLog, prices, shadow);
+                trafficShift,
+                stateFile,
+                healthCheckIntervalSeconds,
+                requestLog,
+                prices,
+                shadow);
     }
 
     public RelayConfig withLimits(LimitsConfig newLimits) {
-        return new RelayConfig(server, environments, routing, models, clientKeys, admin, upstream, newLimits,
+        return new RelayConfig(
+                server,
+                environments,
+                routing,
+                models,
+                clientKeys,
+                admin,
+                upstream,
+                newLimits,
                 streaming,
-                trafficShift, stateFile, healthCheckIntervalSeconds, requestLog, prices, shadow);
+                trafficShift,
+                stateFile,
+                healthCheckIntervalSeconds,
+                requestLog,
+                prices,
+                shadow);
     }
 
     public RelayConfig withStreaming(StreamingConfig newStreaming) {
-        return new RelayConfig(server, environments, routing, models, clientKeys, admin, upstream, limits,
+        return new RelayConfig(
+                server,
+                environments,
+                routing,
+                models,
+                clientKeys,
+                admin,
+                upstream,
+                limits,
                 newStreaming,
-                trafficShift, stateFile, healthCheckIntervalSeconds, requestLog, prices, shadow);
+                trafficShift,
+                stateFile,
+                healthCheckIntervalSeconds,
+                requestLog,
+                prices,
+                shadow);
     }
 
     public RelayConfig withTrafficShift(TrafficShiftSettings newTrafficShift) {
-        return new RelayConfig(server, environments, routing, models, clientKeys, admin, upstream, limits,
-                streaming, newTrafficShift, stateFile, healthCheckIntervalSeconds, requestLog, prices, shadow);
+        return new RelayConfig(
+                server,
+                environments,
+                routing,
+                models,
+                clientKeys,
+                admin,
+                upstream,
+                limits,
+                streaming,
+                newTrafficShift,
+                stateFile,
+                healthCheckIntervalSeconds,
+                requestLog,
+                prices,
+                shadow);
     }
 
     public RelayConfig withStateFile(String newStateFile) {
-        return new RelayConfig(server, environments, routing, models, clientKeys, admin, upstream, limits,
-                streaming, trafficShift, newStateFile, healthCheckIntervalSeconds, requestLog, prices, shadow);
+        return new RelayConfig(
+                server,
+                environments,
+                routing,
+                models,
+                clientKeys,
+                admin,
+                upstream,
+                limits,
+                streaming,
+                trafficShift,
+                newStateFile,
+                healthCheckIntervalSeconds,
+                requestLog,
+                prices,
+                shadow);
     }
 
     public RelayConfig withHealthCheckIntervalSeconds(long seconds) {
-        return new RelayConfig(server, environments, routing, models, clientKeys, admin, upstream, limits,
-                streaming, trafficShift, stateFile, seconds, requestLog, prices, shadow);
+        return new RelayConfig(
+                server,
+                environments,
+                routing,
+                models,
+                clientKeys,
+                admin,
+                upstream,
+                limits,
+                streaming,
+                trafficShift,
+                stateFile,
+                seconds,
+                requestLog,
+                prices,
+                shadow);
     }
 
     public RelayConfig withRequestLog(RequestLogConfig newRequestLog, Map<String, ModelPrice> newPrices) {
-        return new RelayConfig(server, environments, routing, models, clientKeys, admin, upstream, limits,
-                streaming, trafficShift, stateFile, healthCheckIntervalSeconds, newRequestLog, newPrices, shadow);
+        return new RelayConfig(
+                server,
+                environments,
+                routing,
+                models,
+                clientKeys,
+                admin,
+                upstream,
+                limits,
+                streaming,
+                trafficShift,
+                stateFile,
+                healthCheckIntervalSeconds,
+                newRequestLog,
+                newPrices,
+                shadow);
     }
 
     public RelayConfig withShadow(ShadowConfig newShadow) {
-        return new RelayConfig(server, environments, routing, models, clientKeys, admin, upstream, limits,
-                streaming, trafficShift, stateFile, healthCheckIntervalSeconds, requestLog, prices, newShadow);
+        return new RelayConfig(
+                server,
+                environments,
+                routing,
+                models,
+                clientKeys,
+                admin,
+                upstream,
+                limits,
+                streaming,
+                trafficShift,
+                stateFile,
+                healthCheckIntervalSeconds,
+                requestLog,
+                prices,
+                newShadow);
     }
 }

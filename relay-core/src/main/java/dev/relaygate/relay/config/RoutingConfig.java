@@ -1,6 +1,5 @@
 package dev.relaygate.relay.config;
 
-
 /**
  * {@code routing}: how new requests are split.
  *

@@ -16,8 +16,13 @@ package dev.relaygate.relay.config;
  *                         connection, which then fails after it was sent and cannot be retried safely. For a
  *                         Node.js upstream set 4.
  */
-public record UpstreamConfig(Long connectTimeoutMs, Long timeoutMs, Integer maxRetries, Long retryBackoffMs,
-                             Integer poolSize, Integer keepAliveTimeoutSeconds) {
+public record UpstreamConfig(
+        Long connectTimeoutMs,
+        Long timeoutMs,
+        Integer maxRetries,
+        Long retryBackoffMs,
+        Integer poolSize,
+        Integer keepAliveTimeoutSeconds) {
 
     public UpstreamConfig {
         connectTimeoutMs = connectTimeoutMs == null ? 2_000L : connectTimeoutMs;

@@ -7,8 +7,7 @@ package dev.relaygate.relay.config;
  */
 public final class Validate {
 
-    private Validate() {
-    }
+    private Validate() {}
 
     public static void openUnit(String field, double value) {
         if (!(value > 0.0 && value < 1.0)) {

@@ -48,8 +48,10 @@ public record ValidationThreshold(
         Validate.openUnit(P + "confidence", confidence);
         Validate.openUnit(P + "baseline_error_rate", baselineErrorRate);
         if (baselineErrorRate >= errorRate) {
-            throw new InvalidValueException(P + "baseline_error_rate", P + "baseline_error_rate must be below"
-                    + " error_rate (" + errorRate + "), but was " + baselineErrorRate);
+            throw new InvalidValueException(
+                    P + "baseline_error_rate",
+                    P + "baseline_error_rate must be below" + " error_rate (" + errorRate + "), but was "
+                            + baselineErrorRate);
         }
         Validate.closedUnit(P + "min_similarity", minSimilarity);
         Validate.openUnit(P + "max_dissimilar_share", maxDissimilarShare);

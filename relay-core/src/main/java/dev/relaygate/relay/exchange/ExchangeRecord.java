@@ -1,6 +1,5 @@
 package dev.relaygate.relay.exchange;
 
-
 /**
  * One finished relayed request, as reported to {@link ExchangeListener}s.
  *
@@ -31,10 +30,34 @@ public record ExchangeRecord(
     }
 
     /** A record without token usage ({@link Usage#NONE}). */
-    public ExchangeRecord(String requestId, String traceparent, Environment environment, String method, String path,
-            String model, boolean stream, int status, Outcome outcome, long latencyMicros, long ttfbMicros,
-            int attempts, long startedAtMillis) {
-        this(requestId, traceparent, environment, method, path, model, stream, status, outcome, latencyMicros,
-                ttfbMicros, attempts, startedAtMillis, Usage.NONE);
+    public ExchangeRecord(
+            String requestId,
+            String traceparent,
+            Environment environment,
+            String method,
+            String path,
+            String model,
+            boolean stream,
+            int status,
+            Outcome outcome,
+            long latencyMicros,
+            long ttfbMicros,
+            int attempts,
+            long startedAtMillis) {
+        this(
+                requestId,
+                traceparent,
+                environment,
+                method,
+                path,
+                model,
+                stream,
+                status,
+                outcome,
+                latencyMicros,
+                ttfbMicros,
+                attempts,
+                startedAtMillis,
+                Usage.NONE);
     }
 }

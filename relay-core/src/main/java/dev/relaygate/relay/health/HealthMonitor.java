@@ -1,7 +1,7 @@
 package dev.relaygate.relay.health;
 
-import dev.relaygate.relay.time.Clock;
 import dev.relaygate.relay.exchange.Environment;
+import dev.relaygate.relay.time.Clock;
 import dev.relaygate.relay.upstream.Upstreams;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -49,14 +49,14 @@ public final class HealthMonitor implements AutoCloseable {
 
     /** Probes both environments now; each result also becomes that environment's health. */
     public Future<List<KeyCheck>> checkAll() {
-        return Future.all(check(Environment.BLUE), check(Environment.GREEN)).map(all -> List.of(all.resultAt(0),
-                all.resultAt(1)));
+        return Future.all(check(Environment.BLUE), check(Environment.GREEN))
+                .map(all -> List.of(all.resultAt(0), all.resultAt(1)));
     }
 
     /** Probes one environment now and records the result. */
     public Future<KeyCheck> check(Environment environment) {
-        return ModelsProbe.probe(upstreams.target(environment), timeoutMs, clock).onSuccess(c -> latest.get(environment)
-                .set(c));
+        return ModelsProbe.probe(upstreams.target(environment), timeoutMs, clock)
+                .onSuccess(c -> latest.get(environment).set(c));
     }
 
     /** The latest probe, or null before the first. */
@@ -72,7 +72,8 @@ public final class HealthMonitor implements AutoCloseable {
         return check(Environment.GREEN).map(c -> {
             if (c.keyRejected()) {
                 return "green's key was rejected: " + c.describe() + "; shift to green " + greenWeight
-                        + "% blocked so no client sees green's " + c.status() + " (fix environments.green.api_key, then "
+                        + "% blocked so no client sees green's " + c.status()
+                        + " (fix environments.green.api_key, then "
                         + "POST /admin/validate-keys)";
             }
             if (!c.healthy()) {

@@ -1,8 +1,8 @@
 package dev.relaygate.relay.health;
 
 import dev.relaygate.relay.http.Headers;
-import dev.relaygate.relay.upstream.UpstreamTarget;
 import dev.relaygate.relay.time.Clock;
+import dev.relaygate.relay.upstream.UpstreamTarget;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
@@ -13,8 +13,7 @@ import io.vertx.core.http.HttpMethod;
  */
 public final class ModelsProbe {
 
-    private ModelsProbe() {
-    }
+    private ModelsProbe() {}
 
     public static Future<KeyCheck> probe(UpstreamTarget target, long timeoutMs, Clock clock) {
         long start = clock.nanoTime();
@@ -27,8 +26,13 @@ public final class ModelsProbe {
                     return req.send().compose(resp -> resp.body().map(body -> resp.statusCode()));
                 })
                 .map(status -> new KeyCheck(target.environment(), target.name(), status, ms(clock, start), null, at))
-                .otherwise(e -> new KeyCheck(target.environment(), target.name(), 0, ms(clock, start),
-                        e.getClass().getSimpleName() + ": " + e.getMessage(), at));
+                .otherwise(e -> new KeyCheck(
+                        target.environment(),
+                        target.name(),
+                        0,
+                        ms(clock, start),
+                        e.getClass().getSimpleName() + ": " + e.getMessage(),
+                        at));
     }
 
     private static double ms(Clock clock, long startNanos) {

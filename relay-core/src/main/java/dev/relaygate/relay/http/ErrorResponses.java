@@ -17,8 +17,7 @@ public final class ErrorResponses {
 
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
-    private ErrorResponses() {
-    }
+    private ErrorResponses() {}
 
     /** The error body as JSON text. */
     public static String body(String message, String type, String param, String code) {
@@ -39,8 +38,8 @@ public final class ErrorResponses {
     }
 
     /** Sends the error unless a response has already started (then the connection is reset). */
-    public static Future<Void> send(HttpServerResponse response, int status, String message, String type,
-                                    String param, String code) {
+    public static Future<Void> send(
+            HttpServerResponse response, int status, String message, String type, String param, String code) {
         if (response.headWritten()) {
             return response.reset();
         }
@@ -62,19 +61,35 @@ public final class ErrorResponses {
     }
 
     public static void notFound(HttpServerResponse response, String method, String path) {
-        send(response, 404, "Unknown request URL: " + method + " " + path, "invalid_request_error", null,
+        send(
+                response,
+                404,
+                "Unknown request URL: " + method + " " + path,
+                "invalid_request_error",
+                null,
                 "unknown_url");
     }
 
     public static void methodNotAllowed(HttpServerResponse response, String method, String path, String allow) {
         response.putHeader(Headers.ALLOW, allow);
-        send(response, 405, "Method " + method + " is not allowed on " + path + "; allowed: " + allow,
-                "invalid_request_error", null, "method_not_allowed");
+        send(
+                response,
+                405,
+                "Method " + method + " is not allowed on " + path + "; allowed: " + allow,
+                "invalid_request_error",
+                null,
+                "method_not_allowed");
     }
 
     public static Future<Void> tooLarge(HttpServerResponse response, long limit, long actual) {
-        return send(response, 413, "request body must be at most " + limit + " bytes (limits.max_body_bytes), but was "
-                + (actual < 0 ? "more" : String.valueOf(actual)), "invalid_request_error", null, "body_too_large");
+        return send(
+                response,
+                413,
+                "request body must be at most " + limit + " bytes (limits.max_body_bytes), but was "
+                        + (actual < 0 ? "more" : String.valueOf(actual)),
+                "invalid_request_error",
+                null,
+                "body_too_large");
     }
 
     private static void writeNullable(JsonGenerator g, String name, String value) throws IOException {

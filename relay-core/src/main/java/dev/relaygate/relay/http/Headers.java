@@ -20,8 +20,7 @@ public final class Headers {
     public static final CharSequence BLUE = HttpHeaders.createOptimized("blue");
     public static final CharSequence GREEN = HttpHeaders.createOptimized("green");
 
-    private Headers() {
-    }
+    private Headers() {}
 
     /**
      * Copies client headers to the upstream request, leaving out hop-by-hop headers, the
@@ -32,8 +31,11 @@ public final class Headers {
     public static void copyRequestHeaders(MultiMap from, MultiMap to) {
         for (Map.Entry<String, String> e : from) {
             String name = e.getKey();
-            if (!isHopByHop(name) && !name.equalsIgnoreCase("host") && !name.equalsIgnoreCase("authorization")
-                    && !name.equalsIgnoreCase("content-length") && !name.equalsIgnoreCase("x-route-policy")
+            if (!isHopByHop(name)
+                    && !name.equalsIgnoreCase("host")
+                    && !name.equalsIgnoreCase("authorization")
+                    && !name.equalsIgnoreCase("content-length")
+                    && !name.equalsIgnoreCase("x-route-policy")
                     && !name.equalsIgnoreCase("x-request-id")) {
                 to.add(name, e.getValue());
             }

@@ -17,8 +17,7 @@ public final class RequestIds {
     private static final long PREFIX = new SecureRandom().nextLong();
     private static final AtomicLong COUNTER = new AtomicLong(new SecureRandom().nextInt() & 0xffffffL);
 
-    private RequestIds() {
-    }
+    private RequestIds() {}
 
     /** A fresh id, unique within this process. */
     public static String mint() {

@@ -26,11 +26,9 @@ public final class BodyPeek {
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
     /** The fields the relay needs; {@code model} is null when the body has none. */
-    public record Result(String model, boolean stream) {
-    }
+    public record Result(String model, boolean stream) {}
 
-    private BodyPeek() {
-    }
+    private BodyPeek() {}
 
     public static Result peek(byte[] body) throws MalformedBodyException {
         return peek(body, 0, body.length);

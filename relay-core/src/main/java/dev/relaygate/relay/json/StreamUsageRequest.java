@@ -15,8 +15,7 @@ public final class StreamUsageRequest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private StreamUsageRequest() {
-    }
+    private StreamUsageRequest() {}
 
     /**
      * The body with {@code stream_options.include_usage: true} added (other fields and other

@@ -20,8 +20,7 @@ final class TopLevelScan {
 
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
-            ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
     private static final byte[] MODEL = {'m', 'o', 'd', 'e', 'l'};
@@ -301,8 +300,10 @@ final class TopLevelScan {
     private static int skipPlain(byte[] b, int from, int end) {
         int p = from;
         while (end - p >= 4 * Long.BYTES) {
-            long hits = special((long) LONGS.get(b, p)) | special((long) LONGS.get(b, p + 8))
-                    | special((long) LONGS.get(b, p + 16)) | special((long) LONGS.get(b, p + 24));
+            long hits = special((long) LONGS.get(b, p))
+                    | special((long) LONGS.get(b, p + 8))
+                    | special((long) LONGS.get(b, p + 16))
+                    | special((long) LONGS.get(b, p + 24));
             if (hits != 0) {
                 break;
             }

@@ -5,8 +5,7 @@ import org.apache.commons.math3.distribution.BinomialDistribution;
 /** Upper-tail p-values of the binomial distribution (Commons Math), for exceedance-count tests. */
 final class BinomialTail {
 
-    private BinomialTail() {
-    }
+    private BinomialTail() {}
 
     /** P(X >= k) for X ~ Binomial(n, p); 1 when k <= 0. */
     static double atLeast(long k, long n, double p) {

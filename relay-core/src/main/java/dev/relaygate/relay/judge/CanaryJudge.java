@@ -38,13 +38,33 @@ public final class CanaryJudge {
         CheckResult[] all = {e, l, d, q};
         for (CheckResult c : all) {
             if (c.status() == CheckStatus.BREACH) {
-                return verdict(nowMillis, Decision.BREACH, c.name(), c.name() + " breached: " + describe(c), mode, w, e, l, d, q);
+                return verdict(
+                        nowMillis,
+                        Decision.BREACH,
+                        c.name(),
+                        c.name() + " breached: " + describe(c),
+                        mode,
+                        w,
+                        e,
+                        l,
+                        d,
+                        q);
             }
         }
         for (CheckResult c : all) {
-            if (required(c, mode) && (c.status() == CheckStatus.INSUFFICIENT_DATA || c.status() == CheckStatus.INCONCLUSIVE)) {
-                return verdict(nowMillis, Decision.HOLD_INSUFFICIENT_DATA, null,
-                        "holding: " + c.name() + " " + describe(c), mode, w, e, l, d, q);
+            if (required(c, mode)
+                    && (c.status() == CheckStatus.INSUFFICIENT_DATA || c.status() == CheckStatus.INCONCLUSIVE)) {
+                return verdict(
+                        nowMillis,
+                        Decision.HOLD_INSUFFICIENT_DATA,
+                        null,
+                        "holding: " + c.name() + " " + describe(c),
+                        mode,
+                        w,
+                        e,
+                        l,
+                        d,
+                        q);
             }
         }
         return verdict(nowMillis, Decision.HEALTHY, null, "all required checks healthy", mode, w, e, l, d, q);
@@ -58,8 +78,17 @@ public final class CanaryJudge {
         };
     }
 
-    private static Verdict verdict(long now, Decision decision, String check, String reason, JudgeMode mode, Window w,
-            ErrorRateResult e, P99Result l, P99DifferenceResult d, QualityResult q) {
+    private static Verdict verdict(
+            long now,
+            Decision decision,
+            String check,
+            String reason,
+            JudgeMode mode,
+            Window w,
+            ErrorRateResult e,
+            P99Result l,
+            P99DifferenceResult d,
+            QualityResult q) {
         return new Verdict(now, decision, check, reason, mode, w.startMillis(), w.endMillis(), e, l, d, q);
     }
 
@@ -68,5 +97,4 @@ public final class CanaryJudge {
                 ? c.status() + " (" + c.samples() + " samples < min_samples " + thresholds.minSamples() + ")"
                 : c.status() + " (" + c.numbers() + ")";
     }
-
 }

@@ -37,7 +37,8 @@ public record ErrorRateResult(
         long breachSamples,
         long breachErrors,
         double upperBound,
-        double lowerBound) implements CheckResult {
+        double lowerBound)
+        implements CheckResult {
 
     @Override
     public String name() {
@@ -46,9 +47,20 @@ public record ErrorRateResult(
 
     @Override
     public String numbers() {
-        return String.format(Locale.ROOT,
+        return String.format(
+                Locale.ROOT,
                 "errors %d/%d = %.4f, p0 %.4f, p1 %.4f, llr %.2f, breach llr %.2f (span errors %d/%d),"
                         + " bounds [%.2f, %.2f]",
-                errors, samples, errorRate, p0, p1, llr, breachLlr, breachErrors, breachSamples, lowerBound, upperBound);
+                errors,
+                samples,
+                errorRate,
+                p0,
+                p1,
+                llr,
+                breachLlr,
+                breachErrors,
+                breachSamples,
+                lowerBound,
+                upperBound);
     }
 }

@@ -107,8 +107,21 @@ public final class ErrorRateSprt {
         } else {
             status = CheckStatus.INCONCLUSIVE;
         }
-        return new ErrorRateResult(status, green.requests(), green.errors(), green.errorRate(),
-                blue.requests(), blue.errorRate(), p0, p1, llr, breachLlr, breachSamples, breachErrors, upper, lower);
+        return new ErrorRateResult(
+                status,
+                green.requests(),
+                green.errors(),
+                green.errorRate(),
+                blue.requests(),
+                blue.errorRate(),
+                p0,
+                p1,
+                llr,
+                breachLlr,
+                breachSamples,
+                breachErrors,
+                upper,
+                lower);
     }
 
     /** ln LR for k errors in n requests; -Infinity when the span's rate is so far below p1 that I underflows. */
@@ -116,7 +129,10 @@ public final class ErrorRateSprt {
         // I_{1-p1}(n-k+1, k+1) = P(Binomial(n+1, p1) <= k), taken from this side (not 1 - the other)
         // so a tiny mass keeps its digits: Commons Math switches sides itself when that is the larger.
         double mass = Beta.regularizedBeta(1 - p1, n - k + 1.0, k + 1.0);
-        return Beta.logBeta(k + 1.0, n - k + 1.0) + Math.log(mass) - Math.log1p(-p1)
-                - k * Math.log(p0) - (n - k) * Math.log1p(-p0);
+        return Beta.logBeta(k + 1.0, n - k + 1.0)
+                + Math.log(mass)
+                - Math.log1p(-p1)
+                - k * Math.log(p0)
+                - (n - k) * Math.log1p(-p0);
     }
 }

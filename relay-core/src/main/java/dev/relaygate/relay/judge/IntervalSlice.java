@@ -21,7 +21,8 @@ public record IntervalSlice(
 
     public IntervalSlice {
         if (endMillis < startMillis) {
-            throw new IllegalArgumentException("endMillis must be >= startMillis (" + startMillis + "), but was " + endMillis);
+            throw new IllegalArgumentException(
+                    "endMillis must be >= startMillis (" + startMillis + "), but was " + endMillis);
         }
         Objects.requireNonNull(blue, "blue");
         Objects.requireNonNull(green, "green");
@@ -36,18 +37,25 @@ public record IntervalSlice(
      *
      * @param count429 whether upstream 429s count as green's errors ({@code count_429_as_error})
      */
-    public static IntervalSlice of(IntervalSnapshot blue, IntervalSnapshot green, long shadowCompared,
-            long shadowDissimilar, boolean count429) {
+    public static IntervalSlice of(
+            IntervalSnapshot blue,
+            IntervalSnapshot green,
+            long shadowCompared,
+            long shadowDissimilar,
+            boolean count429) {
         return new IntervalSlice(
                 Math.min(blue.startMillis(), green.startMillis()),
                 Math.max(blue.endMillis(), green.endMillis()),
-                slice(blue, count429), slice(green, count429), shadowCompared, shadowDissimilar);
+                slice(blue, count429),
+                slice(green, count429),
+                shadowCompared,
+                shadowDissimilar);
     }
 
     private static EnvironmentSlice slice(IntervalSnapshot s, boolean count429) {
         Counts c = s.counts();
         long judged = Math.max(0, c.judged());
-        return new EnvironmentSlice(judged, Math.min(judged, c.errors(count429)),
-                LatencyHistograms.fromMicros(s.latencyMicros()));
+        return new EnvironmentSlice(
+                judged, Math.min(judged, c.errors(count429)), LatencyHistograms.fromMicros(s.latencyMicros()));
     }
 }

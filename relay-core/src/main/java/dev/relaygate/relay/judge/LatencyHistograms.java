@@ -15,10 +15,10 @@ public final class LatencyHistograms {
 
     /** One hour, in milliseconds; longer values are clamped. */
     public static final long HIGHEST_MS = 3_600_000L;
+
     private static final int SIGNIFICANT_DIGITS = 2;
 
-    private LatencyHistograms() {
-    }
+    private LatencyHistograms() {}
 
     /** An empty histogram in the judge's layout. */
     public static Histogram newMillis() {
@@ -29,7 +29,8 @@ public final class LatencyHistograms {
     public static Histogram fromMicros(Histogram micros) {
         Histogram ms = newMillis();
         for (HistogramIterationValue v : micros.recordedValues()) {
-            long valueMs = Math.min(HIGHEST_MS, Math.round(micros.medianEquivalentValue(v.getValueIteratedTo()) / 1000.0));
+            long valueMs =
+                    Math.min(HIGHEST_MS, Math.round(micros.medianEquivalentValue(v.getValueIteratedTo()) / 1000.0));
             ms.recordValueWithCount(valueMs, v.getCountAtValueIteratedTo());
         }
         return ms;

@@ -35,8 +35,8 @@ public final class P99DifferenceCheck {
         double bp = blue.p99Ms();
         double diff = gp - bp;
         if (gn < t.minSamples() || bn < t.minSamples()) {
-            return new P99DifferenceResult(CheckStatus.INSUFFICIENT_DATA, gn, bn, gp, bp, diff,
-                    t.p99DifferenceMs(), 1.0, 0);
+            return new P99DifferenceResult(
+                    CheckStatus.INSUFFICIENT_DATA, gn, bn, gp, bp, diff, t.p99DifferenceMs(), 1.0, 0);
         }
         if (diff <= t.p99DifferenceMs()) {
             return new P99DifferenceResult(CheckStatus.HEALTHY, gn, bn, gp, bp, diff, t.p99DifferenceMs(), 1.0, 0);
@@ -47,7 +47,8 @@ public final class P99DifferenceCheck {
         // Halve only when green's ranks lie above blue's; otherwise the one-sided p is >= 1/2.
         double p = greenRanksHigher(g, b) ? twoSided / 2 : 1 - twoSided / 2;
         CheckStatus status = p < t.alpha() ? CheckStatus.BREACH : CheckStatus.HEALTHY;
-        return new P99DifferenceResult(status, gn, bn, gp, bp, diff, t.p99DifferenceMs(), p, Math.min(g.length, b.length));
+        return new P99DifferenceResult(
+                status, gn, bn, gp, bp, diff, t.p99DifferenceMs(), p, Math.min(g.length, b.length));
     }
 
     /** U for green (pairs where green is slower, ties half) above its null mean n*m/2. */

@@ -26,7 +26,8 @@ public record P99DifferenceResult(
         double differenceMs,
         long thresholdMs,
         double pValue,
-        int testedSamples) implements CheckResult {
+        int testedSamples)
+        implements CheckResult {
 
     @Override
     public String name() {
@@ -40,7 +41,14 @@ public record P99DifferenceResult(
 
     @Override
     public String numbers() {
-        return String.format(Locale.ROOT, "green p99 %.1f - blue p99 %.1f = %.1f ms vs %d ms, U p-value %.2e on %d values",
-                greenP99Ms, blueP99Ms, differenceMs, thresholdMs, pValue, testedSamples);
+        return String.format(
+                Locale.ROOT,
+                "green p99 %.1f - blue p99 %.1f = %.1f ms vs %d ms, U p-value %.2e on %d values",
+                greenP99Ms,
+                blueP99Ms,
+                differenceMs,
+                thresholdMs,
+                pValue,
+                testedSamples);
     }
 }

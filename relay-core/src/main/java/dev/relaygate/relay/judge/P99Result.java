@@ -24,7 +24,13 @@ public record P99Result(CheckStatus status, long samples, double p99Ms, long thr
 
     @Override
     public String numbers() {
-        return String.format(Locale.ROOT, "p99 %.1f ms vs %d ms, %d of %d above, p-value %.2e",
-                p99Ms, thresholdMs, above, samples, pValue);
+        return String.format(
+                Locale.ROOT,
+                "p99 %.1f ms vs %d ms, %d of %d above, p-value %.2e",
+                p99Ms,
+                thresholdMs,
+                above,
+                samples,
+                pValue);
     }
 }

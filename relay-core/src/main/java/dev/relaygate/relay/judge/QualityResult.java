@@ -14,8 +14,9 @@ import java.util.Locale;
  * @param pValue     P(at least {@code dissimilar} | true share = maxShare): binomial upper tail
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record QualityResult(CheckStatus status, long compared, long dissimilar, double share, double maxShare,
-        double pValue) implements CheckResult {
+public record QualityResult(
+        CheckStatus status, long compared, long dissimilar, double share, double maxShare, double pValue)
+        implements CheckResult {
 
     @Override
     public String name() {
@@ -29,7 +30,13 @@ public record QualityResult(CheckStatus status, long compared, long dissimilar, 
 
     @Override
     public String numbers() {
-        return String.format(Locale.ROOT, "%d of %d dissimilar = %.3f vs %.3f, p-value %.2e",
-                dissimilar, compared, share, maxShare, pValue);
+        return String.format(
+                Locale.ROOT,
+                "%d of %d dissimilar = %.3f vs %.3f, p-value %.2e",
+                dissimilar,
+                compared,
+                share,
+                maxShare,
+                pValue);
     }
 }

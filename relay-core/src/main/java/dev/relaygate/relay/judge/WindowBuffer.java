@@ -41,10 +41,14 @@ public final class WindowBuffer {
         }
         long start = slices.isEmpty() ? cutoffMillis : slices.peekFirst().startMillis();
         long end = slices.isEmpty() ? cutoffMillis : slices.peekLast().endMillis();
-        return new Window(start, end, new ArrayList<>(slices),
+        return new Window(
+                start,
+                end,
+                new ArrayList<>(slices),
                 new EnvironmentWindow(blueRequests, blueErrors, blueLatency.copy()),
                 new EnvironmentWindow(greenRequests, greenErrors, greenLatency.copy()),
-                shadowCompared, shadowDissimilar);
+                shadowCompared,
+                shadowDissimilar);
     }
 
     /** How many slices are held. */

@@ -34,8 +34,10 @@ public final class CostCalculator {
         }
         long cached = Math.min(Math.max(0, cachedTokens), Math.max(0, promptTokens));
         long uncached = Math.max(0, promptTokens) - cached;
-        return OptionalDouble.of((uncached * p.inputPerMtok() + cached * p.cachedInputPerMtok()
-                + Math.max(0, completionTokens) * p.outputPerMtok()) / PER_MTOK);
+        return OptionalDouble.of((uncached * p.inputPerMtok()
+                        + cached * p.cachedInputPerMtok()
+                        + Math.max(0, completionTokens) * p.outputPerMtok())
+                / PER_MTOK);
     }
 
     public Map<String, ModelPrice> prices() {

@@ -40,6 +40,7 @@ public final class CostMeter {
     }
 
     public EnvironmentCost snapshot(Environment env) {
-        return new EnvironmentCost(requests.get(env).sum(), priced.get(env).sum(), cost.get(env).sum());
+        return new EnvironmentCost(
+                requests.get(env).sum(), priced.get(env).sum(), cost.get(env).sum());
     }
 }

@@ -15,11 +15,11 @@ import java.util.List;
 /** Hourly file names ({@code <prefix>-yyyy-MM-dd-HH.jsonl}, UTC) and retention by name. */
 final class LogFiles {
 
-    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd-HH").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter HOUR =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd-HH").withZone(ZoneOffset.UTC);
     private static final long HOUR_MS = 3_600_000L;
 
-    private LogFiles() {
-    }
+    private LogFiles() {}
 
     static long hourOf(long epochMillis) {
         return Math.floorDiv(epochMillis, HOUR_MS);

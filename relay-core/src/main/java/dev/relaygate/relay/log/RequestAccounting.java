@@ -1,11 +1,11 @@
 package dev.relaygate.relay.log;
 
-import dev.relaygate.relay.time.Clock;
-import dev.relaygate.relay.exchange.Outcome;
+import dev.relaygate.relay.exchange.Environment;
 import dev.relaygate.relay.exchange.ExchangeListener;
 import dev.relaygate.relay.exchange.ExchangeRecord;
+import dev.relaygate.relay.exchange.Outcome;
 import dev.relaygate.relay.exchange.Usage;
-import dev.relaygate.relay.exchange.Environment;
+import dev.relaygate.relay.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -33,22 +33,37 @@ public final class RequestAccounting implements ExchangeListener, AutoCloseable 
     @Override
     public void onFinished(ExchangeRecord r) {
         Usage u = r.usage();
-        OptionalDouble cost = r.model() == null ? OptionalDouble.empty()
+        OptionalDouble cost = r.model() == null
+                ? OptionalDouble.empty()
                 : prices.costUsd(r.model(), u.promptTokens(), u.cachedTokens(), u.completionTokens());
         meter.record(r.environment(), cost.isPresent() ? cost.getAsDouble() : Double.NaN);
         if (log != null) {
-            log.offer(new RequestLogRecord(clock.currentTimeMillis(), r.requestId(), traceId(r.traceparent()),
-                    r.environment().wireName(), r.model(), r.status(), r.latencyMicros() / 1000.0,
-                    r.ttfbMicros() < 0 ? null : r.ttfbMicros() / 1000.0, u.promptTokens(), u.cachedTokens(),
-                    u.completionTokens(), cost.isPresent() ? cost.getAsDouble() : null, false,
+            log.offer(new RequestLogRecord(
+                    clock.currentTimeMillis(),
+                    r.requestId(),
+                    traceId(r.traceparent()),
+                    r.environment().wireName(),
+                    r.model(),
+                    r.status(),
+                    r.latencyMicros() / 1000.0,
+                    r.ttfbMicros() < 0 ? null : r.ttfbMicros() / 1000.0,
+                    u.promptTokens(),
+                    u.cachedTokens(),
+                    u.completionTokens(),
+                    cost.isPresent() ? cost.getAsDouble() : null,
+                    false,
                     r.outcome() == Outcome.CLIENT_CANCELLED && r.stream()));
         }
     }
 
     /** The trace id of a W3C {@code traceparent} ({@code 00-<32 hex>-<16 hex>-<2 hex>}), else null. */
     static String traceId(String traceparent) {
-        return traceparent != null && traceparent.length() >= 35 && traceparent.charAt(2) == '-'
-                && traceparent.charAt(35) == '-' ? traceparent.substring(3, 35) : null;
+        return traceparent != null
+                        && traceparent.length() >= 35
+                        && traceparent.charAt(2) == '-'
+                        && traceparent.charAt(35) == '-'
+                ? traceparent.substring(3, 35)
+                : null;
     }
 
     public CostMeter.EnvironmentCost cost(Environment e) {
@@ -68,8 +83,17 @@ public final class RequestAccounting implements ExchangeListener, AutoCloseable 
             out.put(e.wireName(), env);
         }
         if (log != null) {
-            out.put("request_log", Map.of("file", String.valueOf(log.currentFile()), "written", log.written(),
-                    "dropped", log.dropped(), "write_errors", log.writeErrors()));
+            out.put(
+                    "request_log",
+                    Map.of(
+                            "file",
+                            String.valueOf(log.currentFile()),
+                            "written",
+                            log.written(),
+                            "dropped",
+                            log.dropped(),
+                            "write_errors",
+                            log.writeErrors()));
         }
         return out;
     }
@@ -79,14 +103,20 @@ public final class RequestAccounting implements ExchangeListener, AutoCloseable 
         out.append("# HELP relaygate_cost_per_1000_requests_usd Average USD cost of 1,000 priced requests.\n")
                 .append("# TYPE relaygate_cost_per_1000_requests_usd gauge\n");
         for (Environment e : Environment.all()) {
-            out.append("relaygate_cost_per_1000_requests_usd{environment=\"").append(e.wireName()).append("\"} ")
-                    .append(String.format(Locale.ROOT, "%.6f", meter.snapshot(e).costPer1000RequestsUsd())).append('\n');
+            out.append("relaygate_cost_per_1000_requests_usd{environment=\"")
+                    .append(e.wireName())
+                    .append("\"} ")
+                    .append(String.format(Locale.ROOT, "%.6f", meter.snapshot(e).costPer1000RequestsUsd()))
+                    .append('\n');
         }
         out.append("# HELP relaygate_cost_usd_total USD cost of priced requests.\n")
                 .append("# TYPE relaygate_cost_usd_total counter\n");
         for (Environment e : Environment.all()) {
-            out.append("relaygate_cost_usd_total{environment=\"").append(e.wireName()).append("\"} ")
-                    .append(String.format(Locale.ROOT, "%.6f", meter.snapshot(e).costUsd())).append('\n');
+            out.append("relaygate_cost_usd_total{environment=\"")
+                    .append(e.wireName())
+                    .append("\"} ")
+                    .append(String.format(Locale.ROOT, "%.6f", meter.snapshot(e).costUsd()))
+                    .append('\n');
         }
     }
 

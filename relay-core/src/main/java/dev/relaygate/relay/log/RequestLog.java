@@ -45,8 +45,7 @@ public final class RequestLog<T> implements AutoCloseable {
     private BufferedWriter out;
     private long openHour = Long.MIN_VALUE;
 
-    private record Barrier(CountDownLatch done) {
-    }
+    private record Barrier(CountDownLatch done) {}
 
     private enum Stop {
         INSTANCE
@@ -162,8 +161,11 @@ public final class RequestLog<T> implements AutoCloseable {
         }
         closeFile();
         Files.createDirectories(dir);
-        out = Files.newBufferedWriter(LogFiles.fileFor(dir, prefix, hour), StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        out = Files.newBufferedWriter(
+                LogFiles.fileFor(dir, prefix, hour),
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
         openHour = hour;
         LogFiles.deleteExpired(dir, prefix, hour, retentionHours);
     }

@@ -30,5 +30,4 @@ public record RequestLogRecord(
         @JsonProperty("completion_tokens") long completionTokens,
         @JsonProperty("cost_usd") Double costUsd,
         @JsonProperty("shadow") boolean shadow,
-        @JsonProperty("partial") boolean partial) {
-}
+        @JsonProperty("partial") boolean partial) {}

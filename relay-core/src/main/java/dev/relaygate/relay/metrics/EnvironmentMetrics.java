@@ -1,8 +1,8 @@
 package dev.relaygate.relay.metrics;
 
+import dev.relaygate.relay.exchange.Environment;
 import dev.relaygate.relay.exchange.Outcome;
 import dev.relaygate.relay.time.Clock;
-import dev.relaygate.relay.exchange.Environment;
 import java.util.Objects;
 import org.HdrHistogram.Histogram;
 
@@ -21,6 +21,7 @@ public final class EnvironmentMetrics {
 
     /** One hour in microseconds: larger values are clamped (a relay request never runs that long). */
     public static final long HIGHEST_MICROS = 3_600_000_000L;
+
     private static final int SIGNIFICANT_DIGITS = 3;
 
     private final Environment environment;
@@ -86,8 +87,8 @@ public final class EnvironmentMetrics {
     /** Counts and percentiles since start; does not disturb {@link #takeInterval()}. */
     public synchronized MetricsSnapshot accumulated() {
         harvest();
-        return new MetricsSnapshot(environment, countsTotal, Percentiles.of(latencyAccumulated),
-                Percentiles.of(ttfbAccumulated));
+        return new MetricsSnapshot(
+                environment, countsTotal, Percentiles.of(latencyAccumulated), Percentiles.of(ttfbAccumulated));
     }
 
     /** A copy of the accumulated latency histogram (microseconds), e.g. for exporting buckets. */

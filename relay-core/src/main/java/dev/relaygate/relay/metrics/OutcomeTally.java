@@ -69,8 +69,16 @@ final class OutcomeTally {
     }
 
     public Counts counts() {
-        return new Counts(requests, status2xx, status4xx, status5xx, status429, timeouts, upstreamErrors,
-                abortedStreams, clientCancelled);
+        return new Counts(
+                requests,
+                status2xx,
+                status4xx,
+                status5xx,
+                status429,
+                timeouts,
+                upstreamErrors,
+                abortedStreams,
+                clientCancelled);
     }
 
     /** Latency to the last byte; read-only for the reader, valid until the tally is reset. */

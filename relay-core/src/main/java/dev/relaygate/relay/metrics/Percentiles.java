@@ -3,8 +3,8 @@ package dev.relaygate.relay.metrics;
 import org.HdrHistogram.Histogram;
 
 /** Summary of a latency histogram in microseconds. All zero when there are no samples. */
-public record Percentiles(long samples, long p50Micros, long p95Micros, long p99Micros, long maxMicros,
-                          double meanMicros) {
+public record Percentiles(
+        long samples, long p50Micros, long p95Micros, long p99Micros, long maxMicros, double meanMicros) {
 
     public static final Percentiles EMPTY = new Percentiles(0, 0, 0, 0, 0, 0.0);
 
@@ -13,7 +13,8 @@ public record Percentiles(long samples, long p50Micros, long p95Micros, long p99
         if (n == 0) {
             return EMPTY;
         }
-        return new Percentiles(n,
+        return new Percentiles(
+                n,
                 histogram.getValueAtPercentile(50.0),
                 histogram.getValueAtPercentile(95.0),
                 histogram.getValueAtPercentile(99.0),

@@ -1,7 +1,7 @@
 package dev.relaygate.relay.metrics;
 
-import dev.relaygate.relay.time.Clock;
 import dev.relaygate.relay.exchange.Environment;
+import dev.relaygate.relay.time.Clock;
 import java.util.concurrent.atomic.LongAdder;
 
 /** One {@link EnvironmentMetrics} per environment, plus relay-wide counters. */

@@ -28,7 +28,8 @@ public final class ClientAuth {
         if (keys.length == 0) {
             return true;
         }
-        if (authorizationHeader == null || authorizationHeader.length() <= BEARER.length()
+        if (authorizationHeader == null
+                || authorizationHeader.length() <= BEARER.length()
                 || !authorizationHeader.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return false;
         }

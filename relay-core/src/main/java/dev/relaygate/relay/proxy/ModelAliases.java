@@ -1,9 +1,9 @@
 package dev.relaygate.relay.proxy;
 
-import dev.relaygate.relay.json.BodyPeek;
-import dev.relaygate.relay.json.MalformedBodyException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.relaygate.relay.json.BodyPeek;
+import dev.relaygate.relay.json.MalformedBodyException;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 import java.util.Map;

@@ -33,8 +33,15 @@ public final class ProxyContext {
      * @param listeners told about every finished exchange (request log, accounting), in order
      * @param mirror    shadow mirroring, or null when the relay never mirrors
      */
-    public ProxyContext(Vertx vertx, Clock clock, RandomSource random, RelayMetrics metrics, Upstreams upstreams,
-            RelayConfig config, List<ExchangeListener> listeners, ShadowMirror mirror) {
+    public ProxyContext(
+            Vertx vertx,
+            Clock clock,
+            RandomSource random,
+            RelayMetrics metrics,
+            Upstreams upstreams,
+            RelayConfig config,
+            List<ExchangeListener> listeners,
+            ShadowMirror mirror) {
         this.vertx = vertx;
         this.clock = clock;
         this.metrics = metrics;

@@ -54,8 +54,16 @@ final class ProxyExchange {
     private UsageTap usageTap;
     private ShadowCapture shadowCapture;
 
-    ProxyExchange(ProxyContext ctx, HttpServerRequest request, UpstreamTarget target, Buffer body,
-                  String requestId, String model, boolean stream, boolean hideUsage, long startNanos) {
+    ProxyExchange(
+            ProxyContext ctx,
+            HttpServerRequest request,
+            UpstreamTarget target,
+            Buffer body,
+            String requestId,
+            String model,
+            boolean stream,
+            boolean hideUsage,
+            long startNanos) {
         this.ctx = ctx;
         this.request = request;
         this.response = request.response();
@@ -137,8 +145,8 @@ final class ProxyExchange {
         upstreamStatus = status;
         ttfbNanos = ctx.clock.nanoTime();
         boolean filtered = hideUsage && status / 100 == 2;
-        pump = new ResponsePump(response, stages(status, windowed, filtered), () -> commitHeaders(upstream, status,
-                filtered));
+        pump = new ResponsePump(
+                response, stages(status, windowed, filtered), () -> commitHeaders(upstream, status, filtered));
         pump.start(upstream, () -> current(attemptNo), () -> finish(Outcome.RESPONSE, status), err -> {
             if (!pump.committed() && canFailOver()) {
                 // Green broke off inside the event window: nothing reached the client, so blue serves it.
@@ -179,8 +187,8 @@ final class ProxyExchange {
     private void commitHeaders(HttpClientResponse upstream, int status, boolean filtered) {
         response.setStatusCode(status);
         Headers.copyResponseHeaders(upstream.headers(), response.headers());
-        response.putHeader(Headers.X_RELAY_ENVIRONMENT,
-                target.environment() == Environment.GREEN ? Headers.GREEN : Headers.BLUE);
+        response.putHeader(
+                Headers.X_RELAY_ENVIRONMENT, target.environment() == Environment.GREEN ? Headers.GREEN : Headers.BLUE);
         response.putHeader(Headers.X_REQUEST_ID, requestId);
         if (filtered) {
             response.headers().remove(Headers.CONTENT_LENGTH); // the client gets fewer bytes than upstream sent
@@ -192,7 +200,9 @@ final class ProxyExchange {
 
     /** A green answer may move to blue once, while the client has seen nothing of it. */
     private boolean canFailOver() {
-        return AttemptPolicy.mayFailOver(target.environment(), failedOver) && !finished && !response.closed()
+        return AttemptPolicy.mayFailOver(target.environment(), failedOver)
+                && !finished
+                && !response.closed()
                 && !response.headWritten();
     }
 
@@ -231,8 +241,13 @@ final class ProxyExchange {
         }
         finished = true;
         record(Outcome.UPSTREAM_ERROR, 502);
-        ErrorResponses.send(response, 502, "upstream " + target.environment().wireName()
-                        + " is unreachable after " + (attemptNo + 1) + " attempt(s)", "server_error", null,
+        ErrorResponses.send(
+                response,
+                502,
+                "upstream " + target.environment().wireName() + " is unreachable after " + (attemptNo + 1)
+                        + " attempt(s)",
+                "server_error",
+                null,
                 "upstream_unreachable");
     }
 
@@ -245,8 +260,13 @@ final class ProxyExchange {
             upstreamRequest.reset();
         }
         record(Outcome.TIMEOUT, 504);
-        ErrorResponses.send(response, 504, "upstream " + target.environment().wireName()
-                + " sent no response within the timeout", "server_error", null, "upstream_timeout");
+        ErrorResponses.send(
+                response,
+                504,
+                "upstream " + target.environment().wireName() + " sent no response within the timeout",
+                "server_error",
+                null,
+                "upstream_timeout");
     }
 
     private void onClientGone() {
@@ -301,11 +321,24 @@ final class ProxyExchange {
         }
         abandonShadowCopy();
         if (ctx.hasListeners()) {
-            Usage usage = usageTap == null ? Usage.NONE
+            Usage usage = usageTap == null
+                    ? Usage.NONE
                     : outcome == Outcome.CLIENT_CANCELLED ? usageTap.partial() : usageTap.complete();
-            ctx.finished(new ExchangeRecord(requestId, request.getHeader(Headers.TRACEPARENT), target.environment(),
-                    request.method().name(), request.path(), model, stream, status, outcome, latencyMicros,
-                    ttfbMicros, attempt + 1, startMillis, usage));
+            ctx.finished(new ExchangeRecord(
+                    requestId,
+                    request.getHeader(Headers.TRACEPARENT),
+                    target.environment(),
+                    request.method().name(),
+                    request.path(),
+                    model,
+                    stream,
+                    status,
+                    outcome,
+                    latencyMicros,
+                    ttfbMicros,
+                    attempt + 1,
+                    startMillis,
+                    usage));
         }
     }
 }

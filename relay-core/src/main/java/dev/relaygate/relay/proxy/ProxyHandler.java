@@ -1,17 +1,17 @@
 package dev.relaygate.relay.proxy;
 
+import dev.relaygate.relay.config.RelayConfig;
+import dev.relaygate.relay.exchange.Environment;
 import dev.relaygate.relay.http.ErrorResponses;
 import dev.relaygate.relay.http.Headers;
 import dev.relaygate.relay.http.RequestIds;
 import dev.relaygate.relay.json.BodyPeek;
 import dev.relaygate.relay.json.MalformedBodyException;
 import dev.relaygate.relay.json.StreamUsageRequest;
-import dev.relaygate.relay.config.RelayConfig;
-import dev.relaygate.relay.exchange.Environment;
 import dev.relaygate.relay.routing.PolicyStore;
-import dev.relaygate.relay.time.RandomSource;
 import dev.relaygate.relay.routing.RouteOverride;
 import dev.relaygate.relay.routing.Router;
+import dev.relaygate.relay.time.RandomSource;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -40,7 +40,8 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
         this.clientAuth = new ClientAuth(config.clientKeys());
         this.aliases = new ModelAliases(config.models());
         this.maxBodyBytes = config.limits().maxBodyBytes();
-        this.affinityHeader = config.routing().affinityHeader() == null ? null
+        this.affinityHeader = config.routing().affinityHeader() == null
+                ? null
                 : HttpHeaders.createOptimized(config.routing().affinityHeader()).toString();
     }
 
@@ -59,15 +60,19 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
         }
         if (!clientAuth.allows(request.getHeader(Headers.AUTHORIZATION))) {
             reject(request);
-            ErrorResponses.unauthorized(response, "missing or invalid client key: send Authorization: Bearer "
-                    + "<one of client_keys>");
+            ErrorResponses.unauthorized(
+                    response, "missing or invalid client key: send Authorization: Bearer " + "<one of client_keys>");
             return;
         }
         RouteOverride override = RouteOverride.parse(request.getHeader(Headers.X_ROUTE_POLICY));
         if (override == null) {
             reject(request);
-            ErrorResponses.badRequest(response, "X-Route-Policy must be one of [blue, green, auto], but was "
-                    + printable(request.getHeader(Headers.X_ROUTE_POLICY)), "X-Route-Policy", "invalid_route_policy");
+            ErrorResponses.badRequest(
+                    response,
+                    "X-Route-Policy must be one of [blue, green, auto], but was "
+                            + printable(request.getHeader(Headers.X_ROUTE_POLICY)),
+                    "X-Route-Policy",
+                    "invalid_route_policy");
             return;
         }
         long declared = contentLength(request);
@@ -92,8 +97,13 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
         });
     }
 
-    private void forward(HttpServerRequest request, Endpoints endpoint, RouteOverride override, Buffer body,
-                         String requestId, long startNanos) {
+    private void forward(
+            HttpServerRequest request,
+            Endpoints endpoint,
+            RouteOverride override,
+            Buffer body,
+            String requestId,
+            long startNanos) {
         String model = null;
         boolean stream = false;
         boolean hideUsage = false;
@@ -122,11 +132,19 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
                 return;
             }
         }
-        long affinity = affinityHeader == null ? Router.NO_AFFINITY
-                : Router.affinityHash(request.getHeader(affinityHeader));
+        long affinity =
+                affinityHeader == null ? Router.NO_AFFINITY : Router.affinityHash(request.getHeader(affinityHeader));
         Environment environment = Router.route(policies.current(), override, affinity, random.nextInt(Router.BUCKETS));
-        new ProxyExchange(ctx, request, ctx.upstreams.target(environment), outgoing, requestId, model, stream, hideUsage,
-                startNanos)
+        new ProxyExchange(
+                        ctx,
+                        request,
+                        ctx.upstreams.target(environment),
+                        outgoing,
+                        requestId,
+                        model,
+                        stream,
+                        hideUsage,
+                        startNanos)
                 .start();
     }
 

@@ -1,9 +1,8 @@
 package dev.relaygate.relay.proxy;
 
-import dev.relaygate.relay.exchange.Usage;
-import dev.relaygate.relay.json.ByteSearch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.relaygate.relay.json.ByteSearch;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -102,14 +101,17 @@ final class UsageEventFilter implements StreamInterceptor {
                 if (p < end && bytes[p] == ' ') {
                     p++;
                 }
-                data.append(new String(bytes, p, end - p, StandardCharsets.UTF_8)).append('\n');
+                data.append(new String(bytes, p, end - p, StandardCharsets.UTF_8))
+                        .append('\n');
             }
             lineStart = i + 1;
         }
         try {
             JsonNode node = JSON.readTree(data.toString());
-            return node != null && node.path("usage").isObject()
-                    && node.path("choices").isArray() && node.path("choices").isEmpty();
+            return node != null
+                    && node.path("usage").isObject()
+                    && node.path("choices").isArray()
+                    && node.path("choices").isEmpty();
         } catch (IOException e) {
             return false;
         }

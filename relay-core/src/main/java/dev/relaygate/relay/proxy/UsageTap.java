@@ -59,7 +59,10 @@ final class UsageTap implements StreamInterceptor {
             }
             long prompt = u.path("prompt_tokens").asLong();
             long completion = u.path("completion_tokens").asLong();
-            return new Usage(prompt, u.path("prompt_tokens_details").path("cached_tokens").asLong(), completion,
+            return new Usage(
+                    prompt,
+                    u.path("prompt_tokens_details").path("cached_tokens").asLong(),
+                    completion,
                     u.path("total_tokens").asLong(prompt + completion));
         } catch (IOException e) {
             return Usage.NONE;

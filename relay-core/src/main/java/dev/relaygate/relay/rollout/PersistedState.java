@@ -1,7 +1,7 @@
 package dev.relaygate.relay.rollout;
 
-import dev.relaygate.relay.config.TrafficShiftSettings;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.relaygate.relay.config.TrafficShiftSettings;
 
 /**
  * What the state file holds: enough to come back after a restart on the same side of a rollback.
@@ -21,7 +21,14 @@ public record PersistedState(
         @JsonProperty("roles") UpstreamRoles roles) {
 
     static PersistedState of(RolloutState s, long now, UpstreamRoles roles) {
-        return new PersistedState(s.phase(), s.step(), s.blueWeight(), s.greenWeight(), now, s.settings(),
-                s.rollback() == null ? null : s.rollback().reason(), roles);
+        return new PersistedState(
+                s.phase(),
+                s.step(),
+                s.blueWeight(),
+                s.greenWeight(),
+                now,
+                s.settings(),
+                s.rollback() == null ? null : s.rollback().reason(),
+                roles);
     }
 }

@@ -10,6 +10,11 @@ import dev.relaygate.relay.judge.Verdict;
  * @param fromPhase        the phase it was rolled back from
  * @param fromGreenWeight  green's weight just before the rollback
  */
-public record RollbackEvidence(long atMillis, boolean automatic, String reason, Verdict verdict, Phase fromPhase,
-        int fromStep, int fromGreenWeight) {
-}
+public record RollbackEvidence(
+        long atMillis,
+        boolean automatic,
+        String reason,
+        Verdict verdict,
+        Phase fromPhase,
+        int fromStep,
+        int fromGreenWeight) {}

@@ -1,13 +1,13 @@
 package dev.relaygate.relay.rollout;
 
 import dev.relaygate.relay.config.TrafficShiftSettings;
-import dev.relaygate.relay.time.Clock;
 import dev.relaygate.relay.judge.CanaryJudge;
 import dev.relaygate.relay.judge.Decision;
 import dev.relaygate.relay.judge.JudgeMode;
 import dev.relaygate.relay.judge.Verdict;
 import dev.relaygate.relay.judge.Window;
 import dev.relaygate.relay.judge.WindowBuffer;
+import dev.relaygate.relay.time.Clock;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -44,8 +44,8 @@ public final class RolloutController {
     private CanaryJudge judge;
 
     /** @param stateFile where phase and weights persist; null keeps them in memory only */
-    public RolloutController(IntervalSource source, TrafficControl traffic, Clock clock, EventTimeline timeline,
-            StateFile stateFile) {
+    public RolloutController(
+            IntervalSource source, TrafficControl traffic, Clock clock, EventTimeline timeline, StateFile stateFile) {
         this(source, traffic, clock, timeline, stateFile, () -> null);
     }
 
@@ -54,8 +54,13 @@ public final class RolloutController {
      * @param roles     the upstream roles right now, saved with every state (after {@code promote --swap}
      *                  they are the config's reversed); its value may be null when not known
      */
-    public RolloutController(IntervalSource source, TrafficControl traffic, Clock clock, EventTimeline timeline,
-            StateFile stateFile, Supplier<UpstreamRoles> roles) {
+    public RolloutController(
+            IntervalSource source,
+            TrafficControl traffic,
+            Clock clock,
+            EventTimeline timeline,
+            StateFile stateFile,
+            Supplier<UpstreamRoles> roles) {
         this.roles = Objects.requireNonNull(roles, "roles");
         this.source = Objects.requireNonNull(source, "source");
         this.traffic = Objects.requireNonNull(traffic, "traffic");
@@ -100,9 +105,13 @@ public final class RolloutController {
     public RolloutState start(TrafficShiftSettings settings, boolean shadowFirst) {
         Objects.requireNonNull(settings, "settings");
         long now = clock.currentTimeMillis();
-        return swap(EventType.STARTED, s -> shadowFirst ? s.withShadow(settings, now) : s.withFirstStep(settings, now),
-                "rollout started (increment " + settings.increment() + ", interval_seconds " + settings.intervalSeconds() + ")",
-                null).to();
+        return swap(
+                        EventType.STARTED,
+                        s -> shadowFirst ? s.withShadow(settings, now) : s.withFirstStep(settings, now),
+                        "rollout started (increment " + settings.increment() + ", interval_seconds "
+                                + settings.intervalSeconds() + ")",
+                        null)
+                .to();
     }
 
     /** One evaluation: take the interval, judge the window, then advance, hold or roll back. */
@@ -123,7 +132,8 @@ public final class RolloutController {
         }
         if (v.decision() == Decision.BREACH) {
             rollback(true, v.reason(), v, now);
-        } else if (v.decision() == Decision.HEALTHY && s.phase() != Phase.PROMOTED
+        } else if (v.decision() == Decision.HEALTHY
+                && s.phase() != Phase.PROMOTED
                 && now - s.stepStartedAtMillis() >= settings.intervalMillis()) {
             advance(s, v, now);
         }
@@ -140,15 +150,19 @@ public final class RolloutController {
      */
     public boolean cancel(ManualChange cause) {
         long now = clock.currentTimeMillis();
-        Transition t = swap(EventType.CANCELLED, s -> s.phase().isLive() ? s.withStable(s.greenWeight(), now) : s,
-                "cancelled: " + cause.changedBy(), null);
+        Transition t = swap(
+                EventType.CANCELLED,
+                s -> s.phase().isLive() ? s.withStable(s.greenWeight(), now) : s,
+                "cancelled: " + cause.changedBy(),
+                null);
         return t.happened() && t.to().phase() == Phase.STABLE;
     }
 
     /** Operator reset after a rollback: ROLLED_BACK -> STABLE, green stays 0. */
     public RolloutState reset(ManualChange cause) {
         long now = clock.currentTimeMillis();
-        return swap(EventType.RESET, s -> s.withStable(0, now), "reset: " + cause.changedBy(), null).to();
+        return swap(EventType.RESET, s -> s.withStable(0, now), "reset: " + cause.changedBy(), null)
+                .to();
     }
 
     /**
@@ -157,26 +171,44 @@ public final class RolloutController {
      */
     public RolloutState completeSwap(ManualChange cause) {
         long now = clock.currentTimeMillis();
-        return swap(EventType.SWAPPED, s -> {
-            if (s.phase() != Phase.PROMOTED) {
-                throw new IllegalTransitionException(s.phase(), Phase.STABLE);
-            }
-            return s.withStable(0, now);
-        }, "roles swapped: " + cause.changedBy(), null).to();
+        return swap(
+                        EventType.SWAPPED,
+                        s -> {
+                            if (s.phase() != Phase.PROMOTED) {
+                                throw new IllegalTransitionException(s.phase(), Phase.STABLE);
+                            }
+                            return s.withStable(0, now);
+                        },
+                        "roles swapped: " + cause.changedBy(),
+                        null)
+                .to();
     }
 
     private void advance(RolloutState observed, Verdict v, long now) {
-        EventType type = observed.phase() == Phase.SHADOW ? EventType.SHADOW_PASSED
-                : observed.greenWeight() + observed.settings().increment() >= 100 ? EventType.PROMOTED : EventType.STEP_ADVANCED;
-        swap(type, s -> s != observed ? s
-                : s.phase() == Phase.SHADOW ? s.withFirstStep(s.settings(), now) : s.withNextStep(now),
-                type.name().toLowerCase(Locale.ROOT) + " after a healthy step", v);
+        EventType type = observed.phase() == Phase.SHADOW
+                ? EventType.SHADOW_PASSED
+                : observed.greenWeight() + observed.settings().increment() >= 100
+                        ? EventType.PROMOTED
+                        : EventType.STEP_ADVANCED;
+        swap(
+                type,
+                s -> s != observed
+                        ? s
+                        : s.phase() == Phase.SHADOW ? s.withFirstStep(s.settings(), now) : s.withNextStep(now),
+                type.name().toLowerCase(Locale.ROOT) + " after a healthy step",
+                v);
     }
 
     private boolean rollback(boolean automatic, String reason, Verdict v, long now) {
-        Transition t = swap(EventType.ROLLED_BACK, s -> s.phase().isLive()
-                ? s.withRollback(new RollbackEvidence(now, automatic, reason, v, s.phase(), s.step(), s.greenWeight()), now)
-                : s, reason, v);
+        Transition t = swap(
+                EventType.ROLLED_BACK,
+                s -> s.phase().isLive()
+                        ? s.withRollback(
+                                new RollbackEvidence(now, automatic, reason, v, s.phase(), s.step(), s.greenWeight()),
+                                now)
+                        : s,
+                reason,
+                v);
         return t.happened() && t.to().phase() == Phase.ROLLED_BACK;
     }
 
@@ -223,6 +255,8 @@ public final class RolloutController {
     }
 
     private static JudgeMode mode(Phase phase) {
-        return phase == Phase.SHADOW ? JudgeMode.SHADOW : phase == Phase.PROMOTED ? JudgeMode.PROMOTED : JudgeMode.CANARY;
+        return phase == Phase.SHADOW
+                ? JudgeMode.SHADOW
+                : phase == Phase.PROMOTED ? JudgeMode.PROMOTED : JudgeMode.CANARY;
     }
 }

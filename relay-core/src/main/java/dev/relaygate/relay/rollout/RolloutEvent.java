@@ -20,8 +20,9 @@ public record RolloutEvent(
         @JsonProperty("message") String message,
         @JsonProperty("verdict") Verdict verdict) {
 
-    static RolloutEvent of(long t, EventType type, RolloutState from, RolloutState to, String message, Verdict verdict) {
-        return new RolloutEvent(t, type, from.phase(), to.phase(), to.step(), to.blueWeight(), to.greenWeight(),
-                message, verdict);
+    static RolloutEvent of(
+            long t, EventType type, RolloutState from, RolloutState to, String message, Verdict verdict) {
+        return new RolloutEvent(
+                t, type, from.phase(), to.phase(), to.step(), to.blueWeight(), to.greenWeight(), message, verdict);
     }
 }

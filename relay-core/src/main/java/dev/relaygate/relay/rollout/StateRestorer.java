@@ -9,8 +9,7 @@ import dev.relaygate.relay.config.TrafficShiftSettings;
  */
 final class StateRestorer {
 
-    private StateRestorer() {
-    }
+    private StateRestorer() {}
 
     static RolloutState restore(StateFile file, long now) {
         if (file == null) {
@@ -22,11 +21,25 @@ final class StateRestorer {
     private static RolloutState from(PersistedState p, long now) {
         TrafficShiftSettings settings = p.trafficShift() != null ? p.trafficShift() : TrafficShiftSettings.defaults();
         return switch (p.phase()) {
-            case ROLLED_BACK -> new RolloutState(Phase.ROLLED_BACK, 0, 0, settings, 0, now,
-                    new RollbackEvidence(p.updatedAtMillis(), false,
-                            (p.rollbackReason() == null ? "rolled back" : p.rollbackReason()) + " (restored from state file)",
-                            null, Phase.ROLLED_BACK, 0, 0));
-            case SHADOW, CANARY, PROMOTED -> new RolloutState(p.phase(), p.step(), p.greenWeight(), settings, now, now, null);
+            case ROLLED_BACK ->
+                new RolloutState(
+                        Phase.ROLLED_BACK,
+                        0,
+                        0,
+                        settings,
+                        0,
+                        now,
+                        new RollbackEvidence(
+                                p.updatedAtMillis(),
+                                false,
+                                (p.rollbackReason() == null ? "rolled back" : p.rollbackReason())
+                                        + " (restored from state file)",
+                                null,
+                                Phase.ROLLED_BACK,
+                                0,
+                                0));
+            case SHADOW, CANARY, PROMOTED ->
+                new RolloutState(p.phase(), p.step(), p.greenWeight(), settings, now, now, null);
             case STABLE -> RolloutState.stable(now);
         };
     }

@@ -11,20 +11,23 @@ import java.util.Objects;
  * @param swapped these roles are the config's reversed (by {@code promote --swap}); false once the
  *                config itself names them this way
  */
-public record UpstreamRoles(@JsonProperty("blue") Upstream blue, @JsonProperty("green") Upstream green,
+public record UpstreamRoles(
+        @JsonProperty("blue") Upstream blue,
+        @JsonProperty("green") Upstream green,
         @JsonProperty("swapped") boolean swapped) {
 
     /** One upstream as the config names it. */
-    public record Upstream(@JsonProperty("name") String name, @JsonProperty("base_url") String baseUrl) {
-    }
+    public record Upstream(
+            @JsonProperty("name") String name,
+            @JsonProperty("base_url") String baseUrl) {}
 
     public UpstreamRoles {
         Objects.requireNonNull(blue, "blue");
         Objects.requireNonNull(green, "green");
     }
 
-    public static UpstreamRoles of(String blueName, String blueBaseUrl, String greenName, String greenBaseUrl,
-            boolean swapped) {
+    public static UpstreamRoles of(
+            String blueName, String blueBaseUrl, String greenName, String greenBaseUrl, boolean swapped) {
         return new UpstreamRoles(new Upstream(blueName, blueBaseUrl), new Upstream(greenName, greenBaseUrl), swapped);
     }
 

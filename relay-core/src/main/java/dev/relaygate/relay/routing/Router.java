@@ -27,8 +27,7 @@ public final class Router {
     private static final long LANE_SEED_2 = 0xc2b2ae3d27d4eb4fL;
     private static final long LANE_SEED_3 = 0x165667b19e3779f9L;
 
-    private Router() {
-    }
+    private Router() {}
 
     /**
      * Chooses the environment for one new request.
@@ -38,8 +37,8 @@ public final class Router {
      * @param affinityHash   {@link #affinityHash(CharSequence)} of the affinity header, or {@link #NO_AFFINITY}
      * @param random0to9999  a uniform draw in [0, {@link #BUCKETS}), used only without affinity
      */
-    public static Environment route(RoutingPolicy policy, RouteOverride override, long affinityHash,
-                                    int random0to9999) {
+    public static Environment route(
+            RoutingPolicy policy, RouteOverride override, long affinityHash, int random0to9999) {
         if (override == RouteOverride.BLUE) {
             return Environment.BLUE;
         }

@@ -60,8 +60,13 @@ public record RoutingPolicy(
     }
 
     public RoutingPolicy withStrategy(RoutingStrategy newStrategy, String reason) {
-        return new RoutingPolicy(greenWeight, newStrategy, newStrategy == RoutingStrategy.SHADOW || shadow,
-                version, changedAtMillis, reason);
+        return new RoutingPolicy(
+                greenWeight,
+                newStrategy,
+                newStrategy == RoutingStrategy.SHADOW || shadow,
+                version,
+                changedAtMillis,
+                reason);
     }
 
     public RoutingPolicy withShadow(boolean newShadow, String reason) {
@@ -75,7 +80,9 @@ public record RoutingPolicy(
 
     /** Whether two policies route identically (ignores version, time and reason). */
     public boolean sameRouting(RoutingPolicy other) {
-        return other != null && greenWeight == other.greenWeight && strategy == other.strategy
+        return other != null
+                && greenWeight == other.greenWeight
+                && strategy == other.strategy
                 && shadow == other.shadow;
     }
 }

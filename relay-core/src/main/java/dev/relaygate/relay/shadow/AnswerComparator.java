@@ -31,7 +31,8 @@ public final class AnswerComparator {
             throw new IllegalArgumentException("shadow.token_tolerance must be in [0,1], but was " + tokenTolerance);
         }
         if (!(minSimilarity >= 0 && minSimilarity <= 1)) {
-            throw new IllegalArgumentException("validation_threshold.min_similarity must be in [0,1], but was " + minSimilarity);
+            throw new IllegalArgumentException(
+                    "validation_threshold.min_similarity must be in [0,1], but was " + minSimilarity);
         }
         this.tokenTolerance = tokenTolerance;
         this.minSimilarity = minSimilarity;
@@ -45,7 +46,12 @@ public final class AnswerComparator {
                 && within(blue.completionTokens(), green.completionTokens());
         double similarity = similarity(blue.text(), green.text());
         boolean similar = similarity >= minSimilarity;
-        return new ShadowComparison(statusMatch, usageOk, green.latencyMs() - blue.latencyMs(), similarity, similar,
+        return new ShadowComparison(
+                statusMatch,
+                usageOk,
+                green.latencyMs() - blue.latencyMs(),
+                similarity,
+                similar,
                 statusMatch && usageOk && similar);
     }
 

@@ -17,5 +17,4 @@ public record ShadowComparison(
         double latencyDifferenceMs,
         double similarity,
         boolean similar,
-        boolean matched) {
-}
+        boolean matched) {}

@@ -26,10 +26,23 @@ public record ShadowLog(
     public static final long DEFAULT_RETENTION_HOURS = 24;
     public static final String FILE_PREFIX = "shadow";
 
-    public static ShadowLog of(long tMillis, String requestId, String model, ShadowAnswer blue, ShadowAnswer green,
-            ShadowComparison c) {
-        return new ShadowLog(tMillis, requestId, model, blue.status(), green.status(), blue.promptTokens(),
-                green.promptTokens(), blue.completionTokens(), green.completionTokens(), c.latencyDifferenceMs(),
-                c.similarity(), c.statusMatch(), c.usageWithinTolerance(), c.similar(), c.matched());
+    public static ShadowLog of(
+            long tMillis, String requestId, String model, ShadowAnswer blue, ShadowAnswer green, ShadowComparison c) {
+        return new ShadowLog(
+                tMillis,
+                requestId,
+                model,
+                blue.status(),
+                green.status(),
+                blue.promptTokens(),
+                green.promptTokens(),
+                blue.completionTokens(),
+                green.completionTokens(),
+                c.latencyDifferenceMs(),
+                c.similarity(),
+                c.statusMatch(),
+                c.usageWithinTolerance(),
+                c.similar(),
+                c.matched());
     }
 }

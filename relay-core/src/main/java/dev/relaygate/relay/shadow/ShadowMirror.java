@@ -1,20 +1,20 @@
 package dev.relaygate.relay.shadow;
 
-import dev.relaygate.relay.exchange.Usage;
-import dev.relaygate.relay.http.Headers;
-import dev.relaygate.relay.sse.SseUsageScanner;
-import dev.relaygate.relay.sse.StreamedText;
-import dev.relaygate.relay.upstream.UpstreamTarget;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.relaygate.relay.config.ShadowConfig;
 import dev.relaygate.relay.config.StreamingConfig;
 import dev.relaygate.relay.config.UpstreamConfig;
+import dev.relaygate.relay.exchange.Environment;
+import dev.relaygate.relay.exchange.Usage;
+import dev.relaygate.relay.http.Headers;
+import dev.relaygate.relay.log.RequestLog;
+import dev.relaygate.relay.sse.SseUsageScanner;
+import dev.relaygate.relay.sse.StreamedText;
 import dev.relaygate.relay.time.Clock;
 import dev.relaygate.relay.time.RandomSource;
+import dev.relaygate.relay.upstream.UpstreamTarget;
 import dev.relaygate.relay.upstream.Upstreams;
-import dev.relaygate.relay.log.RequestLog;
-import dev.relaygate.relay.exchange.Environment;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -59,9 +59,17 @@ public final class ShadowMirror {
      * @param upstream green's copy gets the same silence limits as blue's answer had
      * @param log      the shadow JSONL, or null
      */
-    public ShadowMirror(Upstreams upstreams, Clock clock, RandomSource random, BooleanSupplier active,
-            ShadowConfig config, UpstreamConfig upstream, StreamingConfig streaming, AnswerComparator comparator,
-            ShadowSummary summary, RequestLog<ShadowLog> log) {
+    public ShadowMirror(
+            Upstreams upstreams,
+            Clock clock,
+            RandomSource random,
+            BooleanSupplier active,
+            ShadowConfig config,
+            UpstreamConfig upstream,
+            StreamingConfig streaming,
+            AnswerComparator comparator,
+            ShadowSummary summary,
+            RequestLog<ShadowLog> log) {
         this.upstreams = upstreams;
         this.clock = clock;
         this.random = random;
@@ -126,20 +134,25 @@ public final class ShadowMirror {
      * Mirrors one finished blue exchange to green on the slot {@link #reserve} took. A stream is mirrored
      * as a stream and green's text is collected as it arrives, bounded like blue's.
      */
-    public void offer(String requestId, String model, String uri, Buffer requestBody, boolean stream, ShadowAnswer blue) {
+    public void offer(
+            String requestId, String model, String uri, Buffer requestBody, boolean stream, ShadowAnswer blue) {
         UpstreamTarget green = upstreams.target(Environment.GREEN);
         long start = clock.nanoTime();
-        green.open(HttpMethod.POST, uri).compose(req -> {
-            req.putHeader(HttpHeaderNames.AUTHORIZATION, green.authorization());
-            req.putHeader(HttpHeaderNames.CONTENT_TYPE, Headers.APPLICATION_JSON);
-            req.putHeader(X_RELAY_SHADOW, "true");
-            req.putHeader(Headers.X_REQUEST_ID, requestId);
-            // The same silence limit blue's answer had: a pause blue may take must not fail only green.
-            req.idleTimeout(stream && streamIdleTimeoutMs > 0 ? streamIdleTimeoutMs : Math.max(1, timeoutMs));
-            return req.send(requestBody).compose(resp -> stream && resp.statusCode() / 100 == 2
-                    ? streamed(resp, start)
-                    : resp.body().map(b -> answer(resp.statusCode(), b, (clock.nanoTime() - start) / 1e6)));
-        }).otherwise(e -> new ShadowAnswer(0, -1, -1, (clock.nanoTime() - start) / 1e6, ""))
+        green.open(HttpMethod.POST, uri)
+                .compose(req -> {
+                    req.putHeader(HttpHeaderNames.AUTHORIZATION, green.authorization());
+                    req.putHeader(HttpHeaderNames.CONTENT_TYPE, Headers.APPLICATION_JSON);
+                    req.putHeader(X_RELAY_SHADOW, "true");
+                    req.putHeader(Headers.X_REQUEST_ID, requestId);
+                    // The same silence limit blue's answer had: a pause blue may take must not fail only green.
+                    req.idleTimeout(stream && streamIdleTimeoutMs > 0 ? streamIdleTimeoutMs : Math.max(1, timeoutMs));
+                    return req.send(requestBody)
+                            .compose(resp -> stream && resp.statusCode() / 100 == 2
+                                    ? streamed(resp, start)
+                                    : resp.body()
+                                            .map(b -> answer(resp.statusCode(), b, (clock.nanoTime() - start) / 1e6)));
+                })
+                .otherwise(e -> new ShadowAnswer(0, -1, -1, (clock.nanoTime() - start) / 1e6, ""))
                 .onComplete(done -> {
                     inFlight.decrementAndGet();
                     ShadowAnswer g = done.result();
@@ -164,9 +177,10 @@ public final class ShadowMirror {
         resp.endHandler(v -> {
             scanner.finish();
             double latencyMs = (clock.nanoTime() - start) / 1e6;
-            answer.tryComplete(scanner.done()
-                    ? streamAnswer(resp.statusCode(), scanner.usage(), text.text(), latencyMs)
-                    : new ShadowAnswer(0, -1, -1, latencyMs, ""));
+            answer.tryComplete(
+                    scanner.done()
+                            ? streamAnswer(resp.statusCode(), scanner.usage(), text.text(), latencyMs)
+                            : new ShadowAnswer(0, -1, -1, latencyMs, ""));
         });
         return answer.future();
     }
@@ -186,10 +200,16 @@ public final class ShadowMirror {
         try {
             JsonNode root = JSON.readTree(body.getBytes());
             JsonNode choice = root.path("choices").path(0);
-            String text = choice.path("message").path("content").asText(choice.path("text").asText(""));
+            String text = choice.path("message")
+                    .path("content")
+                    .asText(choice.path("text").asText(""));
             JsonNode usage = root.path("usage");
-            return new ShadowAnswer(status, usage.path("prompt_tokens").asLong(-1),
-                    usage.path("completion_tokens").asLong(-1), latencyMs, text);
+            return new ShadowAnswer(
+                    status,
+                    usage.path("prompt_tokens").asLong(-1),
+                    usage.path("completion_tokens").asLong(-1),
+                    latencyMs,
+                    text);
         } catch (IOException e) {
             return new ShadowAnswer(status, -1, -1, latencyMs, "");
         }

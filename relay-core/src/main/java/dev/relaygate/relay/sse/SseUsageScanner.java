@@ -1,10 +1,10 @@
 package dev.relaygate.relay.sse;
 
-import dev.relaygate.relay.exchange.Usage;
-import dev.relaygate.relay.json.ByteSearch;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.relaygate.relay.exchange.Usage;
+import dev.relaygate.relay.json.ByteSearch;
 import java.io.IOException;
 import java.util.Arrays;
 

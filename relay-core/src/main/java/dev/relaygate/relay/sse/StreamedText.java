@@ -13,6 +13,7 @@ public final class StreamedText implements SseUsageScanner.DataListener {
 
     /** Text kept per stream; the comparison needs words, not a whole novel. */
     public static final int MAX_CHARS = 64 * 1024;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final StringBuilder text = new StringBuilder();

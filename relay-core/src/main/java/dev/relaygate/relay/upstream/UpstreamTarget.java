@@ -29,8 +29,7 @@ public final class UpstreamTarget {
     private final String authorization;
     private final HttpClientAgent client;
 
-    private UpstreamTarget(Environment environment, String name, URI baseUrl, String apiKey,
-                           HttpClientAgent client) {
+    private UpstreamTarget(Environment environment, String name, URI baseUrl, String apiKey, HttpClientAgent client) {
         this.environment = environment;
         this.name = name;
         this.host = baseUrl.getHost();
@@ -42,8 +41,8 @@ public final class UpstreamTarget {
         this.client = client;
     }
 
-    public static UpstreamTarget create(Vertx vertx, Environment environment, EnvironmentConfig env,
-                                        UpstreamConfig upstream) {
+    public static UpstreamTarget create(
+            Vertx vertx, Environment environment, EnvironmentConfig env, UpstreamConfig upstream) {
         URI baseUrl = URI.create(env.baseUrl());
         boolean ssl = "https".equals(baseUrl.getScheme());
         HttpClientOptions options = new HttpClientOptions()
@@ -58,7 +57,8 @@ public final class UpstreamTarget {
                 .setTrustAll(env.trustAllCertificates())
                 .setVerifyHost(!env.trustAllCertificates());
         PoolOptions pool = new PoolOptions().setHttp1MaxSize(upstream.poolSize());
-        HttpClientAgent client = vertx.httpClientBuilder().with(options).with(pool).build();
+        HttpClientAgent client =
+                vertx.httpClientBuilder().with(options).with(pool).build();
         return new UpstreamTarget(environment, env.name(), baseUrl, env.apiKey().reveal(), client);
     }
 

@@ -55,7 +55,9 @@ public final class Upstreams implements AutoCloseable {
 
     private record Roles(EnvironmentsConfig environments, UpstreamTarget blue, UpstreamTarget green) {
         static Roles create(Vertx vertx, EnvironmentsConfig envs, RelayConfig config) {
-            return new Roles(envs, UpstreamTarget.create(vertx, Environment.BLUE, envs.blue(), config.upstream()),
+            return new Roles(
+                    envs,
+                    UpstreamTarget.create(vertx, Environment.BLUE, envs.blue(), config.upstream()),
                     UpstreamTarget.create(vertx, Environment.GREEN, envs.green(), config.upstream()));
         }
     }

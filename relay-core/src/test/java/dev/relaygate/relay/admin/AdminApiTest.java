@@ -55,15 +55,16 @@ final class AdminApiTest {
         assertThat(status.at("/environments/blue/counts/requests").asLong()).isGreaterThanOrEqualTo(5);
         assertThat(status.at("/environments/blue/latency_ms/p50").asDouble()).isPositive();
         assertThat(status.at("/environments/blue/latency_ms/p99").asDouble())
-                .isGreaterThanOrEqualTo(status.at("/environments/blue/latency_ms/p50").asDouble());
+                .isGreaterThanOrEqualTo(
+                        status.at("/environments/blue/latency_ms/p50").asDouble());
         assertThat(status.at("/environments/green/api_key").asText()).isEqualTo("[redacted]");
         assertThat(r.body()).doesNotContain("sk-blue-upstream", "sk-green-upstream", RelayFixture.ADMIN_TOKEN);
     }
 
     @Test
     void trafficShiftChangesTheSplitForNewRequests() throws IOException {
-        HttpResponse<String> r = Http.post(f.url("/admin/traffic-shift"), "{\"blue\": 0, \"green\": 100}",
-                RelayFixture.admin());
+        HttpResponse<String> r =
+                Http.post(f.url("/admin/traffic-shift"), "{\"blue\": 0, \"green\": 100}", RelayFixture.admin());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         assertThat(json(r).at("/policy/green_weight").asInt()).isEqualTo(100);
         assertThat(json(r).at("/policy/changed_by").asText()).isEqualTo(ManualChange.TRAFFIC_SHIFT.changedBy());
@@ -78,20 +79,25 @@ final class AdminApiTest {
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(json(r).at("/policy/green_weight").asInt()).isZero();
         for (int i = 0; i < 20; i++) {
-            assertThat(Http.get(f.relay.baseUrl() + "/models", Map.of()).headers().firstValue("X-Relay-Environment"))
+            assertThat(Http.get(f.relay.baseUrl() + "/models", Map.of())
+                            .headers()
+                            .firstValue("X-Relay-Environment"))
                     .hasValue("blue");
         }
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "{\"blue\": 90, \"green\": 20}|blue + green must be 100, but was 90 + 20 = 110",
-            "{\"green\": 140}|green must be in [0,100], but was 140",
-            "{\"blue\": \"lots\"}|blue must be a whole number, but was \"lots\"",
-            "{\"blu\": 90}|blu must be a known field",
-            "{}|blue and green must be given",
-            "[90, 10]|request body must be a JSON object",
-            "{nope|request body is not valid JSON"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"blue\": 90, \"green\": 20}|blue + green must be 100, but was 90 + 20 = 110",
+                "{\"green\": 140}|green must be in [0,100], but was 140",
+                "{\"blue\": \"lots\"}|blue must be a whole number, but was \"lots\"",
+                "{\"blu\": 90}|blu must be a known field",
+                "{}|blue and green must be given",
+                "[90, 10]|request body must be a JSON object",
+                "{nope|request body is not valid JSON"
+            })
     void aBadTrafficShiftIsRejectedNamingTheFieldAndLeavesThePolicyAlone(String body, String message)
             throws IOException {
         long version = f.relay.policyStore().current().version();
@@ -129,7 +135,8 @@ final class AdminApiTest {
         assertThat(metrics.body())
                 .contains("# TYPE relaygate_requests_total counter")
                 .containsPattern("relaygate_requests_total\\{environment=\"blue\"} [1-9]\\d*")
-                .containsPattern("relaygate_request_latency_seconds\\{environment=\"blue\",quantile=\"0.99\"} \\d+\\.\\d+")
+                .containsPattern(
+                        "relaygate_request_latency_seconds\\{environment=\"blue\",quantile=\"0.99\"} \\d+\\.\\d+")
                 .contains("relaygate_routing_weight{environment=\"green\"} 0");
         HttpResponse<String> health = Http.get(f.url("/healthz"), Map.of());
         assertThat(health.statusCode()).isEqualTo(200);

@@ -12,8 +12,8 @@ import dev.relaygate.mock.ProfileSettings;
 import dev.relaygate.relay.config.RoutingConfig;
 import dev.relaygate.relay.config.WeightsConfig;
 import dev.relaygate.relay.rollout.Phase;
-import dev.relaygate.relay.time.RandomSource;
 import dev.relaygate.relay.support.RelayFixture;
+import dev.relaygate.relay.time.RandomSource;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,8 +29,12 @@ final class AutomaticRollbackTest {
         String stateFile = dir.resolve("rollout-state.json").toString();
         try (RelayFixture f = RelayFixture.start(c -> c.withStateFile(stateFile), RandomSource.seeded(3))) {
             f.green.switchProfile(ProfileSettings.of(Profile.FLAKY).withErrorPercent(100));
-            ok(admin(f, "POST", "/admin/rollout", "{\"increment\":10,\"interval_seconds\":300,"
-                    + "\"evaluation_interval_ms\":100," + FAST_JUDGE + "}"));
+            ok(admin(
+                    f,
+                    "POST",
+                    "/admin/rollout",
+                    "{\"increment\":10,\"interval_seconds\":300," + "\"evaluation_interval_ms\":100," + FAST_JUDGE
+                            + "}"));
 
             // Traffic until the timer's judge rolls back; the deadline only bounds a broken build.
             long deadline = System.nanoTime() + 60_000_000_000L;
@@ -58,17 +62,22 @@ final class AutomaticRollbackTest {
             assertThat(rollback.at("/verdict/error_rate/errors").asLong()).isPositive();
             assertThat(rollback.path("t_ms").asLong()).isPositive();
             JsonNode status = RolloutSupport.status(f).path("rollout");
-            assertThat(status.at("/rollback/verdict/error_rate/samples").asLong()).isPositive();
+            assertThat(status.at("/rollback/verdict/error_rate/samples").asLong())
+                    .isPositive();
         }
 
-        try (RelayFixture restarted = RelayFixture.start(c -> c.withStateFile(stateFile)
-                .withRouting(new RoutingConfig("weighted", new WeightsConfig(90, 10), null)), RandomSource.seeded(4))) {
+        try (RelayFixture restarted = RelayFixture.start(
+                c -> c.withStateFile(stateFile)
+                        .withRouting(new RoutingConfig("weighted", new WeightsConfig(90, 10), null)),
+                RandomSource.seeded(4))) {
             // the config asks for green 10, the state file says a rollback happened: blue wins
             assertThat(restarted.relay.rollout().state().phase()).isEqualTo(Phase.ROLLED_BACK);
             assertThat(restarted.relay.policyStore().current().greenWeight()).isZero();
             assertThat(chats(restarted, "auto", 30)).isEqualTo(30);
             assertThat(restarted.green.counts().total()).isZero();
-            assertThat(ok(admin(restarted, "GET", "/admin/events", null)).at("/events/0/type").asText())
+            assertThat(ok(admin(restarted, "GET", "/admin/events", null))
+                            .at("/events/0/type")
+                            .asText())
                     .isEqualTo("RESTORED");
         }
     }

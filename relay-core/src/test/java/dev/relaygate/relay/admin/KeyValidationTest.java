@@ -11,22 +11,30 @@ import dev.relaygate.mock.ProfileSettings;
 import dev.relaygate.relay.config.EnvironmentConfig;
 import dev.relaygate.relay.config.EnvironmentsConfig;
 import dev.relaygate.relay.config.RelayConfig;
-import dev.relaygate.relay.rollout.Phase;
 import dev.relaygate.relay.exchange.Environment;
-import dev.relaygate.relay.time.RandomSource;
+import dev.relaygate.relay.rollout.Phase;
 import dev.relaygate.relay.support.RelayFixture;
+import dev.relaygate.relay.time.RandomSource;
 import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 final class KeyValidationTest {
 
     private static RelayConfig wrongGreenKey(RelayConfig c) {
         EnvironmentConfig green = c.environments().green();
-        return new RelayConfig(c.server(), new EnvironmentsConfig(c.environments().blue(),
-                EnvironmentConfig.of(green.name(), green.baseUrl(), "sk-green-WRONG")), c.routing(), c.models(),
-                c.clientKeys(), c.admin(), c.upstream(), c.limits(), c.streaming());
+        return new RelayConfig(
+                c.server(),
+                new EnvironmentsConfig(
+                        c.environments().blue(), EnvironmentConfig.of(green.name(), green.baseUrl(), "sk-green-WRONG")),
+                c.routing(),
+                c.models(),
+                c.clientKeys(),
+                c.admin(),
+                c.upstream(),
+                c.limits(),
+                c.streaming());
     }
 
     @Test
@@ -44,19 +52,23 @@ final class KeyValidationTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @CsvSource(delimiter = '|', value = {
-        "POST|/admin/traffic-shift|{\"blue\":90,\"green\":10}",
-        "PATCH|/v1/routing/policy|{\"routing\":{\"weights\":{\"blue\":50,\"green\":50}}}",
-        "PATCH|/v1/routing/policy|" + "{\"traffic_shift\":{\"increment\":10}}",
-        "POST|/admin/rollout|{\"increment\":10}",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "POST|/admin/traffic-shift|{\"blue\":90,\"green\":10}",
+                "PATCH|/v1/routing/policy|{\"routing\":{\"weights\":{\"blue\":50,\"green\":50}}}",
+                "PATCH|/v1/routing/policy|" + "{\"traffic_shift\":{\"increment\":10}}",
+                "POST|/admin/rollout|{\"increment\":10}",
+            })
     void aRejectedGreenKeyBlocksEveryShiftToGreenSoNoClientSeesIt(String method, String path, String body) {
         try (RelayFixture f = RelayFixture.start(KeyValidationTest::wrongGreenKey, RandomSource.seeded(2))) {
             HttpResponse<String> r = admin(f, method, path, body);
 
             assertThat(r.statusCode()).as(r.body()).isEqualTo(409);
             JsonNode error = json(r).path("error");
-            assertThat(error.path("message").asText()).contains("green's key was rejected").contains("HTTP 401");
+            assertThat(error.path("message").asText())
+                    .contains("green's key was rejected")
+                    .contains("HTTP 401");
             assertThat(error.path("code").asText()).isEqualTo("shift_blocked");
             assertThat(r.body()).doesNotContain("sk-green-WRONG");
             assertThat(f.relay.policyStore().current().greenWeight()).isZero();
@@ -75,7 +87,8 @@ final class KeyValidationTest {
             f.green.switchProfile(ProfileSettings.of(Profile.UNAUTHORIZED));
             long deadline = System.nanoTime() + 30_000_000_000L;
             while ((f.relay.health().latest(Environment.GREEN) == null
-                    || f.relay.health().latest(Environment.GREEN).healthy()) && System.nanoTime() < deadline) {
+                            || f.relay.health().latest(Environment.GREEN).healthy())
+                    && System.nanoTime() < deadline) {
                 Thread.onSpinWait();
             }
 

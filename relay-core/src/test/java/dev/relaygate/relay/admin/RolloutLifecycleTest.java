@@ -14,10 +14,10 @@ import dev.relaygate.relay.RelayServer;
 import dev.relaygate.relay.config.EnvironmentsConfig;
 import dev.relaygate.relay.config.RelayConfig;
 import dev.relaygate.relay.rollout.Phase;
-import dev.relaygate.relay.time.RandomSource;
 import dev.relaygate.relay.support.Http;
 import dev.relaygate.relay.support.RelayFixture;
 import dev.relaygate.relay.support.ShiftedClock;
+import dev.relaygate.relay.time.RandomSource;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
@@ -30,14 +30,17 @@ import org.junit.jupiter.api.io.TempDir;
 final class RolloutLifecycleTest {
 
     private final ShiftedClock clock = new ShiftedClock();
+
     @TempDir
     Path dir;
+
     private RelayFixture f;
 
     @BeforeEach
     void start() {
         String stateFile = dir.resolve("rollout-state.json").toString();
-        f = RelayFixture.start(c -> RolloutSupport.idleTimer(c).withStateFile(stateFile), RandomSource.seeded(11), clock);
+        f = RelayFixture.start(
+                c -> RolloutSupport.idleTimer(c).withStateFile(stateFile), RandomSource.seeded(11), clock);
     }
 
     @AfterEach
@@ -66,7 +69,8 @@ final class RolloutLifecycleTest {
         assertThat(f.relay.policyStore().current().greenWeight()).isEqualTo(50);
 
         healthyStep();
-        assertThat(f.relay.rollout().state().phase()).as(() -> status(f).path("rollout").toString())
+        assertThat(f.relay.rollout().state().phase())
+                .as(() -> status(f).path("rollout").toString())
                 .isEqualTo(Phase.PROMOTED);
         assertThat(f.relay.policyStore().current().greenWeight()).isEqualTo(100);
         JsonNode rollout = status(f).path("rollout");
@@ -80,12 +84,15 @@ final class RolloutLifecycleTest {
         assertThat(swapped.at("/environments/blue").asText()).isEqualTo("green-provider");
         assertThat(f.relay.policyStore().current().greenWeight()).isZero();
         long greenServed = RelayFixture.settledTotal(f.green);
-        HttpResponse<String> r = Http.post(f.relay.baseUrl() + "/chat/completions", Http.chatBody("gpt-4.1", false),
-                Map.of());
+        HttpResponse<String> r =
+                Http.post(f.relay.baseUrl() + "/chat/completions", Http.chatBody("gpt-4.1", false), Map.of());
         assertThat(r.headers().firstValue("X-Relay-Environment")).contains("blue");
-        assertThat(RelayFixture.settledTotal(f.green)).as("the old green upstream now serves as blue").isEqualTo(greenServed + 1);
+        assertThat(RelayFixture.settledTotal(f.green))
+                .as("the old green upstream now serves as blue")
+                .isEqualTo(greenServed + 1);
         assertThat(status(f).at("/environments/green/name").asText()).isEqualTo("blue-provider");
-        assertThat(f.relay.rollout().timeline().snapshot()).extracting(e -> e.type().name())
+        assertThat(f.relay.rollout().timeline().snapshot())
+                .extracting(e -> e.type().name())
                 .containsSubsequence("STARTED", "PROMOTED", "SWAPPED");
 
         // Restarts read the roles from the state file.
@@ -93,10 +100,14 @@ final class RolloutLifecycleTest {
         RelayConfig original = f.relay.config();
         EnvironmentsConfig envs = original.environments();
         RelayConfig edited = original.withEnvironments(new EnvironmentsConfig(envs.green(), envs.blue()));
-        assertThat(blueAfterRestart(original)).as("same config: the promoted upstream stays blue")
+        assertThat(blueAfterRestart(original))
+                .as("same config: the promoted upstream stays blue")
                 .isEqualTo("green-provider");
-        assertThat(blueAfterRestart(edited)).as("config edited to the new roles").isEqualTo("green-provider");
-        assertThat(blueAfterRestart(original)).as("config edited back: the config wins, no stale swap")
+        assertThat(blueAfterRestart(edited))
+                .as("config edited to the new roles")
+                .isEqualTo("green-provider");
+        assertThat(blueAfterRestart(original))
+                .as("config edited back: the config wins, no stale swap")
                 .isEqualTo("blue-provider");
     }
 
@@ -104,16 +115,18 @@ final class RolloutLifecycleTest {
     private String blueAfterRestart(RelayConfig config) {
         try (RelayServer restarted = RelayServer.start(config, clock, RandomSource.seeded(12))) {
             String blueName = json(Http.get(restarted.adminUrl() + "/admin/status", RelayFixture.admin()))
-                    .at("/environments/blue/name").asText();
+                    .at("/environments/blue/name")
+                    .asText();
             long blueMockBefore = RelayFixture.settledTotal(f.blue);
             long greenMockBefore = RelayFixture.settledTotal(f.green);
-            HttpResponse<String> r = Http.post(restarted.baseUrl() + "/chat/completions",
-                    Http.chatBody("gpt-4.1", false), Map.of());
+            HttpResponse<String> r =
+                    Http.post(restarted.baseUrl() + "/chat/completions", Http.chatBody("gpt-4.1", false), Map.of());
             assertThat(r.headers().firstValue("X-Relay-Environment")).contains("blue");
             long servedByGreenMock = RelayFixture.settledTotal(f.green) - greenMockBefore;
             long servedByBlueMock = RelayFixture.settledTotal(f.blue) - blueMockBefore;
             assertThat(servedByGreenMock + servedByBlueMock).isEqualTo(1);
-            assertThat(blueName).as("status names the upstream that served")
+            assertThat(blueName)
+                    .as("status names the upstream that served")
                     .isEqualTo(servedByGreenMock == 1 ? "green-provider" : "blue-provider");
             return blueName;
         }
@@ -156,7 +169,8 @@ final class RolloutLifecycleTest {
         healthyStep();
         assertThat(f.relay.policyStore().current().greenWeight()).isEqualTo(5);
         JsonNode events = ok(admin(f, "GET", "/admin/events", null)).path("events");
-        assertThat(events.findValuesAsText("type")).containsSubsequence("STARTED", "CANCELLED")
+        assertThat(events.findValuesAsText("type"))
+                .containsSubsequence("STARTED", "CANCELLED")
                 .doesNotContain("STEP_ADVANCED");
     }
 
@@ -171,7 +185,9 @@ final class RolloutLifecycleTest {
         assertThat(rollout.at("/rollback/automatic").asBoolean()).isFalse();
         assertThat(rollout.at("/rollback/from_green_weight").asInt()).isEqualTo(20);
         assertThat(f.relay.policyStore().current().greenWeight()).isZero();
-        assertThat(admin(f, "POST", "/admin/rollout", "{}").statusCode()).as("needs reset first").isEqualTo(409);
+        assertThat(admin(f, "POST", "/admin/rollout", "{}").statusCode())
+                .as("needs reset first")
+                .isEqualTo(409);
 
         ok(admin(f, "POST", "/admin/rollout/reset", "{}"));
         assertThat(admin(f, "POST", "/admin/rollout/reset", "{}").statusCode()).isEqualTo(409);
@@ -184,7 +200,8 @@ final class RolloutLifecycleTest {
     void aRolloutBodyIsValidatedLikeTheConfig() {
         HttpResponse<String> r = admin(f, "POST", "/admin/rollout", "{\"increment\":0}");
         assertThat(r.statusCode()).isEqualTo(400);
-        assertThat(json(r).at("/error/message").asText()).isEqualTo("traffic_shift.increment must be in [1,100], but was 0");
+        assertThat(json(r).at("/error/message").asText())
+                .isEqualTo("traffic_shift.increment must be in [1,100], but was 0");
         HttpResponse<String> s = admin(f, "POST", "/admin/rollout", "{\"shadow_first\":\"yes\"}");
         assertThat(s.statusCode()).isEqualTo(400);
         assertThat(json(s).at("/error/param").asText()).isEqualTo("shadow_first");

@@ -30,8 +30,7 @@ final class RolloutSupport {
     static final String FAST_JUDGE = "\"validation_threshold\":{\"error_rate\":0.2,\"baseline_error_rate\":0.01,"
             + "\"min_samples\":20,\"latency_p99_ms\":60000,\"p99_difference_ms\":60000}";
 
-    private RolloutSupport() {
-    }
+    private RolloutSupport() {}
 
     static RelayConfig idleTimer(RelayConfig c) {
         return c.withTrafficShift(TrafficShiftSettings.of(null, null, null, IDLE_TIMER_MS, null));
@@ -62,7 +61,9 @@ final class RolloutSupport {
     static int chats(RelayFixture f, String environment, int n) {
         int ok = 0;
         for (int i = 0; i < n; i++) {
-            HttpResponse<String> r = Http.post(f.relay.baseUrl() + "/chat/completions", Http.chatBody("gpt-4.1", false),
+            HttpResponse<String> r = Http.post(
+                    f.relay.baseUrl() + "/chat/completions",
+                    Http.chatBody("gpt-4.1", false),
                     Map.of("X-Route-Policy", environment));
             ok += r.statusCode() / 100 == 2 ? 1 : 0;
         }
@@ -71,10 +72,13 @@ final class RolloutSupport {
 
     /** One tick on the rollout thread (serialized with the timer, like production ticks). */
     static void tick(RelayFixture f) {
-        f.relay.rolloutTicker().call(() -> {
-            f.relay.rollout().tick();
-            return null;
-        }).join();
+        f.relay
+                .rolloutTicker()
+                .call(() -> {
+                    f.relay.rollout().tick();
+                    return null;
+                })
+                .join();
     }
 
     private static Map<String, String> withJson(Map<String, String> headers) {

@@ -1,10 +1,10 @@
 package dev.relaygate.relay.bench;
 
-import dev.relaygate.relay.time.Clock;
 import dev.relaygate.relay.RelayServer;
 import dev.relaygate.relay.config.EnvironmentConfig;
 import dev.relaygate.relay.config.RelayConfig;
 import dev.relaygate.relay.config.ServerConfig;
+import dev.relaygate.relay.time.Clock;
 import dev.relaygate.relay.time.RandomSource;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -38,14 +38,14 @@ import org.HdrHistogram.Histogram;
  */
 public final class LoopbackOverheadMain {
 
-    private static final Buffer ANSWER = Buffer.buffer("{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\","
-            + "\"model\":\"gpt-4.1\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"hi\"},"
-            + "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":1,\"total_tokens\":4}}");
+    private static final Buffer ANSWER = Buffer.buffer(
+            "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\","
+                    + "\"model\":\"gpt-4.1\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"hi\"},"
+                    + "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":1,\"total_tokens\":4}}");
     private static final Buffer REQUEST = Buffer.buffer("{\"model\":\"gpt-4.1\",\"messages\":[{\"role\":\"user\","
             + "\"content\":\"Say hello\"}],\"max_tokens\":8}");
 
-    private LoopbackOverheadMain() {
-    }
+    private LoopbackOverheadMain() {}
 
     public static void main(String[] args) throws Exception {
         try {
@@ -62,23 +62,36 @@ public final class LoopbackOverheadMain {
         int blocks = args.length > 2 ? Integer.parseInt(args[2]) : 4;
 
         Vertx upstreamVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
-        int upstreamPort = upstreamVertx.createHttpServer().requestHandler(req -> req.body().onSuccess(b ->
-                        req.response().putHeader("Content-Type", "application/json").end(ANSWER)))
-                .listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS).actualPort();
+        int upstreamPort = upstreamVertx
+                .createHttpServer()
+                .requestHandler(req -> req.body()
+                        .onSuccess(b -> req.response()
+                                .putHeader("Content-Type", "application/json")
+                                .end(ANSWER)))
+                .listen(0, "127.0.0.1")
+                .await(10, TimeUnit.SECONDS)
+                .actualPort();
         String upstreamUrl = "http://127.0.0.1:" + upstreamPort + "/v1";
-        RelayConfig config = RelayConfig.of(EnvironmentConfig.of("blue", upstreamUrl, "sk-b"),
-                EnvironmentConfig.of("green", upstreamUrl, "sk-g"), "admin")
+        RelayConfig config = RelayConfig.of(
+                        EnvironmentConfig.of("blue", upstreamUrl, "sk-b"),
+                        EnvironmentConfig.of("green", upstreamUrl, "sk-g"),
+                        "admin")
                 .withServer(new ServerConfig("127.0.0.1", 0, 1_000L, 1));
         RelayServer relay = RelayServer.start(config, Clock.system(), RandomSource.threadLocal());
 
         Vertx clientVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
-        HttpClientAgent client = clientVertx.httpClientBuilder()
+        HttpClientAgent client = clientVertx
+                .httpClientBuilder()
                 .with(new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true))
-                .with(new PoolOptions().setHttp1MaxSize(64)).build();
+                .with(new PoolOptions().setHttp1MaxSize(64))
+                .build();
         Target direct = new Target("direct ", client, upstreamPort, "/v1/chat/completions");
         Target relayed = new Target("relayed", client, relay.port(), "/v1/chat/completions");
 
-        System.out.printf(Locale.ROOT, "cores=%d jvm=%s%n", Runtime.getRuntime().availableProcessors(),
+        System.out.printf(
+                Locale.ROOT,
+                "cores=%d jvm=%s%n",
+                Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
         // Warm-up (JIT, pools), not measured.
         openLoop(clientVertx, direct, rate, 2, new Histogram(3));
@@ -92,7 +105,9 @@ public final class LoopbackOverheadMain {
         }
         print("open-loop " + rate + " req/s, direct ", directHist);
         print("open-loop " + rate + " req/s, relayed", relayedHist);
-        System.out.printf(Locale.ROOT, "added latency: p50 %.3f ms, p99 %.3f ms%n",
+        System.out.printf(
+                Locale.ROOT,
+                "added latency: p50 %.3f ms, p99 %.3f ms%n",
                 (relayedHist.getValueAtPercentile(50) - directHist.getValueAtPercentile(50)) / 1000.0,
                 (relayedHist.getValueAtPercentile(99) - directHist.getValueAtPercentile(99)) / 1000.0);
 
@@ -105,8 +120,14 @@ public final class LoopbackOverheadMain {
             AtomicLong served = new AtomicLong();
             double relayedRps = closedLoop(relayed, concurrency, 5, served);
             double cpuMicrosPerRequest = (cpuNanos(relayThreads) - cpuBefore) / 1_000.0 / served.get();
-            System.out.printf(Locale.ROOT, "closed-loop concurrency %d: direct %.0f req/s, relayed %.0f req/s, "
-                    + "relay event-loop CPU %.1f us/request%n", concurrency, directRps, relayedRps, cpuMicrosPerRequest);
+            System.out.printf(
+                    Locale.ROOT,
+                    "closed-loop concurrency %d: direct %.0f req/s, relayed %.0f req/s, "
+                            + "relay event-loop CPU %.1f us/request%n",
+                    concurrency,
+                    directRps,
+                    relayedRps,
+                    cpuMicrosPerRequest);
         }
         relay.close();
         clientVertx.close().await(5, TimeUnit.SECONDS);
@@ -117,8 +138,12 @@ public final class LoopbackOverheadMain {
     private record Target(String name, HttpClientAgent client, int port, String path) {
 
         Future<Integer> call() {
-            return client.request(new RequestOptions().setMethod(HttpMethod.POST).setHost("127.0.0.1").setPort(port)
-                            .setURI(path).putHeader("Content-Type", "application/json")
+            return client.request(new RequestOptions()
+                            .setMethod(HttpMethod.POST)
+                            .setHost("127.0.0.1")
+                            .setPort(port)
+                            .setURI(path)
+                            .putHeader("Content-Type", "application/json")
                             // a lost exchange fails after 10 s instead of stalling its chain
                             .setTimeout(10_000))
                     .compose(req -> req.send(REQUEST))
@@ -169,8 +194,10 @@ public final class LoopbackOverheadMain {
             Future.all(workers).await(seconds + 30L, TimeUnit.SECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
             long stuck = workers.stream().filter(w -> !w.isComplete()).count();
-            throw new IllegalStateException(target.name() + ": " + stuck + " of " + concurrency
-                    + " request chains did not finish; served " + served.get(), e);
+            throw new IllegalStateException(
+                    target.name() + ": " + stuck + " of " + concurrency + " request chains did not finish; served "
+                            + served.get(),
+                    e);
         }
         return served.get() / ((System.nanoTime() - start) / 1e9);
     }
@@ -213,8 +240,14 @@ public final class LoopbackOverheadMain {
     }
 
     private static void print(String label, Histogram h) {
-        System.out.printf(Locale.ROOT, "%s: n=%d p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms%n", label,
-                h.getTotalCount(), h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(90) / 1000.0,
-                h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0);
+        System.out.printf(
+                Locale.ROOT,
+                "%s: n=%d p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms%n",
+                label,
+                h.getTotalCount(),
+                h.getValueAtPercentile(50) / 1000.0,
+                h.getValueAtPercentile(90) / 1000.0,
+                h.getValueAtPercentile(99) / 1000.0,
+                h.getMaxValue() / 1000.0);
     }
 }

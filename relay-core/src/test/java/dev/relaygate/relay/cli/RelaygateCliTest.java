@@ -50,7 +50,9 @@ final class RelaygateCliTest {
     @Test
     void trafficShiftStatusAndRollbackDriveTheRunningRelay() {
         String admin = "--admin-url=" + f.relay.adminUrl();
-        assertThat(run(token(), "traffic-shift", admin, "--blue", "70", "--green", "30")).as(err.toString()).isZero();
+        assertThat(run(token(), "traffic-shift", admin, "--blue", "70", "--green", "30"))
+                .as(err.toString())
+                .isZero();
         assertThat(f.relay.policyStore().current().greenWeight()).isEqualTo(30);
 
         assertThat(run(token(), "status", admin)).isZero();
@@ -63,15 +65,32 @@ final class RelaygateCliTest {
     @Test
     void rolloutEventsResetAndPromoteDriveTheController() {
         String admin = "--admin-url=" + f.relay.adminUrl();
-        assertThat(run(token(), "rollout", admin, "--increment", "10", "--interval-seconds", "300",
-                "--error-rate", "0.02", "--latency-p99-ms", "250", "--evaluation-interval-ms", "60000"))
-                .as(err.toString()).isZero();
+        assertThat(run(
+                        token(),
+                        "rollout",
+                        admin,
+                        "--increment",
+                        "10",
+                        "--interval-seconds",
+                        "300",
+                        "--error-rate",
+                        "0.02",
+                        "--latency-p99-ms",
+                        "250",
+                        "--evaluation-interval-ms",
+                        "60000"))
+                .as(err.toString())
+                .isZero();
         assertThat(f.relay.rollout().state().phase().name()).isEqualTo("CANARY");
-        assertThat(f.relay.rollout().state().settings().validationThreshold().errorRate()).isEqualTo(0.02);
-        assertThat(f.relay.rollout().state().settings().validationThreshold().latencyP99Ms()).isEqualTo(250);
+        assertThat(f.relay.rollout().state().settings().validationThreshold().errorRate())
+                .isEqualTo(0.02);
+        assertThat(f.relay.rollout().state().settings().validationThreshold().latencyP99Ms())
+                .isEqualTo(250);
         assertThat(f.relay.policyStore().current().greenWeight()).isEqualTo(10);
 
-        assertThat(run(token(), "promote", admin, "--swap")).as("not promoted yet").isEqualTo(1);
+        assertThat(run(token(), "promote", admin, "--swap"))
+                .as("not promoted yet")
+                .isEqualTo(1);
         assertThat(err.toString()).contains("HTTP 409");
 
         assertThat(run(token(), "rollback", admin)).isZero();
@@ -79,7 +98,8 @@ final class RelaygateCliTest {
         assertThat(out.toString()).contains("\"type\":\"STARTED\"").contains("\"type\":\"ROLLED_BACK\"");
         assertThat(run(token(), "reset", admin)).isZero();
         assertThat(f.relay.rollout().state().phase().name()).isEqualTo("STABLE");
-        assertThat(run(token(), "rollout", admin, "--shadow-first", "--evaluation-interval-ms", "60000")).isZero();
+        assertThat(run(token(), "rollout", admin, "--shadow-first", "--evaluation-interval-ms", "60000"))
+                .isZero();
         assertThat(f.relay.rollout().state().phase().name()).isEqualTo("SHADOW");
         assertThat(run(token(), "rollback", admin)).isZero();
         assertThat(run(token(), "reset", admin)).isZero();
@@ -107,8 +127,11 @@ final class RelaygateCliTest {
 
     @Test
     void verifyListsModelsAndPrintsStatusAndLatency() {
-        assertThat(run(Map.of(), "verify", "--endpoint", f.relay.baseUrl(), "--key", "any")).as(err.toString()).isZero();
-        assertThat(out.toString()).containsPattern("GET .*/v1/models -> HTTP 200 in \\d+\\.\\d ms \\(environment blue\\)");
+        assertThat(run(Map.of(), "verify", "--endpoint", f.relay.baseUrl(), "--key", "any"))
+                .as(err.toString())
+                .isZero();
+        assertThat(out.toString())
+                .containsPattern("GET .*/v1/models -> HTTP 200 in \\d+\\.\\d ms \\(environment blue\\)");
         assertThat(out.toString()).doesNotContain("any");
     }
 
@@ -126,7 +149,8 @@ final class RelaygateCliTest {
     @Test
     void verifyExitsNonZeroOnAnUpstreamRejection() {
         // The blue mock accepts only its own key.
-        assertThat(run(Map.of(), "verify", "--endpoint", f.blue.baseUrl(), "--key", "wrong-key")).isEqualTo(1);
+        assertThat(run(Map.of(), "verify", "--endpoint", f.blue.baseUrl(), "--key", "wrong-key"))
+                .isEqualTo(1);
         assertThat(err.toString()).contains("HTTP 401");
     }
 }

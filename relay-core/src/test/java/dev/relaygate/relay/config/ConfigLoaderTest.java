@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 final class ConfigLoaderTest {
 
-    private static final Map<String, String> ENV = Map.of("RELAYGATE_ADMIN_TOKEN", "tok-123",
-            "BLUE_API_KEY", "sk-blue-secret", "GREEN_API_KEY", "sk-green-secret");
+    private static final Map<String, String> ENV = Map.of(
+            "RELAYGATE_ADMIN_TOKEN", "tok-123", "BLUE_API_KEY", "sk-blue-secret", "GREEN_API_KEY", "sk-green-secret");
 
     private static final String MINIMAL = """
             environments:
@@ -67,7 +67,8 @@ final class ConfigLoaderTest {
         assertThat(config.trafficShift().evaluationIntervalMs()).isEqualTo(250);
         assertThat(config.trafficShift().validationThreshold().errorRate()).isEqualTo(0.02);
         assertThat(config.trafficShift().validationThreshold().latencyP99Ms()).isEqualTo(300);
-        assertThat(config.trafficShift().validationThreshold().p99DifferenceMs()).isEqualTo(50);
+        assertThat(config.trafficShift().validationThreshold().p99DifferenceMs())
+                .isEqualTo(50);
         assertThat(config.stateFile()).isEqualTo("/tmp/relaygate-state.json");
         assertThat(parse(MINIMAL).trafficShift()).isEqualTo(dev.relaygate.relay.config.TrafficShiftSettings.defaults());
         assertThat(parse(MINIMAL).stateFile()).isNull();
@@ -88,31 +89,34 @@ final class ConfigLoaderTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "weights out of range|routing: {weights: {blue: -40, green: 140}}"
-                    + "|routing.weights.green must be in [0,100], but was 140",
-            "weights not summing to 100|routing: {weights: {blue: 90, green: 20}}"
-                    + "|routing.weights must sum to 100, but was blue 90 + green 20 = 110",
-            "unknown strategy|routing: {strategy: random}"
-                    + "|routing.strategy must be one of [weighted, shadow], but was \"random\"",
-            "bad affinity header|routing: {affinity_header: \"X Session\"}"
-                    + "|routing.affinity_header must be an HTTP header name, but was \"X Session\"",
-            "port out of range|server: {port: 70000}|server.port must be in [0,65535], but was 70000",
-            "port not a number|server: {port: eighty}|server.port must be a whole number, but was \"eighty\"",
-            "negative retries|upstream: {max_retries: -1}|upstream.max_retries must be in [0,10], but was -1",
-            "zero timeout|upstream: {timeout_ms: 0}|upstream.timeout_ms must be in [1,3600000], but was 0",
-            "zero keep-alive|upstream: {keep_alive_timeout_seconds: 0}|upstream.keep_alive_timeout_seconds must be in [1,3600], but was 0",
-            "zero body limit|limits: {max_body_bytes: 0}"
-                    + "|limits.max_body_bytes must be in [1,1073741824], but was 0",
-            "typo in a field|upstream: {timeout: 5}|upstream.timeout must be a known field",
-            "rollout increment out of range|traffic_shift: {increment: 140}"
-                    + "|traffic_shift.increment must be in [1,100], but was 140",
-            "judge threshold out of range|traffic_shift: {validation_threshold: {error_rate: 1.5}}"
-                    + "|validation_threshold.error_rate must be",
-            "evaluation interval too short|traffic_shift: {evaluation_interval_ms: 1}"
-                    + "|traffic_shift.evaluation_interval_ms must be in [10,60000], but was 1",
-            "typo in traffic_shift|traffic_shift: {interval_secs: 5}|traffic_shift.interval_secs must be a known field",
-            "unknown section|tracing: {on: true}|tracing must be a known field"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "weights out of range|routing: {weights: {blue: -40, green: 140}}"
+                        + "|routing.weights.green must be in [0,100], but was 140",
+                "weights not summing to 100|routing: {weights: {blue: 90, green: 20}}"
+                        + "|routing.weights must sum to 100, but was blue 90 + green 20 = 110",
+                "unknown strategy|routing: {strategy: random}"
+                        + "|routing.strategy must be one of [weighted, shadow], but was \"random\"",
+                "bad affinity header|routing: {affinity_header: \"X Session\"}"
+                        + "|routing.affinity_header must be an HTTP header name, but was \"X Session\"",
+                "port out of range|server: {port: 70000}|server.port must be in [0,65535], but was 70000",
+                "port not a number|server: {port: eighty}|server.port must be a whole number, but was \"eighty\"",
+                "negative retries|upstream: {max_retries: -1}|upstream.max_retries must be in [0,10], but was -1",
+                "zero timeout|upstream: {timeout_ms: 0}|upstream.timeout_ms must be in [1,3600000], but was 0",
+                "zero keep-alive|upstream: {keep_alive_timeout_seconds: 0}|upstream.keep_alive_timeout_seconds must be in [1,3600], but was 0",
+                "zero body limit|limits: {max_body_bytes: 0}"
+                        + "|limits.max_body_bytes must be in [1,1073741824], but was 0",
+                "typo in a field|upstream: {timeout: 5}|upstream.timeout must be a known field",
+                "rollout increment out of range|traffic_shift: {increment: 140}"
+                        + "|traffic_shift.increment must be in [1,100], but was 140",
+                "judge threshold out of range|traffic_shift: {validation_threshold: {error_rate: 1.5}}"
+                        + "|validation_threshold.error_rate must be",
+                "evaluation interval too short|traffic_shift: {evaluation_interval_ms: 1}"
+                        + "|traffic_shift.evaluation_interval_ms must be in [10,60000], but was 1",
+                "typo in traffic_shift|traffic_shift: {interval_secs: 5}|traffic_shift.interval_secs must be a known field",
+                "unknown section|tracing: {on: true}|tracing must be a known field"
+            })
     void invalidConfigsAreRejectedNamingFieldRuleAndValue(String name, String extra, String message) {
         assertThatThrownBy(() -> parse(MINIMAL + extra + "\n"))
                 .isInstanceOf(ConfigException.class)
@@ -120,13 +124,18 @@ final class ConfigLoaderTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "ftp://h/v1|environments.blue.base_url must be an absolute http(s) URL with a host, but was \"ftp://h/v1\"",
-            "/v1|environments.blue.base_url must be an absolute http(s) URL with a host, but was \"/v1\"",
-            "http://h/v1?x=1|environments.blue.base_url must not carry a query, fragment or user info"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "ftp://h/v1|environments.blue.base_url must be an absolute http(s) URL with a host, but was \"ftp://h/v1\"",
+                "/v1|environments.blue.base_url must be an absolute http(s) URL with a host, but was \"/v1\"",
+                "http://h/v1?x=1|environments.blue.base_url must not carry a query, fragment or user info"
+            })
     void badBaseUrlsNameTheEnvironment(String url, String message) {
         String yaml = MINIMAL.replace("http://127.0.0.1:9101/v1", url);
-        assertThatThrownBy(() -> parse(yaml)).isInstanceOf(ConfigException.class).hasMessageContaining(message);
+        assertThatThrownBy(() -> parse(yaml))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(message);
     }
 
     @Test
@@ -135,29 +144,33 @@ final class ConfigLoaderTest {
                 environments:
                   blue: {name: a, base_url: "http://h/v1", api_key: ""}
                 """;
-        assertThatThrownBy(() -> parse(yaml)).isInstanceOf(ConfigException.class)
-                .satisfies(e -> assertThat(((ConfigException) e).problems()).containsExactly(
-                        "environments.blue.api_key must be a non-empty key, but was empty",
-                        "environments.green must be defined (name, base_url, api_key), but was missing"));
+        assertThatThrownBy(() -> parse(yaml))
+                .isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).problems())
+                        .containsExactly(
+                                "environments.blue.api_key must be a non-empty key, but was empty",
+                                "environments.green must be defined (name, base_url, api_key), but was missing"));
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "an out-of-range value a record rejects|traffic_shift: {increment: 140}|traffic_shift.increment",
-            "a judge threshold bound inside traffic_shift|traffic_shift: {validation_threshold: {error_rate: 1.5}}"
-                    + "|validation_threshold.error_rate",
-            "an unknown field|upstream: {timeout: 5}|upstream.timeout",
-            "an unknown section|tracing: {on: true}|tracing",
-            "a wrong type|server: {port: eighty}|server.port",
-            "weights not summing to 100|routing: {weights: {blue: 90, green: 20}}|routing.weights",
-            "an empty client key|client_keys: [\"\"]|client_keys[0]",
-            "an unset variable|admin: {token: \"${NOT_SET_ANYWHERE}\"}|admin.token"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "an out-of-range value a record rejects|traffic_shift: {increment: 140}|traffic_shift.increment",
+                "a judge threshold bound inside traffic_shift|traffic_shift: {validation_threshold: {error_rate: 1.5}}"
+                        + "|validation_threshold.error_rate",
+                "an unknown field|upstream: {timeout: 5}|upstream.timeout",
+                "an unknown section|tracing: {on: true}|tracing",
+                "a wrong type|server: {port: eighty}|server.port",
+                "weights not summing to 100|routing: {weights: {blue: 90, green: 20}}|routing.weights",
+                "an empty client key|client_keys: [\"\"]|client_keys[0]",
+                "an unset variable|admin: {token: \"${NOT_SET_ANYWHERE}\"}|admin.token"
+            })
     void aRejectedConfigCarriesTheFieldItsMessageNames(String name, String extra, String field) {
-        assertThatThrownBy(() -> parse(MINIMAL + extra + "\n"))
-                .isInstanceOfSatisfying(ConfigException.class, e -> {
-                    assertThat(e.field()).isEqualTo(field);
-                    assertThat(e.getMessage()).startsWith(field + " ");
-                });
+        assertThatThrownBy(() -> parse(MINIMAL + extra + "\n")).isInstanceOfSatisfying(ConfigException.class, e -> {
+            assertThat(e.field()).isEqualTo(field);
+            assertThat(e.getMessage()).startsWith(field + " ");
+        });
     }
 
     @Test
@@ -166,31 +179,36 @@ final class ConfigLoaderTest {
                 environments:
                   blue: {name: a, base_url: "http://h/v1", api_key: ""}
                 """;
-        assertThatThrownBy(() -> parse(yaml)).isInstanceOfSatisfying(ConfigException.class,
-                e -> assertThat(e.field()).isEqualTo("environments.blue.api_key"));
+        assertThatThrownBy(() -> parse(yaml))
+                .isInstanceOfSatisfying(
+                        ConfigException.class, e -> assertThat(e.field()).isEqualTo("environments.blue.api_key"));
     }
 
     @Test
     void aProblemThatNamesNoFieldHasANullField() {
-        assertThat(new ConfigException("config must not be empty, but was").field()).isNull();
+        assertThat(new ConfigException("config must not be empty, but was").field())
+                .isNull();
         assertThatThrownBy(() -> parse("server:\n  port: [1,\n"))
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.field()).isNull());
+                .isInstanceOfSatisfying(
+                        ConfigException.class, e -> assertThat(e.field()).isNull());
     }
 
     @Test
     void aFieldPrefixIsAddedToTheFieldAndToAMessageThatStartsWithIt() {
         ConfigException e = ConfigException.of(List.of(
-                new ConfigProblem("validation_threshold.error_rate",
-                        "validation_threshold.error_rate must be in (0,1), but was 1.5"),
-                new ConfigProblem("validation_threshold.confidence", "confidence is out of range"),
-                new ConfigProblem(null, "something without a field")))
+                        new ConfigProblem(
+                                "validation_threshold.error_rate",
+                                "validation_threshold.error_rate must be in (0,1), but was 1.5"),
+                        new ConfigProblem("validation_threshold.confidence", "confidence is out of range"),
+                        new ConfigProblem(null, "something without a field")))
                 .withFieldPrefix("traffic_shift.");
 
         assertThat(e.field()).isEqualTo("traffic_shift.validation_threshold.error_rate");
-        assertThat(e.problems()).containsExactly(
-                "traffic_shift.validation_threshold.error_rate must be in (0,1), but was 1.5",
-                "confidence is out of range",
-                "something without a field");
+        assertThat(e.problems())
+                .containsExactly(
+                        "traffic_shift.validation_threshold.error_rate must be in (0,1), but was 1.5",
+                        "confidence is out of range",
+                        "something without a field");
     }
 
     @Test
@@ -201,17 +219,20 @@ final class ConfigLoaderTest {
                     assertThat(e).hasMessage("traffic_shift.increment must be in [1,100], but was 140");
                 });
         assertThatThrownBy(() -> Validate.openUnit("validation_threshold.error_rate", 1.5))
-                .isInstanceOfSatisfying(InvalidValueException.class,
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class,
                         e -> assertThat(e.field()).isEqualTo("validation_threshold.error_rate"));
     }
 
     @Test
     void secretsAreRedactedInToStringAndJsonButErrorsNeverEchoThem() throws JsonProcessingException {
         RelayConfig config = parse(MINIMAL + "client_keys: [sk-client-secret]\n");
-        assertThat(config.toString()).doesNotContain("sk-blue-secret", "sk-green-secret", "sk-client-secret")
+        assertThat(config.toString())
+                .doesNotContain("sk-blue-secret", "sk-green-secret", "sk-client-secret")
                 .contains(Secret.REDACTED);
         String json = ConfigLoader.jsonMapper().writeValueAsString(config);
-        assertThat(json).doesNotContain("sk-blue-secret", "sk-green-secret", "sk-client-secret")
+        assertThat(json)
+                .doesNotContain("sk-blue-secret", "sk-green-secret", "sk-client-secret")
                 .contains("\"api_key\":\"[redacted]\"");
         assertThatThrownBy(() -> parse(MINIMAL.replace("http://127.0.0.1:9101/v1", "nope")))
                 .hasMessageNotContaining("sk-blue-secret");
@@ -219,7 +240,8 @@ final class ConfigLoaderTest {
 
     @Test
     void invalidYamlReportsTheLine() {
-        assertThatThrownBy(() -> parse("server:\n  port: [1,\n")).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> parse("server:\n  port: [1,\n"))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("config must be valid YAML");
     }
 }

@@ -16,8 +16,10 @@ final class TrafficShiftSettingsTest {
 
     @Test
     void bindsTheSeedsTrafficShiftObject() throws Exception {
-        TrafficShiftSettings s = json.readValue("{\"increment\": 10, \"interval_seconds\": 300, \"validation_threshold\":"
-                + " {\"error_rate\": 0.01, \"latency_p99_ms\": 200, \"p99_difference_ms\": 50}}", TrafficShiftSettings.class);
+        TrafficShiftSettings s = json.readValue(
+                "{\"increment\": 10, \"interval_seconds\": 300, \"validation_threshold\":"
+                        + " {\"error_rate\": 0.01, \"latency_p99_ms\": 200, \"p99_difference_ms\": 50}}",
+                TrafficShiftSettings.class);
         assertThat(s.increment()).isEqualTo(10);
         assertThat(s.intervalSeconds()).isEqualTo(300);
         assertThat(s.validationThreshold().latencyP99Ms()).isEqualTo(200);
@@ -40,7 +42,8 @@ final class TrafficShiftSettingsTest {
     @Test
     void roundTripsThroughJson() throws Exception {
         TrafficShiftSettings s = TrafficShiftSettings.of(5, 120L, null, 500L, 20L);
-        assertThat(json.readValue(json.writeValueAsString(s), TrafficShiftSettings.class)).isEqualTo(s);
+        assertThat(json.readValue(json.writeValueAsString(s), TrafficShiftSettings.class))
+                .isEqualTo(s);
     }
 
     @Test
@@ -51,14 +54,18 @@ final class TrafficShiftSettingsTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "{\"increment\": 0}               | traffic_shift.increment must be in [1,100], but was 0",
-        "{\"increment\": 140}             | traffic_shift.increment must be in [1,100], but was 140",
-        "{\"interval_seconds\": 0}        | traffic_shift.interval_seconds must be > 0, but was 0",
-        "{\"evaluation_interval_ms\": 5}  | traffic_shift.evaluation_interval_ms must be in [10,60000], but was 5",
-        "{\"window_seconds\": -3}         | traffic_shift.window_seconds must be > 0, but was -3"
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"increment\": 0}               | traffic_shift.increment must be in [1,100], but was 0",
+                "{\"increment\": 140}             | traffic_shift.increment must be in [1,100], but was 140",
+                "{\"interval_seconds\": 0}        | traffic_shift.interval_seconds must be > 0, but was 0",
+                "{\"evaluation_interval_ms\": 5}  | traffic_shift.evaluation_interval_ms must be in [10,60000], but was 5",
+                "{\"window_seconds\": -3}         | traffic_shift.window_seconds must be > 0, but was -3"
+            })
     void rejectsOutOfRangeValuesNamingFieldRuleAndValue(String body, String message) {
-        assertThatThrownBy(() -> json.readValue(body, TrafficShiftSettings.class)).rootCause().hasMessage(message);
+        assertThatThrownBy(() -> json.readValue(body, TrafficShiftSettings.class))
+                .rootCause()
+                .hasMessage(message);
     }
 }

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 final class ValidationThresholdTest {
 
@@ -16,7 +16,8 @@ final class ValidationThresholdTest {
     @Test
     void bindsTheSeedShapeAndDefaultsTheRest() throws Exception {
         ValidationThreshold t = mapper.readValue(
-                "{\"error_rate\": 0.02, \"latency_p99_ms\": 300, \"p99_difference_ms\": 40}", ValidationThreshold.class);
+                "{\"error_rate\": 0.02, \"latency_p99_ms\": 300, \"p99_difference_ms\": 40}",
+                ValidationThreshold.class);
         assertThat(t.errorRate()).isEqualTo(0.02);
         assertThat(t.latencyP99Ms()).isEqualTo(300);
         assertThat(t.p99DifferenceMs()).isEqualTo(40);
@@ -33,19 +34,22 @@ final class ValidationThresholdTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "{\"error_rate\": 1.5}                           | validation_threshold.error_rate must be in (0,1), but was 1.5",
-        "{\"latency_p99_ms\": 0}                         | validation_threshold.latency_p99_ms must be > 0, but was 0",
-        "{\"p99_difference_ms\": -1}                     | validation_threshold.p99_difference_ms must be >= 0, but was -1",
-        "{\"min_samples\": 0}                            | validation_threshold.min_samples must be >= 1, but was 0",
-        "{\"confidence\": 1.0}                           | validation_threshold.confidence must be in (0,1), but was 1.0",
-        "{\"baseline_error_rate\": 0.02}                 | validation_threshold.baseline_error_rate must be below error_rate (0.01), but was 0.02",
-        "{\"min_similarity\": 1.2}                       | validation_threshold.min_similarity must be in [0,1], but was 1.2",
-        "{\"max_dissimilar_share\": 0}                   | validation_threshold.max_dissimilar_share must be in (0,1), but was 0.0"
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"error_rate\": 1.5}                           | validation_threshold.error_rate must be in (0,1), but was 1.5",
+                "{\"latency_p99_ms\": 0}                         | validation_threshold.latency_p99_ms must be > 0, but was 0",
+                "{\"p99_difference_ms\": -1}                     | validation_threshold.p99_difference_ms must be >= 0, but was -1",
+                "{\"min_samples\": 0}                            | validation_threshold.min_samples must be >= 1, but was 0",
+                "{\"confidence\": 1.0}                           | validation_threshold.confidence must be in (0,1), but was 1.0",
+                "{\"baseline_error_rate\": 0.02}                 | validation_threshold.baseline_error_rate must be below error_rate (0.01), but was 0.02",
+                "{\"min_similarity\": 1.2}                       | validation_threshold.min_similarity must be in [0,1], but was 1.2",
+                "{\"max_dissimilar_share\": 0}                   | validation_threshold.max_dissimilar_share must be in (0,1), but was 0.0"
+            })
     void rejectsOutOfRangeValuesNamingFieldRuleAndValue(String json, String message) {
         assertThatThrownBy(() -> mapper.readValue(json, ValidationThreshold.class))
                 .isInstanceOf(ValueInstantiationException.class)
-                .rootCause().hasMessage(message);
+                .rootCause()
+                .hasMessage(message);
     }
 }

@@ -26,21 +26,21 @@ final class BodyPeekScanTest {
     @Test
     void escapedQuotesInsideStringsDoNotEndThemEarly() throws MalformedBodyException {
         assertThat(peek("{\"messages\":[{\"role\":\"user\",\"content\":\"say \\\"model\\\": \\\"x\\\", "
-                + "\\\"stream\\\": true \\\\\"}],\"model\":\"gpt-4.1\",\"stream\":false}"))
+                        + "\\\"stream\\\": true \\\\\"}],\"model\":\"gpt-4.1\",\"stream\":false}"))
                 .isEqualTo(new BodyPeek.Result("gpt-4.1", false));
     }
 
     @Test
     void modelAndStreamKeysInsideNestedValuesAreNotTheTopLevelFields() throws MalformedBodyException {
         assertThat(peek("{\"metadata\":{\"model\":\"inner\",\"stream\":true},"
-                + "\"tools\":[{\"model\":\"x\",\"stream\":true},[\"model\"]],\"model\":\"outer\"}"))
+                        + "\"tools\":[{\"model\":\"x\",\"stream\":true},[\"model\"]],\"model\":\"outer\"}"))
                 .isEqualTo(new BodyPeek.Result("outer", false));
     }
 
     @Test
     void unicodeEscapesAndRawUtf8AreDecodedLikeJackson() throws MalformedBodyException {
         assertThat(peek("{\"messages\":[{\"content\":\"\\ud83d\\ude00 caf\u00e9 \u6f22\u5b57 \ud83d\ude00\"}],"
-                + "\"model\":\"gpt-\\u0034.1\",\"stream\":true}"))
+                        + "\"model\":\"gpt-\\u0034.1\",\"stream\":true}"))
                 .isEqualTo(new BodyPeek.Result("gpt-4.1", true));
         assertThat(peek("{\"model\":\"mod\u00e8le-\u6f22\",\"stream\":false}"))
                 .isEqualTo(new BodyPeek.Result("mod\u00e8le-\u6f22", false));
@@ -54,7 +54,7 @@ final class BodyPeekScanTest {
     @Test
     void whitespaceAnywhereBetweenTokensIsAccepted() throws MalformedBodyException {
         assertThat(peek("\n\t{ \r\n \"messages\" :\t[ { \"a\" : [ 1 , -2.5e+3 , true , false , null ] } ] ,"
-                + " \"model\" : \"m\" ,\n\"stream\" :\ttrue }\n"))
+                        + " \"model\" : \"m\" ,\n\"stream\" :\ttrue }\n"))
                 .isEqualTo(new BodyPeek.Result("m", true));
         assertThat(peek("{\"model\":\"m\",\"stream\":true}")).isEqualTo(new BodyPeek.Result("m", true));
         assertThat(peek("{}  ")).isEqualTo(new BodyPeek.Result(null, false));
@@ -77,33 +77,36 @@ final class BodyPeekScanTest {
     @Test
     void nestingDeeperThanTheScanHandlesIsStillRead() throws MalformedBodyException {
         String deep = "[".repeat(200) + "]".repeat(200);
-        assertThat(peek("{\"x\":" + deep + ",\"model\":\"m\",\"stream\":true}")).isEqualTo(new BodyPeek.Result("m", true));
+        assertThat(peek("{\"x\":" + deep + ",\"model\":\"m\",\"stream\":true}"))
+                .isEqualTo(new BodyPeek.Result("m", true));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "{\"messages\":[1,,2],\"model\":\"m\",\"stream\":true}",
-        "{\"messages\":[{\"a\" 1}],\"model\":\"m\",\"stream\":true}",
-        "{\"messages\":[{\"a\":1,}],\"model\":\"m\",\"stream\":true}",
-        "{\"messages\":[\"bad \\x escape\"],\"model\":\"m\",\"stream\":true}",
-        "{\"messages\":[\"short \\u12 escape\"],\"model\":\"m\",\"stream\":true}",
-        "{\"messages\":[\"raw\u0001control\"],\"model\":\"m\",\"stream\":true}",
-        "{\"messages\":[01],\"model\":\"m\",\"stream\":true}",
-        "{\"messages\":[1.],\"model\":\"m\",\"stream\":true}",
-        "{\"messages\":[-],\"model\":\"m\",\"stream\":true}",
-        "{\"messages\":[tru],\"model\":\"m\",\"stream\":true}",
-        "{\"messages\":[nulls],\"model\":\"m\",\"stream\":true}",
-        "{\"messages\":[\"a\"},\"model\":\"m\",\"stream\":true}",
-        "{\"messages\":[\"unterminated],\"model\":\"m\",\"stream\":true}",
-        "{\"messages\":['single'],\"model\":\"m\",\"stream\":true}",
-        "{messages:[],\"model\":\"m\",\"stream\":true}",
-        "{\"model\":\"m\",\"stream\":truex}",
-        "{\"model\":\"m\" \"stream\":true}",
-        "{\"model\":\"m\",\"messages\":[]",
-        "{\"model\":\"m\"}]",
-    })
+    @ValueSource(
+            strings = {
+                "{\"messages\":[1,,2],\"model\":\"m\",\"stream\":true}",
+                "{\"messages\":[{\"a\" 1}],\"model\":\"m\",\"stream\":true}",
+                "{\"messages\":[{\"a\":1,}],\"model\":\"m\",\"stream\":true}",
+                "{\"messages\":[\"bad \\x escape\"],\"model\":\"m\",\"stream\":true}",
+                "{\"messages\":[\"short \\u12 escape\"],\"model\":\"m\",\"stream\":true}",
+                "{\"messages\":[\"raw\u0001control\"],\"model\":\"m\",\"stream\":true}",
+                "{\"messages\":[01],\"model\":\"m\",\"stream\":true}",
+                "{\"messages\":[1.],\"model\":\"m\",\"stream\":true}",
+                "{\"messages\":[-],\"model\":\"m\",\"stream\":true}",
+                "{\"messages\":[tru],\"model\":\"m\",\"stream\":true}",
+                "{\"messages\":[nulls],\"model\":\"m\",\"stream\":true}",
+                "{\"messages\":[\"a\"},\"model\":\"m\",\"stream\":true}",
+                "{\"messages\":[\"unterminated],\"model\":\"m\",\"stream\":true}",
+                "{\"messages\":['single'],\"model\":\"m\",\"stream\":true}",
+                "{messages:[],\"model\":\"m\",\"stream\":true}",
+                "{\"model\":\"m\",\"stream\":truex}",
+                "{\"model\":\"m\" \"stream\":true}",
+                "{\"model\":\"m\",\"messages\":[]",
+                "{\"model\":\"m\"}]",
+            })
     void malformedJsonBeforeBothFieldsAreKnownIsRejected(String body) {
-        assertThatThrownBy(() -> peek(body)).isInstanceOf(MalformedBodyException.class)
+        assertThatThrownBy(() -> peek(body))
+                .isInstanceOf(MalformedBodyException.class)
                 .hasMessageStartingWith("request body")
                 .satisfies(e -> assertThat(((MalformedBodyException) e).param()).isNull());
     }
@@ -141,7 +144,8 @@ final class BodyPeekScanTest {
     @Test
     void wrongTypesStillNameTheField() {
         assertThatThrownBy(() -> peek("{\"messages\":[],\"model\":null,\"stream\":true}"))
-                .isInstanceOf(MalformedBodyException.class).hasMessage("model must be a string, but was VALUE_NULL");
+                .isInstanceOf(MalformedBodyException.class)
+                .hasMessage("model must be a string, but was VALUE_NULL");
         assertThatThrownBy(() -> peek("{\"model\":\"m\",\"stream\":1}"))
                 .isInstanceOf(MalformedBodyException.class)
                 .hasMessage("stream must be a boolean, but was VALUE_NUMBER_INT");
@@ -155,10 +159,15 @@ final class BodyPeekScanTest {
             ArrayNode messages = MAPPER.createArrayNode();
             int turns = 1 + random.nextInt(60);
             for (int t = 0; t < turns; t++) {
-                ObjectNode m = messages.addObject().put("role", t % 2 == 0 ? "user" : "assistant")
+                ObjectNode m = messages.addObject()
+                        .put("role", t % 2 == 0 ? "user" : "assistant")
                         .put("content", text(random));
                 if (random.nextInt(4) == 0) {
-                    m.putObject("meta").put("model", "nested").put("stream", true).putArray("n").add(random.nextDouble());
+                    m.putObject("meta")
+                            .put("model", "nested")
+                            .put("stream", true)
+                            .putArray("n")
+                            .add(random.nextDouble());
                 }
             }
             String model = random.nextInt(8) == 0 ? "m\u00f6del-" + body : "gpt-" + body;
@@ -179,17 +188,33 @@ final class BodyPeekScanTest {
                 root.set("messages", messages);
             }
             root.put("temperature", random.nextDouble());
-            byte[] json = (random.nextBoolean() ? MAPPER.writeValueAsString(root)
-                    : MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root)).getBytes(StandardCharsets.UTF_8);
+            byte[] json = (random.nextBoolean()
+                            ? MAPPER.writeValueAsString(root)
+                            : MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root))
+                    .getBytes(StandardCharsets.UTF_8);
             JsonNode tree = MAPPER.readTree(json);
-            assertThat(BodyPeek.peek(json)).as("body %d", body)
-                    .isEqualTo(new BodyPeek.Result(tree.get("model").asText(), tree.path("stream").asBoolean(false)));
+            assertThat(BodyPeek.peek(json))
+                    .as("body %d", body)
+                    .isEqualTo(new BodyPeek.Result(
+                            tree.get("model").asText(), tree.path("stream").asBoolean(false)));
         }
     }
 
     private static String text(SplittableRandom random) {
-        String[] words = {"relay", "\"quoted\"", "back\\slash", "tab\there", "line\nbreak", "caf\u00e9", "\u6f22\u5b57",
-                "\ud83d\ude00", "{\"model\":\"fake\"}", "model", "stream", "\u0001"};
+        String[] words = {
+            "relay",
+            "\"quoted\"",
+            "back\\slash",
+            "tab\there",
+            "line\nbreak",
+            "caf\u00e9",
+            "\u6f22\u5b57",
+            "\ud83d\ude00",
+            "{\"model\":\"fake\"}",
+            "model",
+            "stream",
+            "\u0001"
+        };
         StringBuilder s = new StringBuilder();
         int n = random.nextInt(200);
         for (int i = 0; i < n; i++) {

@@ -37,19 +37,32 @@ final class BodyPeekTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "not json", "[1,2]", "{\"model\":\"m\"", "{\"model\":\"m\",}", "\"text\"",
-            "{\"model\":\"m\"} {}"})
+    @ValueSource(
+            strings = {
+                "",
+                "not json",
+                "[1,2]",
+                "{\"model\":\"m\"",
+                "{\"model\":\"m\",}",
+                "\"text\"",
+                "{\"model\":\"m\"} {}"
+            })
     void rejectsBodiesThatAreNotOneJsonObject(String body) {
-        assertThatThrownBy(() -> peek(body)).isInstanceOf(MalformedBodyException.class)
+        assertThatThrownBy(() -> peek(body))
+                .isInstanceOf(MalformedBodyException.class)
                 .hasMessageContaining("request body");
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "{\"model\":42}|model|model must be a string",
-            "{\"model\":\"m\",\"stream\":\"yes\"}|stream|stream must be a boolean"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"model\":42}|model|model must be a string",
+                "{\"model\":\"m\",\"stream\":\"yes\"}|stream|stream must be a boolean"
+            })
     void rejectsWrongFieldTypesNamingTheField(String body, String param, String message) {
-        assertThatThrownBy(() -> peek(body)).isInstanceOf(MalformedBodyException.class)
+        assertThatThrownBy(() -> peek(body))
+                .isInstanceOf(MalformedBodyException.class)
                 .hasMessageStartingWith(message)
                 .satisfies(e -> assertThat(((MalformedBodyException) e).param()).isEqualTo(param));
     }

@@ -1,11 +1,11 @@
 package dev.relaygate.relay.judge;
 
-import dev.relaygate.relay.config.ValidationThreshold;
 import static dev.relaygate.relay.judge.Slices.shadowSlice;
 import static dev.relaygate.relay.judge.Slices.slice;
 import static dev.relaygate.relay.judge.Slices.window;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.relaygate.relay.config.ValidationThreshold;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -82,14 +82,21 @@ final class CanaryJudgeTest {
         slices.add(slice(25, 200, 0, 80, 40, 20, 85));
         String json = new com.fasterxml.jackson.databind.ObjectMapper()
                 .writeValueAsString(judge.judge(window(slices), JudgeMode.CANARY, 0));
-        assertThat(json).contains("\"decision\":\"BREACH\"", "\"breached_check\":\"error_rate\"",
-                "\"breach_llr\":", "\"upper_bound\":", "\"p99_ms\":", "\"window_start_millis\":");
+        assertThat(json)
+                .contains(
+                        "\"decision\":\"BREACH\"",
+                        "\"breached_check\":\"error_rate\"",
+                        "\"breach_llr\":",
+                        "\"upper_bound\":",
+                        "\"p99_ms\":",
+                        "\"window_start_millis\":");
     }
 
     @Test
     void listsEveryCheckInOrder() {
         Verdict v = judge.judge(window(healthy(30)), JudgeMode.CANARY, 0);
-        assertThat(v.checks()).extracting(CheckResult::name)
+        assertThat(v.checks())
+                .extracting(CheckResult::name)
                 .containsExactly("error_rate", "latency_p99", "latency_p99_difference", "quality");
     }
 }

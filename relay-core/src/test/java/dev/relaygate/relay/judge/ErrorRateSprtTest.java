@@ -1,11 +1,11 @@
 package dev.relaygate.relay.judge;
 
-import dev.relaygate.relay.config.ValidationThreshold;
 import static dev.relaygate.relay.judge.Slices.slice;
 import static dev.relaygate.relay.judge.Slices.window;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.relaygate.relay.config.ValidationThreshold;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.analysis.integration.IterativeLegendreGaussIntegrator;
@@ -67,8 +67,12 @@ final class ErrorRateSprtTest {
 
     @Test
     void floorsTheBaselineAtBaselineErrorRateWhenBlueHasNoErrorsOrTooFewSamples() {
-        assertThat(sprt.evaluate(window(List.of(slice(0, 1000, 0, 80, 100, 0, 80)))).p0()).isEqualTo(0.001);
-        assertThat(sprt.evaluate(window(List.of(slice(0, 50, 40, 80, 100, 0, 80)))).p0()).isEqualTo(0.001);
+        assertThat(sprt.evaluate(window(List.of(slice(0, 1000, 0, 80, 100, 0, 80))))
+                        .p0())
+                .isEqualTo(0.001);
+        assertThat(sprt.evaluate(window(List.of(slice(0, 50, 40, 80, 100, 0, 80))))
+                        .p0())
+                .isEqualTo(0.001);
     }
 
     @Test
@@ -122,8 +126,9 @@ final class ErrorRateSprtTest {
     @CsvSource({"120, 6, 0.001", "40, 2, 0.001", "600, 6, 0.001", "400, 8, 0.0015", "6000, 30, 0.001"})
     void theClosedFormIsTheUniformMixtureOverRatesFromTheThresholdUp(long n, long k, double p0) {
         double p1 = ValidationThreshold.DEFAULT_ERROR_RATE;
-        double integral = new IterativeLegendreGaussIntegrator(32, 1e-12, 1e-14).integrate(1_000_000,
-                p -> Math.exp(k * Math.log(p / p0) + (n - k) * Math.log((1 - p) / (1 - p0))), p1, 1);
+        double integral = new IterativeLegendreGaussIntegrator(32, 1e-12, 1e-14)
+                .integrate(
+                        1_000_000, p -> Math.exp(k * Math.log(p / p0) + (n - k) * Math.log((1 - p) / (1 - p0))), p1, 1);
         assertThat(ErrorRateSprt.logMixture(n, k, p0, p1)).isCloseTo(Math.log(integral / (1 - p1)), within(1e-6));
     }
 

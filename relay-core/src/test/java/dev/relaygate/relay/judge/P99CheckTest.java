@@ -1,10 +1,10 @@
 package dev.relaygate.relay.judge;
 
-import dev.relaygate.relay.config.ValidationThreshold;
 import static dev.relaygate.relay.judge.Slices.slice;
 import static dev.relaygate.relay.judge.Slices.window;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.relaygate.relay.config.ValidationThreshold;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -35,13 +35,15 @@ final class P99CheckTest {
 
     @Test
     void isHealthyWhenGreenIsUnderTheThreshold() {
-        assertThat(check.evaluate(window(List.of(slice(0, 0, 0, 80, 500, 0, 150)))).status())
+        assertThat(check.evaluate(window(List.of(slice(0, 0, 0, 80, 500, 0, 150))))
+                        .status())
                 .isEqualTo(CheckStatus.HEALTHY);
     }
 
     @Test
     void holdsWithFewerThanMinSamples() {
-        assertThat(check.evaluate(window(List.of(slice(0, 0, 0, 80, 50, 0, 900)))).status())
+        assertThat(check.evaluate(window(List.of(slice(0, 0, 0, 80, 50, 0, 900))))
+                        .status())
                 .isEqualTo(CheckStatus.INSUFFICIENT_DATA);
     }
 }

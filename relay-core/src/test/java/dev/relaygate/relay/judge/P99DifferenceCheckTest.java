@@ -1,9 +1,9 @@
 package dev.relaygate.relay.judge;
 
-import dev.relaygate.relay.config.ValidationThreshold;
 import static dev.relaygate.relay.judge.Slices.window;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.relaygate.relay.config.ValidationThreshold;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.HdrHistogram.Histogram;
@@ -24,9 +24,13 @@ final class P99DifferenceCheckTest {
     }
 
     private static Window windowOf(Histogram blue, Histogram green) {
-        return window(List.of(new IntervalSlice(0, 1000,
+        return window(List.of(new IntervalSlice(
+                0,
+                1000,
                 new EnvironmentSlice(blue.getTotalCount(), 0, blue),
-                new EnvironmentSlice(green.getTotalCount(), 0, green), 0, 0)));
+                new EnvironmentSlice(green.getTotalCount(), 0, green),
+                0,
+                0)));
     }
 
     @Test
@@ -59,7 +63,8 @@ final class P99DifferenceCheckTest {
 
     @Test
     void holdsWhenBlueHasTooFewSamples() {
-        assertThat(check.evaluate(windowOf(logNormal(40, 0, 7), logNormal(600, 100, 8))).status())
+        assertThat(check.evaluate(windowOf(logNormal(40, 0, 7), logNormal(600, 100, 8)))
+                        .status())
                 .isEqualTo(CheckStatus.INSUFFICIENT_DATA);
     }
 }

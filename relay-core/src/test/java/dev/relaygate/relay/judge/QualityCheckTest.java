@@ -1,10 +1,10 @@
 package dev.relaygate.relay.judge;
 
-import dev.relaygate.relay.config.ValidationThreshold;
 import static dev.relaygate.relay.judge.Slices.shadowSlice;
 import static dev.relaygate.relay.judge.Slices.window;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.relaygate.relay.config.ValidationThreshold;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +21,8 @@ final class QualityCheckTest {
 
     @Test
     void isHealthyAtTheAllowedShare() {
-        assertThat(check.evaluate(window(List.of(shadowSlice(0, 200, 10))), true).status())
+        assertThat(check.evaluate(window(List.of(shadowSlice(0, 200, 10))), true)
+                        .status())
                 .isEqualTo(CheckStatus.HEALTHY);
     }
 

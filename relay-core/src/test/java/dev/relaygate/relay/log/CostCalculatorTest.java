@@ -1,12 +1,12 @@
 package dev.relaygate.relay.log;
 
-import dev.relaygate.relay.config.ModelPrice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.relaygate.relay.config.ModelPrice;
 import dev.relaygate.relay.exchange.Environment;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,8 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 final class CostCalculatorTest {
 
-    private final CostCalculator calc = new CostCalculator(Map.of(
-            "gpt-4.1", new ModelPrice(2.0, 0.5, 8.0)));
+    private final CostCalculator calc = new CostCalculator(Map.of("gpt-4.1", new ModelPrice(2.0, 0.5, 8.0)));
 
     @Test
     void pricesUncachedCachedAndOutputTokensPerMillion() {
@@ -32,14 +31,19 @@ final class CostCalculatorTest {
 
     @Test
     void bindsTheRoiCalculatorsFieldNamesAndDefaultsTheCachedPrice() throws Exception {
-        Map<String, ModelPrice> prices = new YAMLMapper().readValue(
-                "gpt-4.1:\n  input_per_mtok: 2.0\n  output_per_mtok: 8.0\n", new TypeReference<Map<String, ModelPrice>>() {
-                });
+        Map<String, ModelPrice> prices = new YAMLMapper()
+                .readValue(
+                        "gpt-4.1:\n  input_per_mtok: 2.0\n  output_per_mtok: 8.0\n",
+                        new TypeReference<Map<String, ModelPrice>>() {});
         assertThat(prices.get("gpt-4.1")).isEqualTo(new ModelPrice(2.0, 2.0, 8.0));
     }
 
     @ParameterizedTest
-    @CsvSource({"-1.0, 0.5, 8.0, input_per_mtok", "2.0, -0.5, 8.0, cached_input_per_mtok", "2.0, 0.5, NaN, output_per_mtok"})
+    @CsvSource({
+        "-1.0, 0.5, 8.0, input_per_mtok",
+        "2.0, -0.5, 8.0, cached_input_per_mtok",
+        "2.0, 0.5, NaN, output_per_mtok"
+    })
     void rejectsNegativeOrNonFinitePricesNamingTheField(double in, double cached, double out, String field) {
         assertThatThrownBy(() -> new ModelPrice(in, cached, out))
                 .hasMessageStartingWith(field + " must be a finite number >= 0, but was ");

@@ -1,17 +1,17 @@
 package dev.relaygate.relay.log;
 
-import dev.relaygate.relay.config.ModelPrice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.relaygate.mock.ProfileSettings;
+import dev.relaygate.relay.config.ModelPrice;
 import dev.relaygate.relay.config.RequestLogConfig;
 import dev.relaygate.relay.exchange.Environment;
-import dev.relaygate.relay.time.RandomSource;
 import dev.relaygate.relay.support.Http;
 import dev.relaygate.relay.support.RelayFixture;
+import dev.relaygate.relay.time.RandomSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,19 +47,23 @@ final class RequestAccountingWiringTest {
 
     @Test
     void everyRequestIsOneJsonLineWithUsageAndCostAndStatusShowsCostPerThousand() throws Exception {
-        int jsonCompletion = Math.min(8, TOKENS_PER_ANSWER);      // max_tokens 8: 8
-        int streamCompletion = Math.min(5, TOKENS_PER_ANSWER);    // max_tokens 5: 5
+        int jsonCompletion = Math.min(8, TOKENS_PER_ANSWER); // max_tokens 8: 8
+        int streamCompletion = Math.min(5, TOKENS_PER_ANSWER); // max_tokens 5: 5
         // (6 - 3) x $2 + 3 x $0.5 + 8 x $8 per million = $0.0000715
         double jsonCost = cost(PROMPT_TOKENS, CACHED_TOKENS, jsonCompletion);
         // (6 - 3) x $2 + 3 x $0.5 + 5 x $8 per million = $0.0000475
         double streamCost = cost(PROMPT_TOKENS, CACHED_TOKENS, streamCompletion);
-        try (RelayFixture f = RelayFixture.start(c -> c.withRequestLog(
-                new RequestLogConfig(dir.toString(), null, null, null), Map.of("gpt-4.1", PRICE)),
+        try (RelayFixture f = RelayFixture.start(
+                c -> c.withRequestLog(new RequestLogConfig(dir.toString(), null, null, null), Map.of("gpt-4.1", PRICE)),
                 RandomSource.seeded(5))) {
-            assertThat(Http.post(f.relay.baseUrl() + "/chat/completions", body(false, 8),
-                    Map.of("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")).statusCode())
+            assertThat(Http.post(
+                                    f.relay.baseUrl() + "/chat/completions",
+                                    body(false, 8),
+                                    Map.of("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"))
+                            .statusCode())
                     .isEqualTo(200);
-            assertThat(Http.post(f.relay.baseUrl() + "/chat/completions", body(true, 5), Map.of()).statusCode())
+            assertThat(Http.post(f.relay.baseUrl() + "/chat/completions", body(true, 5), Map.of())
+                            .statusCode())
                     .isEqualTo(200);
             f.relay.accounting().flush();
 
@@ -77,7 +81,9 @@ final class RequestAccountingWiringTest {
             JsonNode streamed = lines.get(1);
             assertThat(streamed.path("environment").asText()).isEqualTo("blue");
             assertThat(streamed.path("status").asInt()).isEqualTo(200);
-            assertThat(streamed.has("trace_id")).as("no traceparent, no trace_id").isFalse();
+            assertThat(streamed.has("trace_id"))
+                    .as("no traceparent, no trace_id")
+                    .isFalse();
             // From the final SSE event's usage.
             assertThat(streamed.path("prompt_tokens").asLong()).isEqualTo(PROMPT_TOKENS);
             assertThat(streamed.path("cached_tokens").asLong()).isEqualTo(CACHED_TOKENS);
@@ -89,19 +95,21 @@ final class RequestAccountingWiringTest {
             // Both requests priced: ($0.0000715 + $0.0000475) x 1000 / 2 = $0.0595 per 1,000 requests.
             double totalCost = jsonCost + streamCost;
             double per1000 = totalCost * 1000 / 2;
-            assertThat(f.relay.accounting().cost(Environment.BLUE).costPer1000RequestsUsd()).isCloseTo(per1000, ROUNDING);
+            assertThat(f.relay.accounting().cost(Environment.BLUE).costPer1000RequestsUsd())
+                    .isCloseTo(per1000, ROUNDING);
             JsonNode status = f.status();
             assertThat(status.at("/cost/blue/requests").asLong()).isEqualTo(2);
             assertThat(status.at("/cost/blue/priced_requests").asLong()).isEqualTo(2);
             assertThat(status.at("/cost/blue/cost_usd").asDouble()).isCloseTo(totalCost, ROUNDING);
-            assertThat(status.at("/cost/blue/cost_per_1000_requests_usd").asDouble()).isCloseTo(per1000, ROUNDING);
+            assertThat(status.at("/cost/blue/cost_per_1000_requests_usd").asDouble())
+                    .isCloseTo(per1000, ROUNDING);
             assertThat(status.at("/cost/green/requests").asLong()).isZero();
             assertThat(status.at("/cost/request_log/written").asLong()).isEqualTo(2);
             assertThat(Http.get(f.url("/metrics"), Map.of()).body())
-                    .contains(String.format(Locale.ROOT, "relaygate_cost_per_1000_requests_usd{environment=\"blue\"} %.6f",
-                            per1000))
-                    .contains(String.format(Locale.ROOT, "relaygate_cost_usd_total{environment=\"blue\"} %.6f",
-                            totalCost));
+                    .contains(String.format(
+                            Locale.ROOT, "relaygate_cost_per_1000_requests_usd{environment=\"blue\"} %.6f", per1000))
+                    .contains(String.format(
+                            Locale.ROOT, "relaygate_cost_usd_total{environment=\"blue\"} %.6f", totalCost));
         }
     }
 
@@ -114,14 +122,18 @@ final class RequestAccountingWiringTest {
 
     /** USD at {@link #PRICE} (per million tokens); cached tokens are part of prompt_tokens. */
     private static double cost(int prompt, int cached, int completion) {
-        return ((prompt - cached) * PRICE.inputPerMtok() + cached * PRICE.cachedInputPerMtok()
-                + completion * PRICE.outputPerMtok()) / 1_000_000;
+        return ((prompt - cached) * PRICE.inputPerMtok()
+                        + cached * PRICE.cachedInputPerMtok()
+                        + completion * PRICE.outputPerMtok())
+                / 1_000_000;
     }
 
     private List<JsonNode> lines() throws IOException {
         List<JsonNode> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path p : files.filter(p -> p.getFileName().toString().startsWith("requests-")).sorted().toList()) {
+            for (Path p : files.filter(p -> p.getFileName().toString().startsWith("requests-"))
+                    .sorted()
+                    .toList()) {
                 for (String line : Files.readAllLines(p)) {
                     out.add(JSON.readTree(line));
                 }

@@ -20,6 +20,7 @@ final class RequestLogTest {
 
     /** 2026-11-29T10:15:00Z */
     private static final long T0 = 1_795_947_300_000L;
+
     private static final long HOUR = 3_600_000L;
 
     @TempDir
@@ -39,8 +40,21 @@ final class RequestLogTest {
     };
 
     private static RequestLogRecord record(String id) {
-        return new RequestLogRecord(T0, id, "4bf92f3577b34da6a3ce929d0e0e4736", "green", "gpt-4.1", 200, 812.5, 95.0,
-                1200, 200, 300, 0.0123, false, false);
+        return new RequestLogRecord(
+                T0,
+                id,
+                "4bf92f3577b34da6a3ce929d0e0e4736",
+                "green",
+                "gpt-4.1",
+                200,
+                812.5,
+                95.0,
+                1200,
+                200,
+                300,
+                0.0123,
+                false,
+                false);
     }
 
     private List<String> files() throws Exception {
@@ -91,8 +105,12 @@ final class RequestLogTest {
             log.offer(record("a"));
             log.flush();
         }
-        assertThat(files()).containsExactly("notes.txt", "requests-2026-11-28-11.jsonl",
-                "requests-2026-11-29-10.jsonl", "shadow-2026-11-20-00.jsonl");
+        assertThat(files())
+                .containsExactly(
+                        "notes.txt",
+                        "requests-2026-11-28-11.jsonl",
+                        "requests-2026-11-29-10.jsonl",
+                        "shadow-2026-11-20-00.jsonl");
     }
 
     @Test

@@ -1,10 +1,10 @@
 package dev.relaygate.relay.metrics;
 
-import dev.relaygate.relay.exchange.Outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.relaygate.relay.time.Clock;
 import dev.relaygate.relay.exchange.Environment;
+import dev.relaygate.relay.exchange.Outcome;
+import dev.relaygate.relay.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -30,23 +30,28 @@ final class ConcurrentRecordingTest {
         AtomicBoolean done = new AtomicBoolean();
         AtomicReference<Throwable> readerFailure = new AtomicReference<>();
         List<IntervalSnapshot> intervals = new ArrayList<>();
-        Thread tick = new Thread(() -> {
-            while (!done.get()) {
-                intervals.add(metrics.takeInterval());
-                Thread.onSpinWait();
-            }
-        }, "tick");
+        Thread tick = new Thread(
+                () -> {
+                    while (!done.get()) {
+                        intervals.add(metrics.takeInterval());
+                        Thread.onSpinWait();
+                    }
+                },
+                "tick");
         // Status readers only ever see growing totals and never steal from the tick.
-        Thread status = new Thread(() -> {
-            long last = 0;
-            while (!done.get()) {
-                MetricsSnapshot s = metrics.accumulated();
-                if (s.counts().requests() < last || s.latency().samples() > s.counts().requests()) {
-                    readerFailure.set(new AssertionError("status went backwards or ahead: " + s));
-                }
-                last = s.counts().requests();
-            }
-        }, "status");
+        Thread status = new Thread(
+                () -> {
+                    long last = 0;
+                    while (!done.get()) {
+                        MetricsSnapshot s = metrics.accumulated();
+                        if (s.counts().requests() < last
+                                || s.latency().samples() > s.counts().requests()) {
+                            readerFailure.set(new AssertionError("status went backwards or ahead: " + s));
+                        }
+                        last = s.counts().requests();
+                    }
+                },
+                "status");
         tick.start();
         status.start();
         start.countDown();

@@ -1,10 +1,10 @@
 package dev.relaygate.relay.metrics;
 
-import dev.relaygate.relay.exchange.Outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.relaygate.relay.time.Clock;
 import dev.relaygate.relay.exchange.Environment;
+import dev.relaygate.relay.exchange.Outcome;
+import dev.relaygate.relay.time.Clock;
 import org.junit.jupiter.api.Test;
 
 final class EnvironmentMetricsTest {

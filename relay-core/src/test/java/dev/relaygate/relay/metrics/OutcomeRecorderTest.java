@@ -44,7 +44,9 @@ final class OutcomeRecorderTest {
         recorder.record(Outcome.CLIENT_CANCELLED, 200, 2_000, 100);
         recorder.drainTo(t -> {
             assertThat(t.counts().clientCancelled()).isEqualTo(1);
-            assertThat(t.latency().getTotalCount()).as("cancelled requests have no latency sample").isZero();
+            assertThat(t.latency().getTotalCount())
+                    .as("cancelled requests have no latency sample")
+                    .isZero();
             assertThat(t.ttfb().getTotalCount()).isEqualTo(1);
         });
     }

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.relaygate.relay.exchange.Environment;
 import dev.relaygate.relay.time.RandomSource;
 import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 final class AttemptPolicyTest {
 
@@ -40,19 +40,23 @@ final class AttemptPolicyTest {
 
     @Test
     void aSeededSourceMakesTheJitterReproducible() {
-        long[] first = LongStream.range(0, 20).map(i -> new AttemptPolicy(1_000, 5, 100, RandomSource.seeded(42))
-                .backoffMs(3)).toArray();
+        long[] first = LongStream.range(0, 20)
+                .map(i -> new AttemptPolicy(1_000, 5, 100, RandomSource.seeded(42)).backoffMs(3))
+                .toArray();
         AttemptPolicy one = new AttemptPolicy(1_000, 5, 100, RandomSource.seeded(42));
         AttemptPolicy two = new AttemptPolicy(1_000, 5, 100, RandomSource.seeded(42));
-        long[] a = LongStream.range(0, 20).map(i -> one.backoffMs((int) (i % 4))).toArray();
-        long[] b = LongStream.range(0, 20).map(i -> two.backoffMs((int) (i % 4))).toArray();
+        long[] a =
+                LongStream.range(0, 20).map(i -> one.backoffMs((int) (i % 4))).toArray();
+        long[] b =
+                LongStream.range(0, 20).map(i -> two.backoffMs((int) (i % 4))).toArray();
         assertThat(a).isEqualTo(b);
         assertThat(first).containsOnly(first[0]);
     }
 
     @Test
     void noBaseMeansNoWait() {
-        assertThat(new AttemptPolicy(1_000, 3, 0, RandomSource.seeded(1)).backoffMs(2)).isZero();
+        assertThat(new AttemptPolicy(1_000, 3, 0, RandomSource.seeded(1)).backoffMs(2))
+                .isZero();
     }
 
     @ParameterizedTest

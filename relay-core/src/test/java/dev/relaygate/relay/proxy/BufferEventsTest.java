@@ -8,10 +8,10 @@ import dev.relaygate.relay.config.ConfigProblem;
 import dev.relaygate.relay.config.ConfigValidator;
 import dev.relaygate.relay.config.StreamingConfig;
 import dev.relaygate.relay.metrics.Counts;
-import dev.relaygate.relay.time.RandomSource;
 import dev.relaygate.relay.support.Http;
 import dev.relaygate.relay.support.RelayFixture;
 import dev.relaygate.relay.support.SseClient;
+import dev.relaygate.relay.time.RandomSource;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,8 +27,11 @@ final class BufferEventsTest {
     @Test
     void aGreenStreamAbortedInsideTheWindowReachesTheClientCompleteFromBlueAndCountsAsGreensError() {
         try (RelayFixture f = start(WINDOW)) {
-            f.green.switchProfile(ProfileSettings.healthy().withProfile(Profile.MID_STREAM_ABORT)
-                    .withAbortAfterEvents(2).withGapBetweenEventsMs(10).withTokensPerAnswer(TOKENS));
+            f.green.switchProfile(ProfileSettings.healthy()
+                    .withProfile(Profile.MID_STREAM_ABORT)
+                    .withAbortAfterEvents(2)
+                    .withGapBetweenEventsMs(10)
+                    .withTokensPerAnswer(TOKENS));
             f.relay.policyStore().setGreenWeight(100, "test");
             Counts before = f.relay.metrics().green().counts();
 
@@ -36,7 +39,9 @@ final class BufferEventsTest {
 
             assertThat(r.error()).isNull();
             assertThat(r.header("X-Relay-Environment")).isEqualTo("blue");
-            assertThat(r.completeAndInOrder()).as("a whole blue stream: %s", r.events()).isTrue();
+            assertThat(r.completeAndInOrder())
+                    .as("a whole blue stream: %s", r.events())
+                    .isTrue();
             assertThat(r.sawDone()).isTrue();
             Counts green = f.relay.metrics().green().counts().minus(before);
             assertThat(green.abortedStreams()).as("green %s", green).isEqualTo(1);
@@ -47,7 +52,8 @@ final class BufferEventsTest {
     @Test
     void aGreenErrorStatusInsideTheWindowIsRetriedOnBlue() {
         try (RelayFixture f = start(WINDOW)) {
-            f.green.switchProfile(ProfileSettings.healthy().withProfile(Profile.FLAKY).withErrorPercent(100));
+            f.green.switchProfile(
+                    ProfileSettings.healthy().withProfile(Profile.FLAKY).withErrorPercent(100));
             f.relay.policyStore().setGreenWeight(100, "test");
             Counts before = f.relay.metrics().green().counts();
 
@@ -56,15 +62,19 @@ final class BufferEventsTest {
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.header("X-Relay-Environment")).isEqualTo("blue");
             assertThat(r.completeAndInOrder()).isTrue();
-            assertThat(f.relay.metrics().green().counts().minus(before).errors(true)).isEqualTo(1);
+            assertThat(f.relay.metrics().green().counts().minus(before).errors(true))
+                    .isEqualTo(1);
         }
     }
 
     @Test
     void aGreenStreamAbortedAfterTheWindowStaysOnGreenAndIsCut() {
         try (RelayFixture f = start(WINDOW)) {
-            f.green.switchProfile(ProfileSettings.healthy().withProfile(Profile.MID_STREAM_ABORT)
-                    .withAbortAfterEvents(WINDOW + 3).withGapBetweenEventsMs(10).withTokensPerAnswer(TOKENS));
+            f.green.switchProfile(ProfileSettings.healthy()
+                    .withProfile(Profile.MID_STREAM_ABORT)
+                    .withAbortAfterEvents(WINDOW + 3)
+                    .withGapBetweenEventsMs(10)
+                    .withTokensPerAnswer(TOKENS));
             f.relay.policyStore().setGreenWeight(100, "test");
 
             SseClient.Result r = post(f);
@@ -96,9 +106,12 @@ final class BufferEventsTest {
     @ParameterizedTest
     @ValueSource(ints = {-1, 10_001})
     void bufferEventsOutsideItsRangeIsRejectedNamingTheField(int bad) {
-        List<String> problems = ConfigValidator.validate(RelayFixture.baseConfig("http://127.0.0.1:1/v1",
-                "http://127.0.0.1:2/v1").withStreaming(new StreamingConfig(null, bad)))
-                .stream().map(ConfigProblem::message).toList();
+        List<String> problems = ConfigValidator.validate(
+                        RelayFixture.baseConfig("http://127.0.0.1:1/v1", "http://127.0.0.1:2/v1")
+                                .withStreaming(new StreamingConfig(null, bad)))
+                .stream()
+                .map(ConfigProblem::message)
+                .toList();
         assertThat(problems).contains("streaming.buffer_events must be in [0,10000], but was " + bad);
     }
 
@@ -113,13 +126,13 @@ final class BufferEventsTest {
     }
 
     private static SseClient.Result post(RelayFixture f) {
-        return SseClient.post(f.relay.baseUrl() + "/chat/completions", Http.chatBody("m", true, 64), Map.of(),
-                e -> { });
+        return SseClient.post(f.relay.baseUrl() + "/chat/completions", Http.chatBody("m", true, 64), Map.of(), e -> {});
     }
 
     /** Event data without the per-answer id and timestamp. */
     private static List<String> stable(SseClient.Result r) {
-        return r.events().stream().map(e -> e.data().replaceAll("\"id\":\"[^\"]*\"", "").replaceAll("\"created\":\\d+", ""))
+        return r.events().stream()
+                .map(e -> e.data().replaceAll("\"id\":\"[^\"]*\"", "").replaceAll("\"created\":\\d+", ""))
                 .toList();
     }
 }

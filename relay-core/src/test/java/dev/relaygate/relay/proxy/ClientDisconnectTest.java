@@ -2,12 +2,12 @@ package dev.relaygate.relay.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.relaygate.relay.time.Clock;
 import dev.relaygate.relay.RelayServer;
 import dev.relaygate.relay.metrics.Counts;
-import dev.relaygate.relay.time.RandomSource;
 import dev.relaygate.relay.support.Http;
 import dev.relaygate.relay.support.RelayFixture;
+import dev.relaygate.relay.time.Clock;
+import dev.relaygate.relay.time.RandomSource;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.io.InputStream;
@@ -39,14 +39,14 @@ final class ClientDisconnectTest {
         });
         int port = upstream.listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS).actualPort();
         String url = "http://127.0.0.1:" + port + "/v1";
-        try (RelayServer relay = RelayServer.start(RelayFixture.baseConfig(url, url), Clock.system(),
-                RandomSource.threadLocal())) {
+        try (RelayServer relay =
+                RelayServer.start(RelayFixture.baseConfig(url, url), Clock.system(), RandomSource.threadLocal())) {
             String body = Http.chatBody("m", true);
             long closedByClientAt;
             try (Socket socket = new Socket("127.0.0.1", relay.port())) {
                 OutputStream out = socket.getOutputStream();
                 out.write(("POST /v1/chat/completions HTTP/1.1\r\nHost: relay\r\nContent-Type: application/json\r\n"
-                        + "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body)
+                                + "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body)
                         .getBytes(StandardCharsets.UTF_8));
                 out.flush();
                 InputStream in = socket.getInputStream();
@@ -60,10 +60,14 @@ final class ClientDisconnectTest {
                 closedByClientAt = System.nanoTime();
             }
             long lagMs = (upstreamClosedAt.get(10, TimeUnit.SECONDS) - closedByClientAt) / 1_000_000;
-            assertThat(lagMs).as("upstream cancelled %d ms after the client left", lagMs).isLessThan(5_000);
+            assertThat(lagMs)
+                    .as("upstream cancelled %d ms after the client left", lagMs)
+                    .isLessThan(5_000);
             int sentAtCancel = eventsSent.get();
             Thread.sleep(300);
-            assertThat(eventsSent.get()).as("upstream kept streaming after the cancel").isEqualTo(sentAtCancel);
+            assertThat(eventsSent.get())
+                    .as("upstream kept streaming after the cancel")
+                    .isEqualTo(sentAtCancel);
             Counts counts = relay.metrics().blue().counts();
             assertThat(counts.clientCancelled()).isEqualTo(1);
             assertThat(counts.errors(true)).isZero();

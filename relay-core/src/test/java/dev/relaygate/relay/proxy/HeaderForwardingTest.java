@@ -1,7 +1,7 @@
 package dev.relaygate.relay.proxy;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -15,12 +15,12 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.relaygate.relay.time.Clock;
 import dev.relaygate.relay.RelayServer;
 import dev.relaygate.relay.config.EnvironmentConfig;
 import dev.relaygate.relay.config.RelayConfig;
-import dev.relaygate.relay.time.RandomSource;
 import dev.relaygate.relay.support.Http;
+import dev.relaygate.relay.time.Clock;
+import dev.relaygate.relay.time.RandomSource;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -39,8 +39,10 @@ final class HeaderForwardingTest {
         upstream = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
         upstream.start();
         String prefixed = "http://127.0.0.1:" + upstream.port() + "/openai/v1";
-        RelayConfig config = RelayConfig.of(EnvironmentConfig.of("blue", prefixed, "sk-upstream-blue"),
-                        EnvironmentConfig.of("green", prefixed + "/", "sk-upstream-green"), "admin")
+        RelayConfig config = RelayConfig.of(
+                        EnvironmentConfig.of("blue", prefixed, "sk-upstream-blue"),
+                        EnvironmentConfig.of("green", prefixed + "/", "sk-upstream-green"),
+                        "admin")
                 .withModels(Map.of("fast", "gpt-4.1-mini"));
         relay = RelayServer.start(config, Clock.system(), RandomSource.threadLocal());
     }
@@ -55,36 +57,50 @@ final class HeaderForwardingTest {
     void stubs() {
         upstream.resetAll();
         upstream.stubFor(post(urlPathEqualTo("/openai/v1/chat/completions"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withHeader("X-Upstream", "yes").withBody("{\"id\":\"x\"}")));
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withHeader("X-Upstream", "yes")
+                        .withBody("{\"id\":\"x\"}")));
         upstream.stubFor(get(urlPathEqualTo("/openai/v1/files/abc/content"))
                 .willReturn(aResponse().withStatus(200).withBody("file-bytes")));
     }
 
     @Test
     void replacesCredentialsKeepsTheBaseUrlPrefixAndForwardsIdsAndTraceContext() {
-        HttpResponse<String> response = Http.post(relay.baseUrl() + "/chat/completions?api-version=1",
-                Http.chatBody("gpt-4.1", false), Map.of("Authorization", "Bearer sk-client-own-key",
-                        "X-Request-ID", "client-req-42", "traceparent", TRACEPARENT, "X-Route-Policy", "green"));
+        HttpResponse<String> response = Http.post(
+                relay.baseUrl() + "/chat/completions?api-version=1",
+                Http.chatBody("gpt-4.1", false),
+                Map.of(
+                        "Authorization",
+                        "Bearer sk-client-own-key",
+                        "X-Request-ID",
+                        "client-req-42",
+                        "traceparent",
+                        TRACEPARENT,
+                        "X-Route-Policy",
+                        "green"));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("{\"id\":\"x\"}");
         assertThat(response.headers().firstValue("X-Relay-Environment")).hasValue("green");
         assertThat(response.headers().firstValue("X-Request-ID")).hasValue("client-req-42");
         assertThat(response.headers().firstValue("X-Upstream")).hasValue("yes");
-        upstream.verify(1, postRequestedFor(urlEqualTo("/openai/v1/chat/completions?api-version=1"))
-                .withHeader("Authorization", equalTo("Bearer sk-upstream-green"))
-                .withHeader("X-Request-ID", equalTo("client-req-42"))
-                .withHeader("traceparent", equalTo(TRACEPARENT))
-                .withHeader("Host", equalTo("127.0.0.1:" + upstream.port()))
-                .withHeader("X-Route-Policy", absent())
-                .withRequestBody(equalToJson(Http.chatBody("gpt-4.1", false))));
+        upstream.verify(
+                1,
+                postRequestedFor(urlEqualTo("/openai/v1/chat/completions?api-version=1"))
+                        .withHeader("Authorization", equalTo("Bearer sk-upstream-green"))
+                        .withHeader("X-Request-ID", equalTo("client-req-42"))
+                        .withHeader("traceparent", equalTo(TRACEPARENT))
+                        .withHeader("Host", equalTo("127.0.0.1:" + upstream.port()))
+                        .withHeader("X-Route-Policy", absent())
+                        .withRequestBody(equalToJson(Http.chatBody("gpt-4.1", false))));
     }
 
     @Test
     void mintsARequestIdWhenTheClientSentNoneAndSendsTheSameOneUpstream() {
-        HttpResponse<String> response = Http.post(relay.baseUrl() + "/chat/completions",
-                Http.chatBody("gpt-4.1", false), Map.of());
+        HttpResponse<String> response =
+                Http.post(relay.baseUrl() + "/chat/completions", Http.chatBody("gpt-4.1", false), Map.of());
         String minted = response.headers().firstValue("X-Request-ID").orElseThrow();
         assertThat(minted).matches("[0-9a-f]{32}");
         assertThat(response.headers().firstValue("X-Relay-Environment")).hasValue("blue");

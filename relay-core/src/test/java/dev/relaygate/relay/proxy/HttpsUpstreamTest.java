@@ -9,13 +9,13 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.relaygate.relay.time.Clock;
 import dev.relaygate.relay.RelayServer;
 import dev.relaygate.relay.config.EnvironmentConfig;
 import dev.relaygate.relay.config.RelayConfig;
 import dev.relaygate.relay.config.Secret;
-import dev.relaygate.relay.time.RandomSource;
 import dev.relaygate.relay.support.Http;
+import dev.relaygate.relay.time.Clock;
+import dev.relaygate.relay.time.RandomSource;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
@@ -34,16 +34,20 @@ final class HttpsUpstreamTest {
     private static RelayConfig config(String blueUrl, String greenUrl) {
         return RelayConfig.of(
                 new EnvironmentConfig("blue", blueUrl, Secret.of("sk-tls-blue"), true),
-                new EnvironmentConfig("green", greenUrl, Secret.of("sk-tls-green"), true), "admin");
+                new EnvironmentConfig("green", greenUrl, Secret.of("sk-tls-green"), true),
+                "admin");
     }
 
     @Test
     void relaysToAnHttpsUpstreamWithItsHostHeader() {
-        WireMockServer upstream = new WireMockServer(wireMockConfig().dynamicHttpsPort().httpDisabled(true)
-                .bindAddress("127.0.0.1"));
+        WireMockServer upstream = new WireMockServer(
+                wireMockConfig().dynamicHttpsPort().httpDisabled(true).bindAddress("127.0.0.1"));
         upstream.start();
-        upstream.stubFor(get(urlEqualTo("/v1/models")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody("{\"object\":\"list\",\"data\":[]}")));
+        upstream.stubFor(get(urlEqualTo("/v1/models"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"object\":\"list\",\"data\":[]}")));
         String url = "https://localhost:" + upstream.httpsPort() + "/v1";
         try (RelayServer relay = RelayServer.start(config(url, url), Clock.system(), RandomSource.threadLocal())) {
             HttpResponse<String> response = Http.get(relay.baseUrl() + "/models", Map.of());
@@ -61,7 +65,9 @@ final class HttpsUpstreamTest {
     void sendsTheBaseUrlsHostAsTlsServerNameIndication() throws Exception {
         Vertx vertx = Vertx.vertx();
         CompletableFuture<String> sni = new CompletableFuture<>();
-        HttpServerOptions tls = new HttpServerOptions().setSsl(true).setSni(true)
+        HttpServerOptions tls = new HttpServerOptions()
+                .setSsl(true)
+                .setSni(true)
                 .setKeyCertOptions(new JksOptions().setValue(wireMockKeystore()).setPassword("password"));
         HttpServer server = vertx.createHttpServer(tls).requestHandler(req -> {
             sni.complete(req.connection().indicatedServerName());

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.relaygate.relay.config.RoutingConfig;
 import dev.relaygate.relay.config.ServerConfig;
 import dev.relaygate.relay.config.WeightsConfig;
-import dev.relaygate.relay.time.RandomSource;
 import dev.relaygate.relay.support.Http;
 import dev.relaygate.relay.support.RelayFixture;
+import dev.relaygate.relay.time.RandomSource;
 import java.net.http.HttpResponse;
 import java.util.HashSet;
 import java.util.Map;
@@ -28,7 +28,8 @@ final class RelayRoutingTest {
     @BeforeAll
     static void start() {
         // One event loop and a seeded source: the split through the real relay is reproducible.
-        f = RelayFixture.start(c -> c.withServer(new ServerConfig("127.0.0.1", 0, 2_000L, 1))
+        f = RelayFixture.start(
+                c -> c.withServer(new ServerConfig("127.0.0.1", 0, 2_000L, 1))
                         .withRouting(new RoutingConfig("weighted", new WeightsConfig(100, 0), "X-Session-Id")),
                 RandomSource.seeded(42));
     }
@@ -61,14 +62,17 @@ final class RelayRoutingTest {
         while (f.green.counts().total() - greenBefore < green && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
-        assertThat(RelayFixture.settledTotal(f.green) - greenBefore).as("the green mock served what the header says")
+        assertThat(RelayFixture.settledTotal(f.green) - greenBefore)
+                .as("the green mock served what the header says")
                 .isEqualTo(green);
         if (greenWeight == 0 || greenWeight == 100) {
             assertThat(green).isEqualTo(REQUESTS * greenWeight / 100);
         } else {
             BinomialDistribution expected = new BinomialDistribution(REQUESTS, greenWeight / 100.0);
-            assertThat(green).isBetween(expected.inverseCumulativeProbability(ALPHA / 2),
-                    expected.inverseCumulativeProbability(1 - ALPHA / 2));
+            assertThat(green)
+                    .isBetween(
+                            expected.inverseCumulativeProbability(ALPHA / 2),
+                            expected.inverseCumulativeProbability(1 - ALPHA / 2));
         }
     }
 

@@ -1,8 +1,8 @@
 package dev.relaygate.relay.proxy;
 
-import dev.relaygate.relay.http.RequestIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.relaygate.relay.http.RequestIds;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -35,6 +35,7 @@ final class RequestIdsTest {
 
     @Test
     void replacesOverlongIds() {
-        assertThat(RequestIds.reuseOrMint("x".repeat(RequestIds.MAX_LENGTH + 1))).matches("[0-9a-f]{32}");
+        assertThat(RequestIds.reuseOrMint("x".repeat(RequestIds.MAX_LENGTH + 1)))
+                .matches("[0-9a-f]{32}");
     }
 }

@@ -38,11 +38,14 @@ final class StreamStagesTest {
     void theEventWindowHoldsTheStartUntilItIsFullThenPassesEverythingInOrder() {
         EventWindow window = new EventWindow(2);
         assertThat(window.holding()).isTrue();
-        assertThat(window.onChunk(Buffer.buffer(E1), Buffer.buffer(E1)).length()).isZero();
+        assertThat(window.onChunk(Buffer.buffer(E1), Buffer.buffer(E1)).length())
+                .isZero();
         assertThat(window.holding()).isTrue();
-        assertThat(window.onChunk(Buffer.buffer(E2), Buffer.buffer(E2)).toString()).isEqualTo(E1 + E2);
+        assertThat(window.onChunk(Buffer.buffer(E2), Buffer.buffer(E2)).toString())
+                .isEqualTo(E1 + E2);
         assertThat(window.holding()).isFalse();
-        assertThat(window.onChunk(Buffer.buffer(DONE), Buffer.buffer(DONE)).toString()).isEqualTo(DONE);
+        assertThat(window.onChunk(Buffer.buffer(DONE), Buffer.buffer(DONE)).toString())
+                .isEqualTo(DONE);
         assertThat(window.onEnd(Buffer.buffer()).length()).isZero();
     }
 

@@ -2,9 +2,9 @@ package dev.relaygate.relay.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.relaygate.mock.ServedCounts;
 import dev.relaygate.mock.Profile;
 import dev.relaygate.mock.ProfileSettings;
+import dev.relaygate.mock.ServedCounts;
 import dev.relaygate.relay.metrics.Counts;
 import dev.relaygate.relay.support.Http;
 import dev.relaygate.relay.support.RelayFixture;
@@ -37,8 +37,10 @@ final class StreamingTest {
 
     @BeforeEach
     void slowHealthyStreams() {
-        ProfileSettings spaced = ProfileSettings.healthy().withGapBetweenEventsMs(EVENT_GAP_MS)
-                .withTimeToFirstEventMs(EVENT_GAP_MS).withTokensPerAnswer(TOKENS);
+        ProfileSettings spaced = ProfileSettings.healthy()
+                .withGapBetweenEventsMs(EVENT_GAP_MS)
+                .withTimeToFirstEventMs(EVENT_GAP_MS)
+                .withTokensPerAnswer(TOKENS);
         f.blue.switchProfile(spaced);
         f.green.switchProfile(spaced);
         f.relay.policyStore().setGreenWeight(0, "test reset");
@@ -46,17 +48,20 @@ final class StreamingTest {
 
     @Test
     void eventsArriveInOrderAndTheFirstReachesTheClientBeforeTheLastIsSent() {
-        SseClient.Result r = SseClient.post(f.relay.baseUrl() + "/chat/completions", Http.chatBody("m", true, 64),
-                Map.of(), e -> { });
+        SseClient.Result r = SseClient.post(
+                f.relay.baseUrl() + "/chat/completions", Http.chatBody("m", true, 64), Map.of(), e -> {});
 
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.error()).isNull();
         assertThat(r.sawDone()).isTrue();
-        assertThat(r.completeAndInOrder()).as("events 1..total in order: %s", r.events()).isTrue();
+        assertThat(r.completeAndInOrder())
+                .as("events 1..total in order: %s", r.events())
+                .isTrue();
         assertThat(r.events().get(0).total()).isEqualTo(TOKENS + 1);
         // The mock spaces events 100 ms apart, so ~1 s separates first from last when nothing buffers;
         // a buffering relay would deliver them together. Generous bound for a noisy machine.
-        long spreadMs = (r.events().get(r.events().size() - 1).arrivedNanos() - r.events().get(0).arrivedNanos())
+        long spreadMs = (r.events().get(r.events().size() - 1).arrivedNanos()
+                        - r.events().get(0).arrivedNanos())
                 / 1_000_000;
         assertThat(spreadMs).isGreaterThan((long) (TOKENS - 1) * EVENT_GAP_MS / 2);
     }
@@ -67,14 +72,15 @@ final class StreamingTest {
         long greenStreamsBefore = RelayFixture.settled(f.green, ServedCounts::streams);
         AtomicBoolean rolledBack = new AtomicBoolean();
         CountDownLatch afterRollback = new CountDownLatch(1);
-        SseClient.Result r = SseClient.post(f.relay.baseUrl() + "/chat/completions", Http.chatBody("m", true, 64),
-                Map.of(), event -> {
+        SseClient.Result r = SseClient.post(
+                f.relay.baseUrl() + "/chat/completions", Http.chatBody("m", true, 64), Map.of(), event -> {
                     if (rolledBack.compareAndSet(false, true)) {
                         HttpResponse<String> rollback = Http.post(f.url("/admin/rollback"), "{}", RelayFixture.admin());
                         assertThat(rollback.statusCode()).isEqualTo(200);
-                        HttpResponse<String> next = Http.post(f.relay.baseUrl() + "/chat/completions",
-                                Http.chatBody("m", false), Map.of());
-                        assertThat(next.headers().firstValue("X-Relay-Environment")).hasValue("blue");
+                        HttpResponse<String> next =
+                                Http.post(f.relay.baseUrl() + "/chat/completions", Http.chatBody("m", false), Map.of());
+                        assertThat(next.headers().firstValue("X-Relay-Environment"))
+                                .hasValue("blue");
                         afterRollback.countDown();
                     }
                 });
@@ -84,18 +90,25 @@ final class StreamingTest {
         assertThat(r.error()).isNull();
         assertThat(r.sawDone()).isTrue();
         assertThat(r.completeAndInOrder()).isTrue();
-        assertThat(RelayFixture.settled(f.green, ServedCounts::streams) - greenStreamsBefore).isEqualTo(1);
+        assertThat(RelayFixture.settled(f.green, ServedCounts::streams) - greenStreamsBefore)
+                .isEqualTo(1);
         assertThat(f.relay.policyStore().current().greenWeight()).isZero();
     }
 
     @Test
     void aMidStreamAbortUpstreamEndsTheClientsStreamWithoutAFakeDoneAndIsCounted() throws InterruptedException {
-        f.green.switchProfile(ProfileSettings.healthy().withProfile(Profile.MID_STREAM_ABORT).withAbortAfterEvents(3)
-                .withGapBetweenEventsMs(20).withTokensPerAnswer(TOKENS));
+        f.green.switchProfile(ProfileSettings.healthy()
+                .withProfile(Profile.MID_STREAM_ABORT)
+                .withAbortAfterEvents(3)
+                .withGapBetweenEventsMs(20)
+                .withTokensPerAnswer(TOKENS));
         Counts before = f.relay.metrics().green().counts();
 
-        SseClient.Result r = SseClient.post(f.relay.baseUrl() + "/chat/completions", Http.chatBody("m", true, 64),
-                Map.of("X-Route-Policy", "green"), e -> { });
+        SseClient.Result r = SseClient.post(
+                f.relay.baseUrl() + "/chat/completions",
+                Http.chatBody("m", true, 64),
+                Map.of("X-Route-Policy", "green"),
+                e -> {});
 
         assertThat(r.header("X-Relay-Environment")).isEqualTo("green");
         assertThat(r.sawDone()).isFalse();

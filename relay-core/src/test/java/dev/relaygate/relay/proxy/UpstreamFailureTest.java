@@ -10,14 +10,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
-import dev.relaygate.relay.time.Clock;
 import dev.relaygate.relay.RelayServer;
 import dev.relaygate.relay.config.RelayConfig;
 import dev.relaygate.relay.config.UpstreamConfig;
 import dev.relaygate.relay.metrics.Counts;
-import dev.relaygate.relay.time.RandomSource;
 import dev.relaygate.relay.support.Http;
 import dev.relaygate.relay.support.RelayFixture;
+import dev.relaygate.relay.time.Clock;
+import dev.relaygate.relay.time.RandomSource;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
@@ -37,8 +37,10 @@ final class UpstreamFailureTest {
         upstream = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
         upstream.start();
         String url = "http://127.0.0.1:" + upstream.port() + "/v1";
-        relay = RelayServer.start(RelayFixture.baseConfig(url, url)
-                .withUpstream(new UpstreamConfig(1_000L, 5_000L, 2, 5L, 16, null)), Clock.system(), RandomSource.threadLocal());
+        relay = RelayServer.start(
+                RelayFixture.baseConfig(url, url).withUpstream(new UpstreamConfig(1_000L, 5_000L, 2, 5L, 16, null)),
+                Clock.system(),
+                RandomSource.threadLocal());
     }
 
     @AfterAll
@@ -58,9 +60,12 @@ final class UpstreamFailureTest {
 
     @Test
     void a429IsPassedToTheClientWithItsRetryAfterAndNotRetried() {
-        upstream.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(429)
-                .withHeader("Retry-After", "7").withHeader("Content-Type", "application/json")
-                .withBody("{\"error\":{\"message\":\"slow down\",\"type\":\"rate_limit_error\"}}")));
+        upstream.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
+                .willReturn(aResponse()
+                        .withStatus(429)
+                        .withHeader("Retry-After", "7")
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"message\":\"slow down\",\"type\":\"rate_limit_error\"}}")));
         HttpResponse<String> r = chat();
         assertThat(r.statusCode()).isEqualTo(429);
         assertThat(r.headers().firstValue("Retry-After")).hasValue("7");
@@ -70,10 +75,15 @@ final class UpstreamFailureTest {
 
     @Test
     void a503BeforeTheFirstByteIsRetriedAndTheClientSeesOnlyTheSuccess() {
-        upstream.stubFor(post(urlPathEqualTo("/v1/chat/completions")).inScenario("flaky").whenScenarioStateIs(STARTED)
-                .willReturn(aResponse().withStatus(503)).willSetStateTo("recovered"));
-        upstream.stubFor(post(urlPathEqualTo("/v1/chat/completions")).inScenario("flaky")
-                .whenScenarioStateIs("recovered").willReturn(aResponse().withStatus(200).withBody("{\"ok\":true}")));
+        upstream.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
+                .inScenario("flaky")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(503))
+                .willSetStateTo("recovered"));
+        upstream.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
+                .inScenario("flaky")
+                .whenScenarioStateIs("recovered")
+                .willReturn(aResponse().withStatus(200).withBody("{\"ok\":true}")));
         Counts before = relay.metrics().blue().counts();
         HttpResponse<String> r = chat();
         assertThat(r.statusCode()).isEqualTo(200);
@@ -86,8 +96,8 @@ final class UpstreamFailureTest {
 
     @Test
     void a502ThatPersistsIsPassedOnAfterMaxRetries() {
-        upstream.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(502)
-                .withBody("bad gateway upstream")));
+        upstream.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
+                .willReturn(aResponse().withStatus(502).withBody("bad gateway upstream")));
         HttpResponse<String> r = chat();
         assertThat(r.statusCode()).isEqualTo(502);
         assertThat(r.body()).isEqualTo("bad gateway upstream");
@@ -110,10 +120,11 @@ final class UpstreamFailureTest {
             closedPort = s.getLocalPort();
         }
         String url = "http://127.0.0.1:" + closedPort + "/v1";
-        RelayConfig config = RelayFixture.baseConfig(url, url).withUpstream(new UpstreamConfig(500L, 5_000L, 2, 5L, 4, null));
+        RelayConfig config =
+                RelayFixture.baseConfig(url, url).withUpstream(new UpstreamConfig(500L, 5_000L, 2, 5L, 4, null));
         try (RelayServer dead = RelayServer.start(config, Clock.system(), RandomSource.threadLocal())) {
-            HttpResponse<String> r = Http.post(dead.baseUrl() + "/chat/completions", Http.chatBody("m", false),
-                    Map.of());
+            HttpResponse<String> r =
+                    Http.post(dead.baseUrl() + "/chat/completions", Http.chatBody("m", false), Map.of());
             BadInputTest.assertOpenAiError(r, 502, "upstream_unreachable");
             assertThat(r.body()).contains("after 3 attempt(s)");
             assertThat(r.headers().firstValue("X-Request-ID")).isPresent();

@@ -2,13 +2,13 @@ package dev.relaygate.relay.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.relaygate.relay.time.Clock;
 import dev.relaygate.relay.RelayServer;
 import dev.relaygate.relay.config.RelayConfig;
 import dev.relaygate.relay.config.UpstreamConfig;
-import dev.relaygate.relay.time.RandomSource;
 import dev.relaygate.relay.support.Http;
 import dev.relaygate.relay.support.RelayFixture;
+import dev.relaygate.relay.time.Clock;
+import dev.relaygate.relay.time.RandomSource;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.util.Map;
@@ -35,9 +35,12 @@ final class UpstreamKeepAliveTest {
     void startUpstream() throws Exception {
         upstream = vertx.createHttpServer()
                 .connectionHandler(c -> connections.incrementAndGet())
-                .requestHandler(req -> req.body().onSuccess(b -> req.response()
-                        .putHeader("Content-Type", "application/json").end(ANSWER)))
-                .listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
+                .requestHandler(req -> req.body()
+                        .onSuccess(b -> req.response()
+                                .putHeader("Content-Type", "application/json")
+                                .end(ANSWER)))
+                .listen(0, "127.0.0.1")
+                .await(10, TimeUnit.SECONDS);
     }
 
     @AfterEach
@@ -53,10 +56,12 @@ final class UpstreamKeepAliveTest {
         try (RelayServer relay = RelayServer.start(config, Clock.system(), RandomSource.threadLocal())) {
             int before = connections.get();
             assertThat(Http.post(relay.baseUrl() + "/chat/completions", Http.chatBody("m", false), Map.of())
-                    .statusCode()).isEqualTo(200);
+                            .statusCode())
+                    .isEqualTo(200);
             Thread.sleep(gapMs);
             assertThat(Http.post(relay.baseUrl() + "/chat/completions", Http.chatBody("m", false), Map.of())
-                    .statusCode()).isEqualTo(200);
+                            .statusCode())
+                    .isEqualTo(200);
             return connections.get() - before;
         }
     }

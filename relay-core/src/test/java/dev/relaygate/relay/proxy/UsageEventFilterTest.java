@@ -1,8 +1,8 @@
 package dev.relaygate.relay.proxy;
 
-import dev.relaygate.relay.json.StreamUsageRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.relaygate.relay.json.StreamUsageRequest;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,8 @@ final class UsageEventFilterTest {
         byte[] bytes = STREAM.getBytes(StandardCharsets.UTF_8);
         Buffer out = Buffer.buffer();
         for (int i = 0; i < bytes.length; i += chunkSize) {
-            out.appendBuffer(filter.accept(Buffer.buffer().appendBytes(bytes, i, Math.min(chunkSize, bytes.length - i))));
+            out.appendBuffer(
+                    filter.accept(Buffer.buffer().appendBytes(bytes, i, Math.min(chunkSize, bytes.length - i))));
         }
         out.appendBuffer(filter.finish());
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(CONTENT_1 + CONTENT_2 + DONE);
@@ -36,7 +37,8 @@ final class UsageEventFilterTest {
     void completeEventsAreForwardedAtOnceAndOnlyAnUnfinishedTailIsHeld() {
         UsageEventFilter filter = new UsageEventFilter();
         String half = CONTENT_2.substring(0, 10);
-        assertThat(filter.accept(Buffer.buffer(CONTENT_1 + half)).toString(StandardCharsets.UTF_8)).isEqualTo(CONTENT_1);
+        assertThat(filter.accept(Buffer.buffer(CONTENT_1 + half)).toString(StandardCharsets.UTF_8))
+                .isEqualTo(CONTENT_1);
         assertThat(filter.accept(Buffer.buffer(CONTENT_2.substring(10))).toString(StandardCharsets.UTF_8))
                 .isEqualTo(CONTENT_2);
     }
@@ -45,7 +47,8 @@ final class UsageEventFilterTest {
     void aContentEventThatCarriesUsageIsNotRemoved() {
         String withUsage = "data: {\"choices\":[{\"delta\":{\"content\":\"hi\"}}],\"usage\":{\"total_tokens\":1}}\n\n";
         UsageEventFilter filter = new UsageEventFilter();
-        assertThat(filter.accept(Buffer.buffer(withUsage)).toString(StandardCharsets.UTF_8)).isEqualTo(withUsage);
+        assertThat(filter.accept(Buffer.buffer(withUsage)).toString(StandardCharsets.UTF_8))
+                .isEqualTo(withUsage);
         assertThat(filter.removed()).isZero();
     }
 
@@ -60,16 +63,18 @@ final class UsageEventFilterTest {
 
     @Test
     void includeUsageIsAddedKeepingTheOtherFieldsAndStreamOptions() {
-        Buffer out = StreamUsageRequest.withIncludeUsage(Buffer.buffer(
-                "{\"model\":\"m\",\"stream\":true,\"stream_options\":{\"x\":1},\"max_tokens\":8}"));
+        Buffer out = StreamUsageRequest.withIncludeUsage(
+                Buffer.buffer("{\"model\":\"m\",\"stream\":true,\"stream_options\":{\"x\":1},\"max_tokens\":8}"));
         assertThat(out).isNotNull();
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(
-                "{\"model\":\"m\",\"stream\":true,\"stream_options\":{\"x\":1,\"include_usage\":true},\"max_tokens\":8}");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .isEqualTo(
+                        "{\"model\":\"m\",\"stream\":true,\"stream_options\":{\"x\":1,\"include_usage\":true},\"max_tokens\":8}");
     }
 
     @Test
     void aBodyThatAlreadyAsksForUsageIsLeftAlone() {
-        assertThat(StreamUsageRequest.withIncludeUsage(Buffer.buffer(
-                "{\"stream\":true,\"stream_options\":{\"include_usage\":true}}"))).isNull();
+        assertThat(StreamUsageRequest.withIncludeUsage(
+                        Buffer.buffer("{\"stream\":true,\"stream_options\":{\"include_usage\":true}}")))
+                .isNull();
     }
 }

@@ -2,8 +2,8 @@ package dev.relaygate.relay.rollout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.relaygate.relay.judge.IntervalSlice;
 import dev.relaygate.relay.exchange.Outcome;
+import dev.relaygate.relay.judge.IntervalSlice;
 import dev.relaygate.relay.metrics.RelayMetrics;
 import dev.relaygate.relay.shadow.ShadowComparison;
 import dev.relaygate.relay.shadow.ShadowSummary;

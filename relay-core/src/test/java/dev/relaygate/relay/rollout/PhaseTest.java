@@ -11,9 +11,18 @@ final class PhaseTest {
 
     @ParameterizedTest
     @CsvSource({
-        "STABLE, SHADOW", "STABLE, CANARY", "SHADOW, CANARY", "CANARY, CANARY", "CANARY, PROMOTED",
-        "SHADOW, ROLLED_BACK", "CANARY, ROLLED_BACK", "PROMOTED, ROLLED_BACK",
-        "SHADOW, STABLE", "CANARY, STABLE", "PROMOTED, STABLE", "ROLLED_BACK, STABLE"
+        "STABLE, SHADOW",
+        "STABLE, CANARY",
+        "SHADOW, CANARY",
+        "CANARY, CANARY",
+        "CANARY, PROMOTED",
+        "SHADOW, ROLLED_BACK",
+        "CANARY, ROLLED_BACK",
+        "PROMOTED, ROLLED_BACK",
+        "SHADOW, STABLE",
+        "CANARY, STABLE",
+        "PROMOTED, STABLE",
+        "ROLLED_BACK, STABLE"
     })
     void allowsTheTransitionsInTheTable(Phase from, Phase to) {
         assertThat(from.canTransitionTo(to)).isTrue();
@@ -22,8 +31,15 @@ final class PhaseTest {
 
     @ParameterizedTest
     @CsvSource({
-        "STABLE, PROMOTED", "STABLE, ROLLED_BACK", "STABLE, STABLE", "SHADOW, PROMOTED", "SHADOW, SHADOW",
-        "PROMOTED, CANARY", "ROLLED_BACK, CANARY", "ROLLED_BACK, SHADOW", "ROLLED_BACK, PROMOTED",
+        "STABLE, PROMOTED",
+        "STABLE, ROLLED_BACK",
+        "STABLE, STABLE",
+        "SHADOW, PROMOTED",
+        "SHADOW, SHADOW",
+        "PROMOTED, CANARY",
+        "ROLLED_BACK, CANARY",
+        "ROLLED_BACK, SHADOW",
+        "ROLLED_BACK, PROMOTED",
         "ROLLED_BACK, ROLLED_BACK"
     })
     void rejectsEveryOtherTransitionNamingBothPhases(Phase from, Phase to) {
@@ -34,7 +50,8 @@ final class PhaseTest {
 
     @Test
     void onlyShadowCanaryAndPromotedAreLive() {
-        assertThat(Phase.values()).filteredOn(Phase::isLive)
+        assertThat(Phase.values())
+                .filteredOn(Phase::isLive)
                 .containsExactly(Phase.SHADOW, Phase.CANARY, Phase.PROMOTED);
     }
 }

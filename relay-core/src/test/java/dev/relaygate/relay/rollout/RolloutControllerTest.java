@@ -1,9 +1,9 @@
 package dev.relaygate.relay.rollout;
 
-import dev.relaygate.relay.config.TrafficShiftSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.relaygate.relay.config.TrafficShiftSettings;
 import dev.relaygate.relay.judge.Decision;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +27,8 @@ final class RolloutControllerTest {
     private final EventTimeline timeline = new EventTimeline();
 
     private RolloutController controller(Path stateFile) {
-        return new RolloutController(source, source, clock, timeline, stateFile == null ? null : new StateFile(stateFile));
+        return new RolloutController(
+                source, source, clock, timeline, stateFile == null ? null : new StateFile(stateFile));
     }
 
     private void seconds(RolloutController c, int n) {
@@ -60,7 +61,8 @@ final class RolloutControllerTest {
         seconds(c, 60);
         assertThat(c.state().phase()).isEqualTo(Phase.PROMOTED);
         assertThat(source.greenWeight).isEqualTo(100);
-        assertThat(timeline.snapshot()).extracting(RolloutEvent::type)
+        assertThat(timeline.snapshot())
+                .extracting(RolloutEvent::type)
                 .contains(EventType.STEP_ADVANCED, EventType.PROMOTED);
     }
 
@@ -93,7 +95,9 @@ final class RolloutControllerTest {
         seconds(c, 300);
         assertThat(c.state().phase()).isEqualTo(Phase.ROLLED_BACK);
         assertThat(source.weightChanges).isEqualTo(changes);
-        assertThat(timeline.snapshot()).filteredOn(e -> e.type() == EventType.ROLLED_BACK).hasSize(1);
+        assertThat(timeline.snapshot())
+                .filteredOn(e -> e.type() == EventType.ROLLED_BACK)
+                .hasSize(1);
     }
 
     @Test
@@ -187,16 +191,24 @@ final class RolloutControllerTest {
     void concurrentRollbacksFireExactlyOnce() throws Exception {
         RolloutController c = controller(null);
         c.start(FAST, false);
-        assertThat(race(() -> c.rollbackManually(ManualChange.ROLLBACK))).as("callers told they rolled back").isEqualTo(1);
-        assertThat(timeline.snapshot()).filteredOn(e -> e.type() == EventType.ROLLED_BACK).hasSize(1);
+        assertThat(race(() -> c.rollbackManually(ManualChange.ROLLBACK)))
+                .as("callers told they rolled back")
+                .isEqualTo(1);
+        assertThat(timeline.snapshot())
+                .filteredOn(e -> e.type() == EventType.ROLLED_BACK)
+                .hasSize(1);
     }
 
     @RepeatedTest(100)
     void concurrentCancelsFireExactlyOnce() throws Exception {
         RolloutController c = controller(null);
         c.start(FAST, false);
-        assertThat(race(() -> c.cancel(ManualChange.TRAFFIC_SHIFT))).as("callers told they cancelled").isEqualTo(1);
-        assertThat(timeline.snapshot()).filteredOn(e -> e.type() == EventType.CANCELLED).hasSize(1);
+        assertThat(race(() -> c.cancel(ManualChange.TRAFFIC_SHIFT)))
+                .as("callers told they cancelled")
+                .isEqualTo(1);
+        assertThat(timeline.snapshot())
+                .filteredOn(e -> e.type() == EventType.CANCELLED)
+                .hasSize(1);
     }
 
     /** Runs {@code call} on 8 threads released at once; how many answered true. */
@@ -225,9 +237,15 @@ final class RolloutControllerTest {
     @Test
     void passesTheCount429SettingToTheSource() {
         RolloutController c = controller(null);
-        c.start(TrafficShiftSettings.of(10, 60L,
-                dev.relaygate.relay.config.ValidationThreshold.of(null, null, null, null, null, null, false, null, null),
-                null, null), false);
+        c.start(
+                TrafficShiftSettings.of(
+                        10,
+                        60L,
+                        dev.relaygate.relay.config.ValidationThreshold.of(
+                                null, null, null, null, null, null, false, null, null),
+                        null,
+                        null),
+                false);
         seconds(c, 1);
         assertThat(source.lastCount429).isFalse();
     }

@@ -40,7 +40,10 @@ final class RolloutSimulation {
 
         /** The share of runs rolled back within {@code millis} of onset: the median is within it if this is >= 1/2. */
         double shareWithin(long millis) {
-            return (double) Arrays.stream(detectionMillis).filter(d -> d <= millis).count() / detectionMillis.length;
+            return (double) Arrays.stream(detectionMillis)
+                            .filter(d -> d <= millis)
+                            .count()
+                    / detectionMillis.length;
         }
 
         long missed() {
@@ -49,9 +52,17 @@ final class RolloutSimulation {
 
         String describe(String name) {
             String max = missed() > 0 ? "missed" : String.format(Locale.ROOT, "%.1f s", quantile(1.0) / 1000.0);
-            return String.format(Locale.ROOT, "%s: %d rollouts, detection median %.1f s (%.1f%% within 6 s), p95 %.1f s,"
-                    + " max %s, missed %d, rolled back before onset %d", name, detectionMillis.length,
-                    quantile(0.5) / 1000.0, 100 * shareWithin(6_000), quantile(0.95) / 1000.0, max, missed(),
+            return String.format(
+                    Locale.ROOT,
+                    "%s: %d rollouts, detection median %.1f s (%.1f%% within 6 s), p95 %.1f s,"
+                            + " max %s, missed %d, rolled back before onset %d",
+                    name,
+                    detectionMillis.length,
+                    quantile(0.5) / 1000.0,
+                    100 * shareWithin(6_000),
+                    quantile(0.95) / 1000.0,
+                    max,
+                    missed(),
                     rolledBackBeforeOnset);
         }
     }
@@ -64,15 +75,20 @@ final class RolloutSimulation {
         }
 
         String describe() {
-            return String.format(Locale.ROOT, "healthy green (0.1%% errors, same latency): %d rollouts, %d false rollbacks"
-                    + " (%.2f%%, one-sided 95%% upper bound %.4f%%), %d promoted, median time to PROMOTED %.0f s", runs,
-                    falseRollbacks, 100.0 * falseRollbacks / runs, 100 * falseRollbackUpperBound(), promoted,
+            return String.format(
+                    Locale.ROOT,
+                    "healthy green (0.1%% errors, same latency): %d rollouts, %d false rollbacks"
+                            + " (%.2f%%, one-sided 95%% upper bound %.4f%%), %d promoted, median time to PROMOTED %.0f s",
+                    runs,
+                    falseRollbacks,
+                    100.0 * falseRollbacks / runs,
+                    100 * falseRollbackUpperBound(),
+                    promoted,
                     medianRolloutSeconds);
         }
     }
 
-    private RolloutSimulation() {
-    }
+    private RolloutSimulation() {}
 
     /**
      * The Clopper-Pearson one-sided 95% upper bound of a rate after {@code events} in {@code runs}:
@@ -80,16 +96,21 @@ final class RolloutSimulation {
      * Beta(events + 1, runs - events). With no events it is 1 - 0.05^(1/runs).
      */
     static double upperBound95(int events, int runs) {
-        return events >= runs ? 1.0
+        return events >= runs
+                ? 1.0
                 : new BetaDistribution(null, events + 1.0, runs - events).inverseCumulativeProbability(0.95);
     }
 
     /** Fault onset uniformly in [60 s, 260 s) of the first 300 s step: the window is full of healthy data. */
     static FaultResult faults(int runs, long seed, Consumer<SimulatedTraffic> fault) {
-        long[] outcomes = Arrays.stream(runSeeds(runs, seed)).parallel().map(runSeed -> faultRun(runSeed, fault)).toArray();
+        long[] outcomes = Arrays.stream(runSeeds(runs, seed))
+                .parallel()
+                .map(runSeed -> faultRun(runSeed, fault))
+                .toArray();
         int early = (int) Arrays.stream(outcomes).filter(o -> o == EARLY).count();
         // A rollout that ended before its fault never detected it: it counts as missed as well.
-        return new FaultResult(Arrays.stream(outcomes).map(o -> o == EARLY ? MISSED : o).toArray(), early);
+        return new FaultResult(
+                Arrays.stream(outcomes).map(o -> o == EARLY ? MISSED : o).toArray(), early);
     }
 
     /** One run: detection time in ms after onset, {@link #EARLY} or {@link #MISSED}. */
@@ -115,9 +136,13 @@ final class RolloutSimulation {
     /** Whole rollouts of a healthy green, until PROMOTED, a rollback, or 10 steps + 1,500 s. */
     static HealthyResult healthy(int runs, long seed) {
         // Seconds to PROMOTED, -1 for a false rollback, MISSED for a run that never got there.
-        long[] outcomes = Arrays.stream(runSeeds(runs, seed)).parallel().map(RolloutSimulation::healthyRun).toArray();
+        long[] outcomes = Arrays.stream(runSeeds(runs, seed))
+                .parallel()
+                .map(RolloutSimulation::healthyRun)
+                .toArray();
         int falseRollbacks = (int) Arrays.stream(outcomes).filter(o -> o < 0).count();
-        long[] durations = Arrays.stream(outcomes).map(o -> o < 0 ? MISSED : o).sorted().toArray();
+        long[] durations =
+                Arrays.stream(outcomes).map(o -> o < 0 ? MISSED : o).sorted().toArray();
         int promoted = (int) Arrays.stream(durations).filter(d -> d != MISSED).count();
         return new HealthyResult(runs, falseRollbacks, promoted, durations[runs / 2]);
     }

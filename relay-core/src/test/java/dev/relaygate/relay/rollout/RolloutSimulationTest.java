@@ -46,7 +46,8 @@ final class RolloutSimulationTest {
 
     @Test
     void rollsBackAFivePercentErrorGreenWithinSixSecondsMedian() {
-        RolloutSimulation.FaultResult r = timed(() -> RolloutSimulation.faults(RUNS, 42, t -> t.greenErrorRate = 0.05),
+        RolloutSimulation.FaultResult r = timed(
+                () -> RolloutSimulation.faults(RUNS, 42, t -> t.greenErrorRate = 0.05),
                 f -> f.describe("green at 5% errors (20 req/s to green)"));
         assertThat(r.missed()).isZero();
         assertThat(r.rolledBackBeforeOnset()).isZero();
@@ -56,8 +57,8 @@ final class RolloutSimulationTest {
 
     @Test
     void rollsBackAHundredMillisecondLatencyRegressionWithinSixSecondsMedian() {
-        RolloutSimulation.FaultResult r = timed(() -> RolloutSimulation.faults(RUNS, 43, t -> t.greenShiftMs = 100),
-                f -> f.describe("green +100 ms"));
+        RolloutSimulation.FaultResult r = timed(
+                () -> RolloutSimulation.faults(RUNS, 43, t -> t.greenShiftMs = 100), f -> f.describe("green +100 ms"));
         assertThat(r.missed()).isZero();
         assertThat(r.rolledBackBeforeOnset()).isZero();
         assertThat(r.quantile(0.5)).isLessThanOrEqualTo(6_000);
@@ -66,8 +67,8 @@ final class RolloutSimulationTest {
 
     @Test
     void rollsBackNoHealthyGreenInAnyWholeRollout() {
-        RolloutSimulation.HealthyResult r = timed(() -> RolloutSimulation.healthy(RUNS, 44),
-                RolloutSimulation.HealthyResult::describe);
+        RolloutSimulation.HealthyResult r =
+                timed(() -> RolloutSimulation.healthy(RUNS, 44), RolloutSimulation.HealthyResult::describe);
         assertThat(r.falseRollbacks()).isZero();
         assertThat(r.promoted()).isEqualTo(RUNS);
     }
@@ -76,8 +77,8 @@ final class RolloutSimulationTest {
     private static <R> R timed(Supplier<R> scenario, Function<R, String> describe) {
         long start = System.nanoTime();
         R result = scenario.get();
-        System.out.printf(Locale.ROOT, "[simulation] %s (%.1f s)%n", describe.apply(result),
-                (System.nanoTime() - start) / 1e9);
+        System.out.printf(
+                Locale.ROOT, "[simulation] %s (%.1f s)%n", describe.apply(result), (System.nanoTime() - start) / 1e9);
         return result;
     }
 }

@@ -1,8 +1,8 @@
 package dev.relaygate.relay.rollout;
 
-import dev.relaygate.relay.config.TrafficShiftSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.relaygate.relay.config.TrafficShiftSettings;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +10,8 @@ final class RolloutTickerTest {
 
     private final ManualClock clock = new ManualClock(1_700_000_000_000L);
     private final ScriptedSource source = new ScriptedSource(clock);
-    private final RolloutController controller = new RolloutController(source, source, clock, new EventTimeline(), null);
+    private final RolloutController controller =
+            new RolloutController(source, source, clock, new EventTimeline(), null);
 
     @Test
     void closeDropsAPendingTickInsteadOfWaitingForIt() {
@@ -38,7 +39,10 @@ final class RolloutTickerTest {
         RolloutTicker ticker = new RolloutTicker(controller, () -> 1_000L).start();
         ticker.close();
 
-        assertThat(ticker.call(() -> 1)).failsWithin(5, TimeUnit.SECONDS).withThrowableThat()
-                .havingRootCause().isInstanceOf(java.util.concurrent.RejectedExecutionException.class);
+        assertThat(ticker.call(() -> 1))
+                .failsWithin(5, TimeUnit.SECONDS)
+                .withThrowableThat()
+                .havingRootCause()
+                .isInstanceOf(java.util.concurrent.RejectedExecutionException.class);
     }
 }

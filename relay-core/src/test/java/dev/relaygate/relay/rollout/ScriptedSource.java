@@ -28,9 +28,13 @@ final class ScriptedSource implements IntervalSource, TrafficControl {
     public IntervalSlice take(boolean count429AsError) {
         lastCount429 = count429AsError;
         long now = clock.currentTimeMillis();
-        IntervalSlice s = new IntervalSlice(last, now,
+        IntervalSlice s = new IntervalSlice(
+                last,
+                now,
                 new EnvironmentSlice(blueRequests, blueErrors, latencies(blueRequests, 80)),
-                new EnvironmentSlice(greenRequests, greenErrors, latencies(greenRequests, greenLatencyMs)), 0, 0);
+                new EnvironmentSlice(greenRequests, greenErrors, latencies(greenRequests, greenLatencyMs)),
+                0,
+                0);
         last = now;
         return s;
     }

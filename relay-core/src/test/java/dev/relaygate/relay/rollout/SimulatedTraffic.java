@@ -51,10 +51,13 @@ final class SimulatedTraffic implements IntervalSource, TrafficControl {
         long seconds = Math.max(1, (now - lastTakeMillis) / 1000);
         int green = (int) (totalPerSecond * greenWeight / 100 * seconds);
         int blue = (int) (totalPerSecond * seconds) - green;
-        IntervalSlice slice = new IntervalSlice(lastTakeMillis, now,
+        IntervalSlice slice = new IntervalSlice(
+                lastTakeMillis,
+                now,
                 new EnvironmentSlice(blue, binomial(blue, blueErrorRate), latencies(blue, 0)),
                 new EnvironmentSlice(green, binomial(green, greenErrorRate), latencies(green, greenShiftMs)),
-                0, 0);
+                0,
+                0);
         lastTakeMillis = now;
         return slice;
     }

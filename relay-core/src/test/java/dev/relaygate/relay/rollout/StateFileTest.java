@@ -1,9 +1,9 @@
 package dev.relaygate.relay.rollout;
 
-import dev.relaygate.relay.config.TrafficShiftSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.relaygate.relay.config.TrafficShiftSettings;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +24,14 @@ final class StateFileTest {
     @Test
     void roundTripsPhaseWeightsSettingsAndReason() {
         StateFile f = new StateFile(dir.resolve("sub/state.json"));
-        PersistedState saved = new PersistedState(Phase.ROLLED_BACK, 0, 100, 0, 123L, TrafficShiftSettings.defaults(), "breach",
+        PersistedState saved = new PersistedState(
+                Phase.ROLLED_BACK,
+                0,
+                100,
+                0,
+                123L,
+                TrafficShiftSettings.defaults(),
+                "breach",
                 UpstreamRoles.of("b", "http://127.0.0.1:1", "g", "http://127.0.0.1:2", true));
         f.save(saved);
         assertThat(f.load()).contains(saved);

@@ -12,21 +12,24 @@ final class UpstreamRolesTest {
     @Test
     void aSavedSwapOfThisConfigIsRestored() {
         assertThat(UpstreamRoles.of("b", "http://127.0.0.1:2", "a", "http://127.0.0.1:1", true)
-                .restoresSwapOf(CONFIGURED)).isTrue();
+                        .restoresSwapOf(CONFIGURED))
+                .isTrue();
     }
 
     @Test
     void rolesSavedInTheConfigsOwnOrderAreNoSwap() {
         // the operator edited the config to the swapped order: the file, saved then, says not swapped
         assertThat(UpstreamRoles.of("b", "http://127.0.0.1:2", "a", "http://127.0.0.1:1", false)
-                .restoresSwapOf(CONFIGURED)).isFalse();
+                        .restoresSwapOf(CONFIGURED))
+                .isFalse();
         assertThat(CONFIGURED.restoresSwapOf(CONFIGURED)).isFalse();
     }
 
     @Test
     void anUpstreamTheConfigNoLongerHasIsNoSwap() {
         assertThat(UpstreamRoles.of("b", "http://127.0.0.1:3", "a", "http://127.0.0.1:1", true)
-                .restoresSwapOf(CONFIGURED)).isFalse();
+                        .restoresSwapOf(CONFIGURED))
+                .isFalse();
     }
 
     @Test

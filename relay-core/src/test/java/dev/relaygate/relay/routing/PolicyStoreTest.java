@@ -1,9 +1,9 @@
 package dev.relaygate.relay.routing;
 
-import dev.relaygate.relay.config.RoutingStrategy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.relaygate.relay.config.RoutingStrategy;
 import dev.relaygate.relay.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,14 +15,14 @@ import org.junit.jupiter.api.Test;
 
 final class PolicyStoreTest {
 
-    private final PolicyStore store = new PolicyStore(RoutingPolicy.initial(0, RoutingStrategy.WEIGHTED, 0),
-            Clock.system());
+    private final PolicyStore store =
+            new PolicyStore(RoutingPolicy.initial(0, RoutingStrategy.WEIGHTED, 0), Clock.system());
 
     @Test
     void updateSwapsTheSnapshotBumpsTheVersionAndNotifiesAfterTheSwap() {
         List<String> seen = new ArrayList<>();
-        store.addListener((previous, current) -> seen.add(previous.greenWeight() + "->" + current.greenWeight()
-                + " visible=" + (store.current() == current)));
+        store.addListener((previous, current) -> seen.add(
+                previous.greenWeight() + "->" + current.greenWeight() + " visible=" + (store.current() == current)));
         RoutingPolicy next = store.setGreenWeight(10, "test");
         assertThat(next.version()).isEqualTo(1);
         assertThat(next.changedBy()).isEqualTo("test");

@@ -1,9 +1,9 @@
 package dev.relaygate.relay.routing;
 
-import dev.relaygate.relay.config.RoutingStrategy;
-import dev.relaygate.relay.exchange.Environment;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.relaygate.relay.config.RoutingStrategy;
+import dev.relaygate.relay.exchange.Environment;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.junit.jupiter.api.Test;
@@ -14,6 +14,7 @@ final class RouterTest {
 
     /** Two-sided false-alarm probability of each split check. */
     private static final double ALPHA = 1e-4;
+
     private static final int DRAWS = 200_000;
     private static final long PINNED_UUID_HASH = 3_824_314_777_242_907_288L;
     private static final int PINNED_UUID_BUCKET = 7_288;
@@ -42,14 +43,17 @@ final class RouterTest {
         BinomialDistribution expected = new BinomialDistribution(DRAWS, p);
         int low = expected.inverseCumulativeProbability(ALPHA / 2);
         int high = expected.inverseCumulativeProbability(1 - ALPHA / 2);
-        assertThat(green).as("green count at weight %d (bound [%d,%d])", greenWeight, low, high)
+        assertThat(green)
+                .as("green count at weight %d (bound [%d,%d])", greenWeight, low, high)
                 .isBetween(low, high);
     }
 
     @Test
     void overrideHeaderBeatsTheWeights() {
-        assertThat(Router.route(weighted(0), RouteOverride.GREEN, Router.NO_AFFINITY, 0)).isEqualTo(Environment.GREEN);
-        assertThat(Router.route(weighted(100), RouteOverride.BLUE, Router.NO_AFFINITY, 0)).isEqualTo(Environment.BLUE);
+        assertThat(Router.route(weighted(0), RouteOverride.GREEN, Router.NO_AFFINITY, 0))
+                .isEqualTo(Environment.GREEN);
+        assertThat(Router.route(weighted(100), RouteOverride.BLUE, Router.NO_AFFINITY, 0))
+                .isEqualTo(Environment.BLUE);
         assertThat(Router.route(weighted(100), RouteOverride.AUTO, Router.NO_AFFINITY, 0))
                 .isEqualTo(Environment.GREEN);
     }
@@ -71,7 +75,8 @@ final class RouterTest {
             Environment first = Router.route(policy, RouteOverride.NONE, hash, 0);
             for (int repeat = 0; repeat < 5; repeat++) {
                 // the random draw is ignored when affinity is present
-                assertThat(Router.route(policy, RouteOverride.NONE, hash, repeat * 1_999)).isEqualTo(first);
+                assertThat(Router.route(policy, RouteOverride.NONE, hash, repeat * 1_999))
+                        .isEqualTo(first);
             }
         }
     }
@@ -83,7 +88,9 @@ final class RouterTest {
             boolean wasGreen = false;
             for (int w = 0; w <= 100; w += 5) {
                 boolean green = Router.route(weighted(w), RouteOverride.NONE, hash, 0) == Environment.GREEN;
-                assertThat(!wasGreen || green).as("session user-%d left green when weight rose to %d", s, w).isTrue();
+                assertThat(!wasGreen || green)
+                        .as("session user-%d left green when weight rose to %d", s, w)
+                        .isTrue();
                 wasGreen = green;
             }
         }
@@ -100,8 +107,10 @@ final class RouterTest {
             }
         }
         BinomialDistribution expected = new BinomialDistribution(sessions, 0.2);
-        assertThat(green).isBetween(expected.inverseCumulativeProbability(ALPHA / 2),
-                expected.inverseCumulativeProbability(1 - ALPHA / 2));
+        assertThat(green)
+                .isBetween(
+                        expected.inverseCumulativeProbability(ALPHA / 2),
+                        expected.inverseCumulativeProbability(1 - ALPHA / 2));
     }
 
     @Test
@@ -125,21 +134,24 @@ final class RouterTest {
             }
         }
         BinomialDistribution expected = new BinomialDistribution(sessions, 0.1);
-        assertThat(green).isBetween(expected.inverseCumulativeProbability(ALPHA / 2),
-                expected.inverseCumulativeProbability(1 - ALPHA / 2));
+        assertThat(green)
+                .isBetween(
+                        expected.inverseCumulativeProbability(ALPHA / 2),
+                        expected.inverseCumulativeProbability(1 - ALPHA / 2));
     }
 
     @Test
     void idsThatDifferOnlyInUnitOrderOrLengthHashApart() {
         String[][] pairs = {
-            {"abcd", "bacd"},         // units swapped between lanes
+            {"abcd", "bacd"}, // units swapped between lanes
             {"abcdefgh", "efghabcd"}, // whole lane rounds swapped
-            {"a", "a\u0000"},         // a trailing zero unit
-            {"\u00e9", "e"},           // a non-ASCII unit
-            {"ab", "\u6261"},          // two units vs one unit made of the same bytes
+            {"a", "a\u0000"}, // a trailing zero unit
+            {"\u00e9", "e"}, // a non-ASCII unit
+            {"ab", "\u6261"}, // two units vs one unit made of the same bytes
         };
         for (String[] pair : pairs) {
-            assertThat(Router.affinityHash(pair[0])).as("%s vs %s", pair[0], pair[1])
+            assertThat(Router.affinityHash(pair[0]))
+                    .as("%s vs %s", pair[0], pair[1])
                     .isNotEqualTo(Router.affinityHash(pair[1]));
         }
     }

@@ -9,8 +9,8 @@ import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.relaygate.relay.config.Secret;
-import dev.relaygate.relay.time.RandomSource;
 import dev.relaygate.relay.support.RelayFixture;
+import dev.relaygate.relay.time.RandomSource;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -26,7 +26,8 @@ final class OpenAiSdkClientTest {
 
     @BeforeAll
     static void start() {
-        f = RelayFixture.start(c -> c.withClientKeys(List.of(Secret.of("sk-relay-client"))), RandomSource.threadLocal());
+        f = RelayFixture.start(
+                c -> c.withClientKeys(List.of(Secret.of("sk-relay-client"))), RandomSource.threadLocal());
         client = OpenAIOkHttpClient.builder()
                 .baseUrl(f.relay.baseUrl())
                 .apiKey("sk-relay-client")
@@ -53,16 +54,21 @@ final class OpenAiSdkClientTest {
     void completesAChatCompletionThroughTheRelay() {
         ChatCompletion completion = client.chat().completions().create(params());
         assertThat(completion.choices()).hasSize(1);
-        assertThat(completion.choices().get(0).message().content()).hasValueSatisfying(t -> assertThat(t).isNotBlank());
-        assertThat(completion.usage()).hasValueSatisfying(u -> assertThat(u.completionTokens()).isPositive());
+        assertThat(completion.choices().get(0).message().content())
+                .hasValueSatisfying(t -> assertThat(t).isNotBlank());
+        assertThat(completion.usage())
+                .hasValueSatisfying(u -> assertThat(u.completionTokens()).isPositive());
     }
 
     @Test
     void completesAStreamedChatCompletionThroughTheRelay() {
-        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(params())) {
+        try (StreamResponse<ChatCompletionChunk> stream =
+                client.chat().completions().createStreaming(params())) {
             List<ChatCompletionChunk> chunks = stream.stream().collect(Collectors.toList());
-            String text = chunks.stream().flatMap(c -> c.choices().stream())
-                    .map(choice -> choice.delta().content().orElse("")).collect(Collectors.joining());
+            String text = chunks.stream()
+                    .flatMap(c -> c.choices().stream())
+                    .map(choice -> choice.delta().content().orElse(""))
+                    .collect(Collectors.joining());
             assertThat(chunks).hasSizeGreaterThan(1);
             assertThat(text).isNotBlank();
             assertThat(chunks.get(chunks.size() - 1).choices())

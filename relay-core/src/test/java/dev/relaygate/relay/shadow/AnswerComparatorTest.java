@@ -18,7 +18,8 @@ final class AnswerComparatorTest {
 
     @Test
     void matchesTheSameAnswer() {
-        ShadowComparison c = comparator.compare(answer(200, 40, 300, "The capital of France is Paris."),
+        ShadowComparison c = comparator.compare(
+                answer(200, 40, 300, "The capital of France is Paris."),
                 answer(200, 41, 350, "the capital of france is paris"));
         assertThat(c.matched()).isTrue();
         assertThat(c.similarity()).isCloseTo(1.0, within(1e-12));
@@ -27,7 +28,8 @@ final class AnswerComparatorTest {
 
     @Test
     void flagsADifferentAnswerAsDissimilar() {
-        ShadowComparison c = comparator.compare(answer(200, 40, 300, "The capital of France is Paris."),
+        ShadowComparison c = comparator.compare(
+                answer(200, 40, 300, "The capital of France is Paris."),
                 answer(200, 40, 300, "I cannot help with that request."));
         assertThat(c.similar()).isFalse();
         assertThat(c.matched()).isFalse();
@@ -44,9 +46,18 @@ final class AnswerComparatorTest {
 
     @Test
     void allowsUsageWithinTheTokenTolerance() {
-        assertThat(comparator.compare(answer(200, 100, 1, "a"), answer(200, 105, 1, "a")).usageWithinTolerance()).isTrue();
-        assertThat(comparator.compare(answer(200, 100, 1, "a"), answer(200, 110, 1, "a")).usageWithinTolerance()).isFalse();
-        assertThat(comparator.compare(answer(200, -1, 1, "a"), answer(200, 110, 1, "a")).usageWithinTolerance()).isTrue();
+        assertThat(comparator
+                        .compare(answer(200, 100, 1, "a"), answer(200, 105, 1, "a"))
+                        .usageWithinTolerance())
+                .isTrue();
+        assertThat(comparator
+                        .compare(answer(200, 100, 1, "a"), answer(200, 110, 1, "a"))
+                        .usageWithinTolerance())
+                .isFalse();
+        assertThat(comparator
+                        .compare(answer(200, -1, 1, "a"), answer(200, 110, 1, "a"))
+                        .usageWithinTolerance())
+                .isTrue();
     }
 
     @Test

@@ -8,13 +8,13 @@ import dev.relaygate.mock.ProfileSettings;
 import dev.relaygate.mock.ServedCounts;
 import dev.relaygate.relay.config.RequestLogConfig;
 import dev.relaygate.relay.config.ShadowConfig;
-import dev.relaygate.relay.rollout.Phase;
 import dev.relaygate.relay.config.TrafficShiftSettings;
-import dev.relaygate.relay.time.RandomSource;
+import dev.relaygate.relay.rollout.Phase;
 import dev.relaygate.relay.support.Http;
 import dev.relaygate.relay.support.RelayFixture;
-import dev.relaygate.relay.support.SseClient;
 import dev.relaygate.relay.support.ShiftedClock;
+import dev.relaygate.relay.support.SseClient;
+import dev.relaygate.relay.time.RandomSource;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,9 +36,11 @@ final class ShadowMirroringTest {
     private final ShiftedClock clock = new ShiftedClock();
 
     private RelayFixture start() {
-        return RelayFixture.start(c -> c.withTrafficShift(TrafficShiftSettings.of(null, null, null, 60_000L, null))
-                .withRequestLog(new RequestLogConfig(dir.toString(), null, null, null), Map.of()),
-                RandomSource.seeded(9), clock);
+        return RelayFixture.start(
+                c -> c.withTrafficShift(TrafficShiftSettings.of(null, null, null, 60_000L, null))
+                        .withRequestLog(new RequestLogConfig(dir.toString(), null, null, null), Map.of()),
+                RandomSource.seeded(9),
+                clock);
     }
 
     private static void await(BooleanSupplier condition) {
@@ -50,22 +52,27 @@ final class ShadowMirroringTest {
     }
 
     private static void tick(RelayFixture f) {
-        f.relay.rolloutTicker().call(() -> {
-            f.relay.rollout().tick();
-            return null;
-        }).join();
+        f.relay
+                .rolloutTicker()
+                .call(() -> {
+                    f.relay.rollout().tick();
+                    return null;
+                })
+                .join();
     }
 
     /** A rollout that starts in SHADOW, judged on quality; the first tick opens its window. */
     private static void startShadowRollout(RelayFixture f) {
-        assertThat(Http.post(f.url("/admin/rollout"), QUALITY_JUDGE, RelayFixture.admin()).statusCode()).isEqualTo(200);
+        assertThat(Http.post(f.url("/admin/rollout"), QUALITY_JUDGE, RelayFixture.admin())
+                        .statusCode())
+                .isEqualTo(200);
         tick(f);
     }
 
     private static void send(RelayFixture f, int n) {
         for (int i = 0; i < n; i++) {
-            HttpResponse<String> r = Http.post(f.relay.baseUrl() + "/chat/completions",
-                    Http.chatBody("gpt-4.1", false), Map.of());
+            HttpResponse<String> r =
+                    Http.post(f.relay.baseUrl() + "/chat/completions", Http.chatBody("gpt-4.1", false), Map.of());
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.headers().firstValue("X-Relay-Environment")).contains("blue");
         }
@@ -109,9 +116,12 @@ final class ShadowMirroringTest {
             tick(f);
 
             assertThat(RelayFixture.settled(f.green, ServedCounts::streams) - greenStreams)
-                    .as("green got stream copies").isEqualTo(25);
+                    .as("green got stream copies")
+                    .isEqualTo(25);
             assertThat(f.relay.shadowSummary().snapshot().matched()).isEqualTo(25);
-            assertThat(f.relay.rollout().state().phase()).as("a streaming workload can pass SHADOW").isEqualTo(Phase.CANARY);
+            assertThat(f.relay.rollout().state().phase())
+                    .as("a streaming workload can pass SHADOW")
+                    .isEqualTo(Phase.CANARY);
         }
     }
 
@@ -166,8 +176,8 @@ final class ShadowMirroringTest {
 
     @Test
     void theQueueCapacityBoundsMirroredAnswersFromTheStartOfBluesAnswer() {
-        try (RelayFixture f = RelayFixture.start(c -> c.withShadow(new ShadowConfig(1.0, null, 1)),
-                RandomSource.seeded(9), clock)) {
+        try (RelayFixture f =
+                RelayFixture.start(c -> c.withShadow(new ShadowConfig(1.0, null, 1)), RandomSource.seeded(9), clock)) {
             f.green.switchProfile(ProfileSettings.of(Profile.SLOW).withAddedLatencyMs(2_000));
             startShadowRollout(f);
 
@@ -184,8 +194,8 @@ final class ShadowMirroringTest {
     }
 
     private static SseClient.Result stream(RelayFixture f) {
-        return SseClient.post(f.relay.baseUrl() + "/chat/completions", Http.chatBody("gpt-4.1", true, 16), Map.of(),
-                e -> { });
+        return SseClient.post(
+                f.relay.baseUrl() + "/chat/completions", Http.chatBody("gpt-4.1", true, 16), Map.of(), e -> {});
     }
 
     @Test
@@ -200,7 +210,8 @@ final class ShadowMirroringTest {
 
             assertThat(f.relay.shadowSummary().snapshot().dissimilar()).isEqualTo(30);
             assertThat(f.relay.rollout().state().phase()).isEqualTo(Phase.ROLLED_BACK);
-            assertThat(f.relay.rollout().state().rollback().verdict().breachedCheck()).isEqualTo("quality");
+            assertThat(f.relay.rollout().state().rollback().verdict().breachedCheck())
+                    .isEqualTo("quality");
             await(() -> lines("rollout_events").stream().anyMatch(l -> l.contains("\"type\":\"ROLLED_BACK\"")));
         }
     }
@@ -213,7 +224,9 @@ final class ShadowMirroringTest {
 
             send(f, 1);
 
-            assertThat(f.relay.shadowSummary().snapshot().compared()).as("green had not answered yet").isZero();
+            assertThat(f.relay.shadowSummary().snapshot().compared())
+                    .as("green had not answered yet")
+                    .isZero();
             await(() -> f.relay.shadowSummary().snapshot().compared() == 1);
         }
     }
@@ -221,7 +234,8 @@ final class ShadowMirroringTest {
     private java.util.List<String> lines(String prefix) {
         try (Stream<Path> files = Files.list(dir)) {
             java.util.List<String> out = new java.util.ArrayList<>();
-            for (Path p : files.filter(p -> p.getFileName().toString().startsWith(prefix + "-")).toList()) {
+            for (Path p : files.filter(p -> p.getFileName().toString().startsWith(prefix + "-"))
+                    .toList()) {
                 out.addAll(Files.readAllLines(p));
             }
             return out;

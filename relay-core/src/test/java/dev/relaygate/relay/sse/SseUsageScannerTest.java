@@ -1,8 +1,8 @@
 package dev.relaygate.relay.sse;
 
-import dev.relaygate.relay.exchange.Usage;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.relaygate.relay.exchange.Usage;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

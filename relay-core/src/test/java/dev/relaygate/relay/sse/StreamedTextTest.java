@@ -20,7 +20,8 @@ final class StreamedTextTest {
 
     @Test
     void joinsChatDeltasAcrossChunkBoundariesAndSkipsTheTerminator() {
-        String text = collect("data: {\"choices\":[{\"delta\":{\"role\":\"assistant\"}}]}\n\n",
+        String text = collect(
+                "data: {\"choices\":[{\"delta\":{\"role\":\"assistant\"}}]}\n\n",
                 "data: {\"choices\":[{\"delta\":{\"content\":\"Hel\"}}]}\n\ndata: {\"choices\":[{\"del",
                 "ta\":{\"content\":\"lo wörld\"}}]}\n\n: keep-alive\n\ndata: [DONE]\n\n");
         assertThat(text).isEqualTo("Hello wörld");
@@ -28,8 +29,11 @@ final class StreamedTextTest {
 
     @Test
     void readsCompletionsTextAndIgnoresPayloadsThatAreNotJson() {
-        assertThat(collect("data: {\"choices\":[{\"text\":\"a \"}]}\n\n", "data: not json\n\n",
-                "data: {\"choices\":[{\"text\":\"b\"}]}\n\n")).isEqualTo("a b");
+        assertThat(collect(
+                        "data: {\"choices\":[{\"text\":\"a \"}]}\n\n",
+                        "data: not json\n\n",
+                        "data: {\"choices\":[{\"text\":\"b\"}]}\n\n"))
+                .isEqualTo("a b");
     }
 
     @Test

@@ -17,21 +17,25 @@ public final class Http {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
-    private Http() {
-    }
+    private Http() {}
 
     public static HttpResponse<String> get(String url, Map<String, String> headers) {
         return send(builder(url, headers).GET().build());
     }
 
     public static HttpResponse<String> post(String url, String body, Map<String, String> headers) {
-        return send(builder(url, headers).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return send(builder(url, headers)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     public static HttpResponse<String> send(String method, String url, String body, Map<String, String> headers) {
-        return send(builder(url, headers).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body)).build());
+        return send(builder(url, headers)
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     public static HttpRequest.Builder builder(String url, Map<String, String> headers) {

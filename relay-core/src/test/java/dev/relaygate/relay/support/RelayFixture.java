@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.relaygate.mock.MockSettings;
 import dev.relaygate.mock.MockUpstream;
 import dev.relaygate.mock.ServedCounts;
-import dev.relaygate.relay.time.Clock;
 import dev.relaygate.relay.RelayServer;
 import dev.relaygate.relay.config.EnvironmentConfig;
 import dev.relaygate.relay.config.RelayConfig;
+import dev.relaygate.relay.time.Clock;
 import dev.relaygate.relay.time.RandomSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,8 +60,10 @@ public final class RelayFixture implements AutoCloseable {
 
     /** Periodic health probes are off (tests that count mock requests stay exact); a test turns them on itself. */
     public static RelayConfig baseConfig(String blueUrl, String greenUrl) {
-        return RelayConfig.of(EnvironmentConfig.of("blue-provider", blueUrl, "sk-blue-upstream"),
-                EnvironmentConfig.of("green-provider", greenUrl, "sk-green-upstream"), ADMIN_TOKEN)
+        return RelayConfig.of(
+                        EnvironmentConfig.of("blue-provider", blueUrl, "sk-blue-upstream"),
+                        EnvironmentConfig.of("green-provider", greenUrl, "sk-green-upstream"),
+                        ADMIN_TOKEN)
                 .withHealthCheckIntervalSeconds(0);
     }
 

@@ -55,22 +55,26 @@ public final class SseClient {
         }
 
         public String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
-    private SseClient() {
-    }
+    private SseClient() {}
 
     /**
      * Posts {@code body} and collects events; {@code onEvent} runs for each as it arrives (e.g. to
      * change the policy mid-stream).
      */
-    public static Result post(String url, String body, Map<String, String> headers,
-                              java.util.function.Consumer<Event> onEvent) {
-        HttpRequest request = Http.builder(url, headers).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    public static Result post(
+            String url, String body, Map<String, String> headers, java.util.function.Consumer<Event> onEvent) {
+        HttpRequest request = Http.builder(url, headers)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         List<Event> events = new ArrayList<>();
         HttpResponse<Stream<String>> response;
         try {
@@ -96,8 +100,8 @@ public final class SseClient {
         return new Result(response.statusCode(), response.headers().map(), events, error);
     }
 
-    public static CompletableFuture<Result> postAsync(String url, String body, Map<String, String> headers,
-                                                      java.util.function.Consumer<Event> onEvent) {
+    public static CompletableFuture<Result> postAsync(
+            String url, String body, Map<String, String> headers, java.util.function.Consumer<Event> onEvent) {
         return CompletableFuture.supplyAsync(() -> post(url, body, headers, onEvent));
     }
 }

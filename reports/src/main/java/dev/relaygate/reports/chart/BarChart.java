@@ -1,7 +1,6 @@
 package dev.relaygate.reports.chart;
 
 import dev.relaygate.reports.format.Fmt;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,8 +26,7 @@ public final class BarChart {
     /** Largest over smallest positive value beyond which the axis turns logarithmic. */
     static final double LOG_RATIO = 300;
 
-    private BarChart() {
-    }
+    private BarChart() {}
 
     /** A group of bars under one label. */
     public record Group(String label, List<Bar> bars) {
@@ -41,15 +39,14 @@ public final class BarChart {
      * One bar: its series index, value, optional error half-width (NaN for none), a key that
      * names it, and the value as text ("44.9 ms").
      */
-    public record Bar(int series, double value, double error, String key, String valueText) {
-    }
+    public record Bar(int series, double value, double error, String key, String valueText) {}
 
     /**
      * @param series each bar's {@code series} indexes this list; an entry's class colours the bar
      *               and its name goes into the tooltip and, with two or more series, the legend
      */
-    public static Svg horizontal(String id, String title, String caption, String unit, List<Shapes.LegendItem> series,
-                                 List<Group> groups) {
+    public static Svg horizontal(
+            String id, String title, String caption, String unit, List<Shapes.LegendItem> series, List<Group> groups) {
         double max = 0;
         double minPositive = Double.POSITIVE_INFINITY;
         for (Group group : groups) {
@@ -63,7 +60,8 @@ public final class BarChart {
         }
         // a linear axis would flatten 2 ns/op next to 41,000 ns/op into an invisible sliver
         boolean log = max > 0 && max / minPositive > LOG_RATIO;
-        Scale x = log ? LogScale.covering(minPositive, max, PLOT_LEFT, PLOT_RIGHT)
+        Scale x = log
+                ? LogScale.covering(minPositive, max, PLOT_LEFT, PLOT_RIGHT)
                 : LinearScale.nice(0, max, PLOT_LEFT, PLOT_RIGHT, 5);
         String axisTitle = log ? unit + " (log scale)" : unit;
 
@@ -79,14 +77,15 @@ public final class BarChart {
                 double width = Math.max(MIN_BAR, x.map(Math.max(0, bar.value())) - x0);
                 Shapes.LegendItem style = series.get(bar.series());
                 String tooltip = group.label() + " " + style.name() + ": " + bar.valueText();
-                rects.add(new Shapes.Rect(x0, y, width, BAR_HEIGHT, "mark " + style.cls(), bar.key(),
-                        bar.value(), tooltip));
+                rects.add(new Shapes.Rect(
+                        x0, y, width, BAR_HEIGHT, "mark " + style.cls(), bar.key(), bar.value(), tooltip));
                 double mid = y + BAR_HEIGHT / 2;
                 double textX = x0 + width + 6;
                 if (Double.isFinite(bar.error()) && bar.error() > 0) {
                     double lo = x.map(Math.max(0, bar.value() - bar.error()));
                     double hi = x.map(bar.value() + bar.error());
-                    whiskers.add(new Shapes.Line(lo, mid, hi, mid, "whisker", "\u00b1 " + Fmt.num(bar.error()) + " " + unit));
+                    whiskers.add(new Shapes.Line(
+                            lo, mid, hi, mid, "whisker", "\u00b1 " + Fmt.num(bar.error()) + " " + unit));
                     textX = Math.max(textX, hi + 6);
                 }
                 labels.add(new Shapes.Label(textX, mid + 4, bar.valueText(), "start", "value"));

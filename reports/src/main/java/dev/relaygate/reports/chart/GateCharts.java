@@ -2,7 +2,6 @@ package dev.relaygate.reports.chart;
 
 import dev.relaygate.reports.format.Fmt;
 import dev.relaygate.reports.input.GateResult;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -18,8 +17,7 @@ public final class GateCharts {
     /** Percentiles drawn as bars; max is left to the table, it would flatten every other bar. */
     static final List<String> LATENCY_KEYS = List.of("p50", "p95", "p99", "p999");
 
-    private GateCharts() {
-    }
+    private GateCharts() {}
 
     private static String signed(double value) {
         return value < 0 ? "\u2212" + Fmt.num(-value) : "+" + Fmt.num(value);
@@ -41,7 +39,11 @@ public final class GateCharts {
             for (int i = 0; i < LATENCY_KEYS.size(); i++) {
                 Double value = gate.percentilesMs().get(LATENCY_KEYS.get(i));
                 if (value != null) {
-                    bars.add(new BarChart.Bar(i, value, Double.NaN, gate.gate() + "/" + LATENCY_KEYS.get(i),
+                    bars.add(new BarChart.Bar(
+                            i,
+                            value,
+                            Double.NaN,
+                            gate.gate() + "/" + LATENCY_KEYS.get(i),
                             LATENCY_KEYS.get(i) + " " + Fmt.num(value) + " ms"));
                 }
             }
@@ -52,9 +54,13 @@ public final class GateCharts {
         if (groups.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(BarChart.horizontal("chart-latency", "Latency percentiles per gate",
-                "Client-observed response time as each gate recorded it (warm-up excluded).", "ms",
-                styles(LATENCY_KEYS), groups));
+        return Optional.of(BarChart.horizontal(
+                "chart-latency",
+                "Latency percentiles per gate",
+                "Client-observed response time as each gate recorded it (warm-up excluded).",
+                "ms",
+                styles(LATENCY_KEYS),
+                groups));
     }
 
     /**
@@ -94,13 +100,16 @@ public final class GateCharts {
         if (!errors.isEmpty()) {
             series.add(new LineChart.Series("green error rate", 3, LineChart.Side.RIGHT, false, errors, "%"));
         }
-        return Optional.of(LineChart.build("chart-timeline-" + gate.gate(), "Rollout timeline \u2014 " + gate.gate(),
+        return Optional.of(LineChart.build(
+                "chart-timeline-" + gate.gate(),
+                "Rollout timeline \u2014 " + gate.gate(),
                 "Green's traffic share and error rate per sample; vertical lines mark the gate's events.",
                 new LineChart.Axis(0, maxT, "s"),
                 // a 10 % canary on a 0..100 axis would hug the floor; scale to the largest weight instead
                 new LineChart.Axis(0, Math.max(1, maxWeight), "green weight %"),
                 new LineChart.Axis(0, Math.max(1, maxError), "green error rate %"),
-                series, markers));
+                series,
+                markers));
     }
 
     /**
@@ -114,8 +123,10 @@ public final class GateCharts {
         }
         List<LineChart.Marker> markers = new ArrayList<>();
         byName.forEach((name, list) -> {
-            double first = list.stream().mapToDouble(GateResult.GateEvent::tMs).min().orElse(0) / 1000.0;
-            markers.add(new LineChart.Marker(first, list.size() == 1 ? name : name + " (first of " + list.size() + ")"));
+            double first =
+                    list.stream().mapToDouble(GateResult.GateEvent::tMs).min().orElse(0) / 1000.0;
+            markers.add(
+                    new LineChart.Marker(first, list.size() == 1 ? name : name + " (first of " + list.size() + ")"));
         });
         markers.sort(Comparator.comparingDouble(LineChart.Marker::x));
         return markers;
@@ -128,11 +139,17 @@ public final class GateCharts {
             return Optional.empty();
         }
         List<BarChart.Group> groups = new ArrayList<>();
-        ttft.forEach((percentile, value) -> groups.add(new BarChart.Group(percentile, List.of(
-                new BarChart.Bar(0, value, Double.NaN, gate.gate() + "/ttft/" + percentile, Fmt.num(value) + " ms")))));
-        return Optional.of(BarChart.horizontal("chart-ttft-" + gate.gate(), "Time to first token \u2014 " + gate.gate(),
-                "Distribution of the time from request to the first streamed token.", "ms",
-                List.of(new Shapes.LegendItem("s4", "time to first token")), groups));
+        ttft.forEach((percentile, value) -> groups.add(new BarChart.Group(
+                percentile,
+                List.of(new BarChart.Bar(
+                        0, value, Double.NaN, gate.gate() + "/ttft/" + percentile, Fmt.num(value) + " ms")))));
+        return Optional.of(BarChart.horizontal(
+                "chart-ttft-" + gate.gate(),
+                "Time to first token \u2014 " + gate.gate(),
+                "Distribution of the time from request to the first streamed token.",
+                "ms",
+                List.of(new Shapes.LegendItem("s4", "time to first token")),
+                groups));
     }
 
     /** Direct against relayed latency per percentile ({@code series.direct_us}, {@code series.relayed_us}). */
@@ -152,10 +169,12 @@ public final class GateCharts {
             Double d = direct.get(percentile);
             Double r = relayed.get(percentile);
             if (d != null) {
-                bars.add(new BarChart.Bar(0, d, Double.NaN, gate.gate() + "/direct/" + percentile, Fmt.num(d) + " \u00b5s"));
+                bars.add(new BarChart.Bar(
+                        0, d, Double.NaN, gate.gate() + "/direct/" + percentile, Fmt.num(d) + " \u00b5s"));
             }
             if (r != null) {
-                bars.add(new BarChart.Bar(1, r, Double.NaN, gate.gate() + "/relayed/" + percentile, Fmt.num(r) + " \u00b5s"));
+                bars.add(new BarChart.Bar(
+                        1, r, Double.NaN, gate.gate() + "/relayed/" + percentile, Fmt.num(r) + " \u00b5s"));
             }
             String label = percentile;
             if (d != null && r != null) {
@@ -164,9 +183,13 @@ public final class GateCharts {
             }
             groups.add(new BarChart.Group(label, bars));
         }
-        return Optional.of(BarChart.horizontal("chart-overhead-" + gate.gate(), "Relay overhead \u2014 " + gate.gate(),
+        return Optional.of(BarChart.horizontal(
+                "chart-overhead-" + gate.gate(),
+                "Relay overhead \u2014 " + gate.gate(),
                 "Open-loop latency from the intended send time: straight to the mock vs through the relay"
                         + (added.isEmpty() ? "." : "; added latency: " + String.join(", ", added) + "."),
-                "\u00b5s", List.of(new Shapes.LegendItem("s5", "direct"), new Shapes.LegendItem("s1", "relayed")), groups));
+                "\u00b5s",
+                List.of(new Shapes.LegendItem("s5", "direct"), new Shapes.LegendItem("s1", "relayed")),
+                groups));
     }
 }

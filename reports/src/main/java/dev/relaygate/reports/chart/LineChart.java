@@ -1,10 +1,9 @@
 package dev.relaygate.reports.chart;
 
-import java.util.Comparator;
-import java.util.Arrays;
 import dev.relaygate.reports.format.Fmt;
-
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -23,14 +22,15 @@ public final class LineChart {
     /** Estimated width of one 11 px bold label character, to keep event labels apart. */
     static final double CHAR_WIDTH = 6.6;
 
-    private LineChart() {
-    }
+    private LineChart() {}
 
-    public enum Side { LEFT, RIGHT }
+    public enum Side {
+        LEFT,
+        RIGHT
+    }
 
     /** One axis: its data range (widened to include 0 and round ticks) and its title. */
-    public record Axis(double min, double max, String title) {
-    }
+    public record Axis(double min, double max, String title) {}
 
     /** A series of (x, y) points; a step series holds each value until the next point. */
     public record Series(String name, int style, Side side, boolean step, List<double[]> points, String unit) {
@@ -40,14 +40,21 @@ public final class LineChart {
     }
 
     /** A vertical marker at {@code x} with a short label. */
-    public record Marker(double x, String label) {
-    }
+    public record Marker(double x, String label) {}
 
-    public static Svg build(String id, String title, String caption, Axis xAxis, Axis leftAxis, Axis rightAxis,
-                            List<Series> series, List<Marker> markers) {
+    public static Svg build(
+            String id,
+            String title,
+            String caption,
+            Axis xAxis,
+            Axis leftAxis,
+            Axis rightAxis,
+            List<Series> series,
+            List<Marker> markers) {
         LinearScale x = LinearScale.nice(xAxis.min(), xAxis.max(), LEFT, RIGHT, 8);
         LinearScale left = LinearScale.nice(leftAxis.min(), leftAxis.max(), BOTTOM, TOP, 5);
-        LinearScale right = rightAxis == null ? null : LinearScale.nice(rightAxis.min(), rightAxis.max(), BOTTOM, TOP, 5);
+        LinearScale right =
+                rightAxis == null ? null : LinearScale.nice(rightAxis.min(), rightAxis.max(), BOTTOM, TOP, 5);
 
         List<Shapes.Line> grid = new ArrayList<>();
         List<Shapes.Label> labels = new ArrayList<>();
@@ -78,14 +85,17 @@ public final class LineChart {
                 double px = x.map(p[0]);
                 double py = y.map(p[1]);
                 if (s.step() && !Double.isNaN(previousY)) {
-                    points.append(Fmt.px(px)).append(',').append(Fmt.px(previousY)).append(' ');
+                    points.append(Fmt.px(px))
+                            .append(',')
+                            .append(Fmt.px(previousY))
+                            .append(' ');
                 }
                 points.append(Fmt.px(px)).append(',').append(Fmt.px(py)).append(' ');
                 previousY = py;
-                String tooltip = s.name() + " at " + Fmt.num(p[0]) + " " + xAxis.title() + ": "
-                        + Fmt.num(p[1]) + " " + s.unit();
-                circles.add(new Shapes.Circle(px, py, 2.5, "mark s" + s.style(), s.name() + "@" + Fmt.num(p[0]),
-                        p[1], tooltip));
+                String tooltip =
+                        s.name() + " at " + Fmt.num(p[0]) + " " + xAxis.title() + ": " + Fmt.num(p[1]) + " " + s.unit();
+                circles.add(new Shapes.Circle(
+                        px, py, 2.5, "mark s" + s.style(), s.name() + "@" + Fmt.num(p[0]), p[1], tooltip));
             }
             polylines.add(new Shapes.Polyline(points.toString().trim(), "series s" + s.style()));
         }
@@ -94,10 +104,12 @@ public final class LineChart {
         // each label goes to the first row whose previous label ends left of it, so close events stay readable
         double[] rowEnds = new double[LABEL_ROWS];
         Arrays.fill(rowEnds, Double.NEGATIVE_INFINITY);
-        List<Marker> byX = markers.stream().sorted(Comparator.comparingDouble(Marker::x)).toList();
+        List<Marker> byX =
+                markers.stream().sorted(Comparator.comparingDouble(Marker::x)).toList();
         for (Marker marker : byX) {
             double mx = x.map(marker.x());
-            lines.add(new Shapes.Line(mx, TOP, mx, BOTTOM, "event", marker.label() + " at " + Fmt.num(marker.x()) + " " + xAxis.title()));
+            lines.add(new Shapes.Line(
+                    mx, TOP, mx, BOTTOM, "event", marker.label() + " at " + Fmt.num(marker.x()) + " " + xAxis.title()));
             int row = 0;
             while (row < LABEL_ROWS - 1 && rowEnds[row] > mx) {
                 row++;
@@ -105,13 +117,15 @@ public final class LineChart {
             double width = marker.label().length() * CHAR_WIDTH;
             boolean flip = mx + 4 + width > RIGHT && mx - 4 - width > LEFT;
             double labelX = flip ? mx - 4 : mx + 4;
-            labels.add(new Shapes.Label(labelX, TOP + 12 + row * 13, marker.label(), flip ? "end" : "start", "event-label"));
+            labels.add(new Shapes.Label(
+                    labelX, TOP + 12 + row * 13, marker.label(), flip ? "end" : "start", "event-label"));
             rowEnds[row] = flip ? mx + 2 : mx + 8 + width;
         }
 
         List<Shapes.LegendItem> legend = new ArrayList<>();
         for (Series s : series) {
-            legend.add(new Shapes.LegendItem("s" + s.style(), s.name() + (s.side() == Side.RIGHT ? " (right axis)" : "")));
+            legend.add(
+                    new Shapes.LegendItem("s" + s.style(), s.name() + (s.side() == Side.RIGHT ? " (right axis)" : "")));
         }
         if (!markers.isEmpty()) {
             legend.add(new Shapes.LegendItem("event", "event marker"));

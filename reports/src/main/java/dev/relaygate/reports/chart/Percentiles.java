@@ -16,8 +16,7 @@ final class Percentiles {
 
     static final Comparator<String> ORDER = Comparator.comparingDouble(Percentiles::rank);
 
-    private Percentiles() {
-    }
+    private Percentiles() {}
 
     static Map<String, Double> ordered(Map<String, Double> values) {
         Map<String, Double> ordered = new LinkedHashMap<>();

@@ -2,7 +2,6 @@ package dev.relaygate.reports.chart;
 
 import dev.relaygate.reports.format.Fmt;
 import dev.relaygate.reports.input.RoiResult;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,8 +9,7 @@ import java.util.Optional;
 /** The ROI charts: monthly cost per model, the savings band, and the payback projection. */
 public final class RoiCharts {
 
-    private RoiCharts() {
-    }
+    private RoiCharts() {}
 
     /** Direct against relay monthly cost per model; the label carries the routing advice. */
     public static Optional<Svg> costs(RoiResult roi) {
@@ -22,35 +20,60 @@ public final class RoiCharts {
         List<BarChart.Group> groups = new ArrayList<>();
         for (RoiResult.Model m : roi.models()) {
             String label = m.savingsMonthly() < 0
-                    ? m.model() + " \u2014 route direct: the relay would cost " + Fmt.money(-m.savingsMonthly(), currency)
-                            + "/month more (" + Fmt.pct(-m.savingsPct()) + ")"
+                    ? m.model() + " \u2014 route direct: the relay would cost "
+                            + Fmt.money(-m.savingsMonthly(), currency) + "/month more (" + Fmt.pct(-m.savingsPct())
+                            + ")"
                     : m.model() + " \u2014 " + ("direct".equals(m.advice()) ? "route direct" : "route via relay")
-                            + ": saves " + Fmt.money(m.savingsMonthly(), currency) + "/month (" + Fmt.pct(m.savingsPct()) + ")";
-            groups.add(new BarChart.Group(label, List.of(
-                    new BarChart.Bar(0, m.directMonthly(), Double.NaN, m.model() + "/direct",
-                            Fmt.money(m.directMonthly(), currency)),
-                    new BarChart.Bar(1, m.relayMonthly(), Double.NaN, m.model() + "/relay",
-                            Fmt.money(m.relayMonthly(), currency)))));
+                            + ": saves " + Fmt.money(m.savingsMonthly(), currency) + "/month ("
+                            + Fmt.pct(m.savingsPct()) + ")";
+            groups.add(new BarChart.Group(
+                    label,
+                    List.of(
+                            new BarChart.Bar(
+                                    0,
+                                    m.directMonthly(),
+                                    Double.NaN,
+                                    m.model() + "/direct",
+                                    Fmt.money(m.directMonthly(), currency)),
+                            new BarChart.Bar(
+                                    1,
+                                    m.relayMonthly(),
+                                    Double.NaN,
+                                    m.model() + "/relay",
+                                    Fmt.money(m.relayMonthly(), currency)))));
         }
-        return Optional.of(BarChart.horizontal("chart-roi-costs", "Monthly cost per model: direct vs relay",
+        return Optional.of(BarChart.horizontal(
+                "chart-roi-costs",
+                "Monthly cost per model: direct vs relay",
                 "At month-one volumes; the advice routes a model direct when the relay would cost more.",
                 currency + "/month",
-                List.of(new Shapes.LegendItem("s5", "direct"), new Shapes.LegendItem("s1", "relay")), groups));
+                List.of(new Shapes.LegendItem("s5", "direct"), new Shapes.LegendItem("s1", "relay")),
+                groups));
     }
 
     /** P10/P50/P90 of horizon savings from the Monte Carlo run, against the migration cost. */
     public static Optional<Svg> band(RoiResult roi) {
         RoiResult.Uncertainty u = roi.uncertainty();
-        if (u == null || u.horizonSavings() == null || u.horizonSavings().p10() == null
-                || u.horizonSavings().p50() == null || u.horizonSavings().p90() == null) {
+        if (u == null
+                || u.horizonSavings() == null
+                || u.horizonSavings().p10() == null
+                || u.horizonSavings().p50() == null
+                || u.horizonSavings().p90() == null) {
             return Optional.empty();
         }
         RoiResult.Band band = u.horizonSavings();
         double migration = roi.migration() == null ? 0 : roi.migration().cost();
-        return Optional.of(BandChart.build("chart-roi-band",
+        return Optional.of(BandChart.build(
+                "chart-roi-band",
                 "Savings over " + roi.totals().horizonMonths() + " months: P10 / P50 / P90",
-                "Seeded Monte Carlo (" + u.trials() + " trials, seed " + u.seed() + "); the dot is the deterministic figure.",
-                roi.currency(), band.p10(), band.p50(), band.p90(), roi.totals().horizonSavings(), migration,
+                "Seeded Monte Carlo (" + u.trials() + " trials, seed " + u.seed()
+                        + "); the dot is the deterministic figure.",
+                roi.currency(),
+                band.p10(),
+                band.p50(),
+                band.p90(),
+                roi.totals().horizonSavings(),
+                migration,
                 "migration cost"));
     }
 
@@ -73,15 +96,19 @@ public final class RoiCharts {
         }
         List<LineChart.Marker> markers = new ArrayList<>();
         if (roi.paybackMonths() != null) {
-            markers.add(new LineChart.Marker(roi.paybackMonths(), "payback " + Fmt.num(roi.paybackMonths()) + " months"));
+            markers.add(
+                    new LineChart.Marker(roi.paybackMonths(), "payback " + Fmt.num(roi.paybackMonths()) + " months"));
         }
         String unit = roi.currency();
-        return Optional.of(LineChart.build("chart-roi-projection", "Projection and payback",
+        return Optional.of(LineChart.build(
+                "chart-roi-projection",
+                "Projection and payback",
                 "Cumulative savings by month, and the same net of the migration cost: payback is where it crosses zero.",
                 new LineChart.Axis(0, lastMonth, "month"),
                 new LineChart.Axis(min, max, unit),
                 null,
-                List.of(new LineChart.Series("cumulative savings", 1, LineChart.Side.LEFT, false, cumulative, unit),
+                List.of(
+                        new LineChart.Series("cumulative savings", 1, LineChart.Side.LEFT, false, cumulative, unit),
                         new LineChart.Series("net of migration cost", 3, LineChart.Side.LEFT, false, net, unit)),
                 markers));
     }

@@ -7,28 +7,21 @@ package dev.relaygate.reports.chart;
  */
 public final class Shapes {
 
-    private Shapes() {
-    }
+    private Shapes() {}
 
-    public record Rect(double x, double y, double width, double height, String cls, String key, double value,
-                       String tooltip) {
-    }
+    public record Rect(
+            double x, double y, double width, double height, String cls, String key, double value, String tooltip) {}
 
-    public record Circle(double cx, double cy, double r, String cls, String key, double value, String tooltip) {
-    }
+    public record Circle(double cx, double cy, double r, String cls, String key, double value, String tooltip) {}
 
-    public record Line(double x1, double y1, double x2, double y2, String cls, String tooltip) {
-    }
+    public record Line(double x1, double y1, double x2, double y2, String cls, String tooltip) {}
 
     /** {@code points} is SVG's "x,y x,y ..." list. */
-    public record Polyline(String points, String cls) {
-    }
+    public record Polyline(String points, String cls) {}
 
     /** {@code anchor} is SVG's text-anchor: start, middle or end. */
-    public record Label(double x, double y, String text, String anchor, String cls) {
-    }
+    public record Label(double x, double y, String text, String anchor, String cls) {}
 
     /** A legend entry: the series' CSS class and its name. */
-    public record LegendItem(String cls, String name) {
-    }
+    public record LegendItem(String cls, String name) {}
 }

@@ -7,10 +7,19 @@ import java.util.List;
  * and the template only writes the elements out, escaped. Drawn in this order: grid, rects,
  * polylines, lines, circles, labels.
  */
-public record Svg(String id, String title, String caption, int width, int height,
-                  List<Shapes.Line> grid, List<Shapes.Rect> rects, List<Shapes.Polyline> polylines,
-                  List<Shapes.Line> lines, List<Shapes.Circle> circles, List<Shapes.Label> labels,
-                  List<Shapes.LegendItem> legend) {
+public record Svg(
+        String id,
+        String title,
+        String caption,
+        int width,
+        int height,
+        List<Shapes.Line> grid,
+        List<Shapes.Rect> rects,
+        List<Shapes.Polyline> polylines,
+        List<Shapes.Line> lines,
+        List<Shapes.Circle> circles,
+        List<Shapes.Label> labels,
+        List<Shapes.LegendItem> legend) {
 
     public Svg {
         grid = List.copyOf(grid);

@@ -12,8 +12,7 @@ public final class Fmt {
 
     private static final String DASH = "\u2014";
 
-    private Fmt() {
-    }
+    private Fmt() {}
 
     /** 12,000 / 245.3 / 21 / 0.0412: magnitude-dependent precision, trailing zeros dropped. */
     public static String num(double value) {
@@ -37,7 +36,9 @@ public final class Fmt {
             // three significant digits below 1
             decimals = Math.min(12, 2 - (int) Math.floor(Math.log10(abs)));
         }
-        BigDecimal rounded = BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).stripTrailingZeros();
+        BigDecimal rounded = BigDecimal.valueOf(value)
+                .setScale(decimals, RoundingMode.HALF_UP)
+                .stripTrailingZeros();
         if (rounded.signum() == 0) {
             return "0";
         }
@@ -89,11 +90,17 @@ public final class Fmt {
         if (!Double.isFinite(value)) {
             return String.valueOf(value);
         }
-        return new BigDecimal(value).round(new MathContext(12)).stripTrailingZeros().toPlainString();
+        return new BigDecimal(value)
+                .round(new MathContext(12))
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     /** An SVG coordinate: at most two decimals. */
     public static String px(double value) {
-        return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(value)
+                .setScale(2, RoundingMode.HALF_UP)
+                .stripTrailingZeros()
+                .toPlainString();
     }
 }

@@ -1,7 +1,6 @@
 package dev.relaygate.reports.input;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +54,9 @@ public final class GateLoader {
             com.fasterxml.jackson.databind.JsonNode root = Json.MAPPER.readTree(json);
             com.fasterxml.jackson.databind.JsonNode passed = root.path("passed");
             String contradiction = passed.isBoolean()
-                    ? GateResult.contradiction(passed.asBoolean(), root.path("failures").size()) : null;
+                    ? GateResult.contradiction(
+                            passed.asBoolean(), root.path("failures").size())
+                    : null;
             if (contradiction != null) {
                 List<String> out = new ArrayList<>();
                 out.add(contradiction);
@@ -87,8 +88,9 @@ public final class GateLoader {
         }
         String expectedName = result.gate() + ".json";
         if (!file.getFileName().toString().equals(expectedName)) {
-            return new GateFile.Invalid(file, List.of(
-                    "gate must match the file name (" + expectedName + "), but was '" + result.gate() + "'"));
+            return new GateFile.Invalid(
+                    file,
+                    List.of("gate must match the file name (" + expectedName + "), but was '" + result.gate() + "'"));
         }
         return new GateFile.Valid(file, result);
     }

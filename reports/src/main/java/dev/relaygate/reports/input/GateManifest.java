@@ -9,8 +9,7 @@ import java.util.List;
  * gate started): the run id every result must carry and the gates that must have a result. Read as JSON
  * only; the gates module writes it.
  */
-public record GateManifest(String runId, List<String> requested, List<String> notRequested, String relay,
-                           String mode) {
+public record GateManifest(String runId, List<String> requested, List<String> notRequested, String relay, String mode) {
 
     public static final String FILE_NAME = "_manifest.json";
 

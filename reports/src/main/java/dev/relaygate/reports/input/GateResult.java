@@ -86,12 +86,10 @@ public record GateResult(
     }
 
     /** One sample of a rollout timeline; weights in percent, error rates as fractions. */
-    public record TimelinePoint(double tMs, Double greenWeight, Double greenErrorRate, String phase) {
-    }
+    public record TimelinePoint(double tMs, Double greenWeight, Double greenErrorRate, String phase) {}
 
     /** A marked instant, e.g. fault onset or rollback, relative to the gate's start. */
-    public record GateEvent(double tMs, String name, String detail) {
-    }
+    public record GateEvent(double tMs, String name, String detail) {}
 
     /** How and where the gate ran. */
     public record RunInfo(String commit, String jvm, Integer cores, Long seed, Map<String, Object> load) {

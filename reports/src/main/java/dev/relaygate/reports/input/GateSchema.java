@@ -8,7 +8,6 @@ import io.vertx.json.schema.JsonSchemaOptions;
 import io.vertx.json.schema.OutputFormat;
 import io.vertx.json.schema.OutputUnit;
 import io.vertx.json.schema.Validator;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -47,12 +47,14 @@ public final class GatlingRuns {
         }
         String simulationId = simulationId(gate.simulation());
         Instant earliest = gate.startInstant().get().minus(slack);
-        Instant latest = gate.startInstant().get().plusMillis((long) gate.durationMs()).plus(slack);
+        Instant latest =
+                gate.startInstant().get().plusMillis((long) gate.durationMs()).plus(slack);
         try (Stream<Path> folders = Files.list(gatlingDir)) {
             return folders.filter(Files::isDirectory)
                     .map(folder -> stampOf(folder, simulationId).map(stamp -> new Run(folder, stamp)))
                     .flatMap(Optional::stream)
-                    .filter(run -> !run.stamp().isBefore(earliest) && !run.stamp().isAfter(latest))
+                    .filter(run ->
+                            !run.stamp().isBefore(earliest) && !run.stamp().isAfter(latest))
                     .filter(run -> Files.isRegularFile(run.folder().resolve("index.html")))
                     .max(Comparator.comparing(Run::stamp))
                     .map(run -> run.folder().resolve("index.html"));
@@ -73,12 +75,12 @@ public final class GatlingRuns {
             return Optional.empty();
         }
         try {
-            return Optional.of(LocalDateTime.parse(matcher.group(2), STAMP).atZone(zone).toInstant());
+            return Optional.of(
+                    LocalDateTime.parse(matcher.group(2), STAMP).atZone(zone).toInstant());
         } catch (RuntimeException e) {
             return Optional.empty();
         }
     }
 
-    private record Run(Path folder, Instant stamp) {
-    }
+    private record Run(Path folder, Instant stamp) {}
 }

@@ -11,14 +11,11 @@ public sealed interface Input<T> permits Input.Present, Input.Missing, Input.Inv
     /** Where the input was (or was expected to be). */
     Path path();
 
-    record Present<T>(Path path, T value) implements Input<T> {
-    }
+    record Present<T>(Path path, T value) implements Input<T> {}
 
-    record Missing<T>(Path path) implements Input<T> {
-    }
+    record Missing<T>(Path path) implements Input<T> {}
 
-    record Invalid<T>(Path path, String message) implements Input<T> {
-    }
+    record Invalid<T>(Path path, String message) implements Input<T> {}
 
     static <T> Input<T> missing(Path path) {
         return new Missing<>(path);

@@ -8,11 +8,7 @@ import java.util.stream.Collectors;
 
 /** One entry of JMH's JSON result: a benchmark method with one parameter combination. */
 public record JmhBenchmark(
-        String benchmark,
-        String mode,
-        Map<String, String> params,
-        Metric primary,
-        Map<String, Metric> secondary) {
+        String benchmark, String mode, Map<String, String> params, Metric primary, Map<String, Metric> secondary) {
 
     /** JMH's per-operation allocation figure from {@code -prof gc}. */
     public static final String ALLOC_NORM = "gc.alloc.rate.norm";
@@ -30,9 +26,10 @@ public record JmhBenchmark(
         if (params.isEmpty()) {
             return shortName;
         }
-        return shortName + params.entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining(", ", " [", "]"));
+        return shortName
+                + params.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining(", ", " [", "]"));
     }
 
     /** The primary score in ns/op when it is a time per operation (avgt, sample, ss modes). */
@@ -42,7 +39,9 @@ public record JmhBenchmark(
 
     /** The primary score error in ns/op; NaN when JMH had too few iterations to give one. */
     public double nanosPerOpError() {
-        return nanosFactor(primary.unit()).map(factor -> primary.error() * factor).orElse(Double.NaN);
+        return nanosFactor(primary.unit())
+                .map(factor -> primary.error() * factor)
+                .orElse(Double.NaN);
     }
 
     /** Bytes allocated per operation, when the run used {@code -prof gc}. */
@@ -61,6 +60,5 @@ public record JmhBenchmark(
     }
 
     /** A JMH metric: score, its 99.9 % error (NaN when unknown) and its unit. */
-    public record Metric(double score, double error, String unit) {
-    }
+    public record Metric(double score, double error, String unit) {}
 }

@@ -13,7 +13,12 @@ public record JmhGateResult(boolean passed, List<Check> checks, String runId, St
     }
 
     /** One gated figure: {@code measured comparison limit} must hold, e.g. {@code 0.0 < 1.0}. */
-    public record Check(String benchmark, String metric, double measured, double limit, String comparison,
-                        boolean passed, String message) {
-    }
+    public record Check(
+            String benchmark,
+            String metric,
+            double measured,
+            double limit,
+            String comparison,
+            boolean passed,
+            String message) {}
 }

@@ -1,7 +1,6 @@
 package dev.relaygate.reports.input;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,8 +12,7 @@ import java.util.Map;
 /** Reads JMH's standard JSON result ({@code -rf json}) and the jmh module's gate verdict. */
 public final class JmhLoader {
 
-    private JmhLoader() {
-    }
+    private JmhLoader() {}
 
     public static Input<List<JmhBenchmark>> results(Path file) {
         if (!Files.isRegularFile(file)) {
@@ -70,12 +68,20 @@ public final class JmhLoader {
     private static JmhBenchmark benchmark(JsonNode node, String where) {
         String name = text(node, "benchmark", where);
         Map<String, String> params = new LinkedHashMap<>();
-        node.path("params").properties().forEach(e -> params.put(e.getKey(), e.getValue().asText()));
+        node.path("params")
+                .properties()
+                .forEach(e -> params.put(e.getKey(), e.getValue().asText()));
         Map<String, JmhBenchmark.Metric> secondary = new LinkedHashMap<>();
-        node.path("secondaryMetrics").properties().forEach(
-                e -> secondary.put(e.getKey(), metric(e.getValue(), where + ".secondaryMetrics." + e.getKey())));
-        return new JmhBenchmark(name, node.path("mode").asText(""), params,
-                metric(node.path("primaryMetric"), where + ".primaryMetric"), secondary);
+        node.path("secondaryMetrics")
+                .properties()
+                .forEach(e ->
+                        secondary.put(e.getKey(), metric(e.getValue(), where + ".secondaryMetrics." + e.getKey())));
+        return new JmhBenchmark(
+                name,
+                node.path("mode").asText(""),
+                params,
+                metric(node.path("primaryMetric"), where + ".primaryMetric"),
+                secondary);
     }
 
     private static JmhBenchmark.Metric metric(JsonNode node, String where) {
@@ -84,7 +90,8 @@ public final class JmhLoader {
         }
         // JMH writes "NaN" (a string) as scoreError when a run has a single iteration
         double error = node.path("scoreError").asDouble(Double.NaN);
-        return new JmhBenchmark.Metric(node.path("score").asDouble(), error, node.path("scoreUnit").asText(""));
+        return new JmhBenchmark.Metric(
+                node.path("score").asDouble(), error, node.path("scoreUnit").asText(""));
     }
 
     private static String text(JsonNode node, String field, String where) {

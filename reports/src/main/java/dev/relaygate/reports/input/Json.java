@@ -18,8 +18,7 @@ final class Json {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
-    private Json() {
-    }
+    private Json() {}
 
     /** A one-line reason from a Jackson exception, without the source dump Jackson appends. */
     static String reason(Exception e) {

@@ -7,8 +7,7 @@ import java.nio.file.Path;
 /** Reads {@code roi-calculator/target/roi/roi.json}. */
 public final class RoiLoader {
 
-    private RoiLoader() {
-    }
+    private RoiLoader() {}
 
     public static Input<RoiResult> load(Path file) {
         if (!Files.isRegularFile(file)) {

@@ -34,49 +34,63 @@ public record RoiResult(
         sensitivity = sensitivity == null ? List.of() : List.copyOf(sensitivity);
     }
 
-    public record Model(String model, String provider, Tokens monthlyTokensMtok, double directMonthly,
-                        double relayMonthly, double savingsMonthly, double savingsPct, String advice,
-                        Map<String, String> pricingRules, List<Breakdown> breakdown, PriceSource priceSource) {
+    public record Model(
+            String model,
+            String provider,
+            Tokens monthlyTokensMtok,
+            double directMonthly,
+            double relayMonthly,
+            double savingsMonthly,
+            double savingsPct,
+            String advice,
+            Map<String, String> pricingRules,
+            List<Breakdown> breakdown,
+            PriceSource priceSource) {
         public Model {
-            pricingRules = pricingRules == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(pricingRules));
+            pricingRules =
+                    pricingRules == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(pricingRules));
             breakdown = breakdown == null ? List.of() : List.copyOf(breakdown);
         }
     }
 
-    public record Tokens(double input, double cachedInput, double cacheWrite, double output, double total) {
-    }
+    public record Tokens(double input, double cachedInput, double cacheWrite, double output, double total) {}
 
-    public record Breakdown(String kind, double mtok, double directPerMtok, double directCost,
-                            double relayPerMtok, double relayCost, String relayRule) {
-    }
+    public record Breakdown(
+            String kind,
+            double mtok,
+            double directPerMtok,
+            double directCost,
+            double relayPerMtok,
+            double relayCost,
+            String relayRule) {}
 
-    public record PriceSource(String url, String asOf) {
-    }
+    public record PriceSource(String url, String asOf) {}
 
     /** Totals route every model through the relay; advised_savings_monthly (optional) follows the advice. */
-    public record Totals(double directMonthly, double relayMonthly, double savingsMonthly, double savingsPct,
-                         double directYearly, double relayYearly, double savingsYearly, int horizonMonths,
-                         double horizonSavings, Double advisedSavingsMonthly) {
-    }
+    public record Totals(
+            double directMonthly,
+            double relayMonthly,
+            double savingsMonthly,
+            double savingsPct,
+            double directYearly,
+            double relayYearly,
+            double savingsYearly,
+            int horizonMonths,
+            double horizonSavings,
+            Double advisedSavingsMonthly) {}
 
-    public record Migration(double cost, double engineeringHours, double hourlyRate) {
-    }
+    public record Migration(double cost, double engineeringHours, double hourlyRate) {}
 
-    public record BreakEven(Double volumeFactor, Double monthlyMtok) {
-    }
+    public record BreakEven(Double volumeFactor, Double monthlyMtok) {}
 
-    public record ProjectionMonth(int month, double direct, double relay, double savings,
-                                  double cumulativeSavings, double netOfMigration) {
-    }
+    public record ProjectionMonth(
+            int month, double direct, double relay, double savings, double cumulativeSavings, double netOfMigration) {}
 
-    public record Uncertainty(int trials, long seed, Band horizonSavings, Band paybackMonths) {
-    }
+    public record Uncertainty(int trials, long seed, Band horizonSavings, Band paybackMonths) {}
 
     /** P10/P50/P90; a null payback percentile means "never" within the horizon. */
-    public record Band(Double p10, Double p50, Double p90) {
-    }
+    public record Band(Double p10, Double p50, Double p90) {}
 
-    public record Sensitivity(String input, double low, double high, double horizonSavingsLow,
-                              double horizonSavingsHigh) {
-    }
+    public record Sensitivity(
+            String input, double low, double high, double horizonSavingsLow, double horizonSavingsHigh) {}
 }

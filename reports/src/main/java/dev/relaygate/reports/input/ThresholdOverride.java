@@ -5,9 +5,10 @@ public record ThresholdOverride(double defaultValue, double value, boolean loose
 
     /** Jackson binds {@code default} (a Java keyword) through this factory. */
     @com.fasterxml.jackson.annotation.JsonCreator
-    public static ThresholdOverride of(@com.fasterxml.jackson.annotation.JsonProperty("default") double defaultValue,
-                                       @com.fasterxml.jackson.annotation.JsonProperty("value") double value,
-                                       @com.fasterxml.jackson.annotation.JsonProperty("loosened") boolean loosened) {
+    public static ThresholdOverride of(
+            @com.fasterxml.jackson.annotation.JsonProperty("default") double defaultValue,
+            @com.fasterxml.jackson.annotation.JsonProperty("value") double value,
+            @com.fasterxml.jackson.annotation.JsonProperty("loosened") boolean loosened) {
         return new ThresholdOverride(defaultValue, value, loosened);
     }
 }

@@ -7,13 +7,11 @@ import dev.relaygate.reports.input.GateFile;
 import dev.relaygate.reports.input.GateResult;
 import dev.relaygate.reports.input.GatlingRuns;
 import dev.relaygate.reports.input.Input;
-
+import dev.relaygate.reports.verdict.Verdict;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import dev.relaygate.reports.verdict.Verdict;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -47,15 +45,24 @@ final class GatesViewBuilder {
             }
         }
         Map<String, String> verdictOnGate = new HashMap<>();
-        verdict.failures().stream().filter(f -> f.kind().equals("gate"))
+        verdict.failures().stream()
+                .filter(f -> f.kind().equals("gate"))
                 .forEach(f -> verdictOnGate.put(f.name(), f.detail()));
-        List<ReportPage.GateRow> rows = gates.stream().map(g -> row(g, verdictOnGate.get(g.gate()))).toList();
+        List<ReportPage.GateRow> rows =
+                gates.stream().map(g -> row(g, verdictOnGate.get(g.gate()))).toList();
         int passed = (int) rows.stream().filter(ReportPage.GateRow::passed).count();
-        List<Svg> timelines = gates.stream().map(GateCharts::timeline).flatMap(Optional::stream).toList();
-        List<Svg> ttft = gates.stream().map(GateCharts::ttft).flatMap(Optional::stream).toList();
-        List<Svg> overhead = gates.stream().map(GateCharts::overhead).flatMap(Optional::stream).toList();
-        return new ReportPage.GatesView(status, passed, rows, invalid, GateCharts.latency(gates).orElse(null),
-                timelines, ttft, overhead);
+        List<Svg> timelines = gates.stream()
+                .map(GateCharts::timeline)
+                .flatMap(Optional::stream)
+                .toList();
+        List<Svg> ttft =
+                gates.stream().map(GateCharts::ttft).flatMap(Optional::stream).toList();
+        List<Svg> overhead = gates.stream()
+                .map(GateCharts::overhead)
+                .flatMap(Optional::stream)
+                .toList();
+        return new ReportPage.GatesView(
+                status, passed, rows, invalid, GateCharts.latency(gates).orElse(null), timelines, ttft, overhead);
     }
 
     /** {@code verdictFailure}: the verdict's reason this gate failed, null when it passed. */
@@ -78,8 +85,17 @@ final class GatesViewBuilder {
             failures.add(verdictFailure);
         }
         failures.addAll(gate.failures());
-        return new ReportPage.GateRow(gate.gate(), gate.description(), passed, badge, thresholds(gate),
-                pairs(gate.measured()), pairs(gate.targets()), failures, href, note,
+        return new ReportPage.GateRow(
+                gate.gate(),
+                gate.description(),
+                passed,
+                badge,
+                thresholds(gate),
+                pairs(gate.measured()),
+                pairs(gate.targets()),
+                failures,
+                href,
+                note,
                 gate.startInstant().map(GatesViewBuilder::readable).orElse(String.valueOf(gate.startedAt())),
                 Fmt.num(gate.durationMs() / 1000.0) + " s");
     }
@@ -99,8 +115,11 @@ final class GatesViewBuilder {
      */
     static List<ReportPage.Kv> thresholds(GateResult gate) {
         Map<String, Object> shown = new LinkedHashMap<>(gate.thresholds());
-        gate.thresholdOverrides().forEach((name, o) -> shown.put(name, Fmt.num(o.value()) + " (default "
-                + Fmt.num(o.defaultValue()) + (o.loosened() ? ", loosened)" : ", tightened)")));
+        gate.thresholdOverrides()
+                .forEach((name, o) -> shown.put(
+                        name,
+                        Fmt.num(o.value()) + " (default " + Fmt.num(o.defaultValue())
+                                + (o.loosened() ? ", loosened)" : ", tightened)")));
         return pairs(shown);
     }
 

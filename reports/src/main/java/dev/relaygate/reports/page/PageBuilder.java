@@ -9,7 +9,6 @@ import dev.relaygate.reports.input.JmhBenchmark;
 import dev.relaygate.reports.input.JmhGateResult;
 import dev.relaygate.reports.input.RoiResult;
 import dev.relaygate.reports.verdict.Verdict;
-
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,23 +29,38 @@ public final class PageBuilder {
         this.gatlingRuns = gatlingRuns;
     }
 
-    public ReportPage build(Verdict verdict, Input<GateManifest> manifest, Input<List<GateFile>> gates,
-                            Input<List<JmhBenchmark>> jmh, Input<JmhGateResult> jmhGate, Input<RoiResult> roi,
-                            Instant now) {
-        List<String> notRequested = manifest instanceof Input.Present<GateManifest> m ? m.value().notRequested()
-                : List.of();
-        ReportPage.VerdictView verdictView = new ReportPage.VerdictView(verdict.status(), verdict.headline(),
-                verdict.passed() ? "pass" : "fail", verdict.failures().stream().map(Verdict.Failure::line).toList(),
-                verdict.loosened(), notRequested, verdict.runId());
+    public ReportPage build(
+            Verdict verdict,
+            Input<GateManifest> manifest,
+            Input<List<GateFile>> gates,
+            Input<List<JmhBenchmark>> jmh,
+            Input<JmhGateResult> jmhGate,
+            Input<RoiResult> roi,
+            Instant now) {
+        List<String> notRequested =
+                manifest instanceof Input.Present<GateManifest> m ? m.value().notRequested() : List.of();
+        ReportPage.VerdictView verdictView = new ReportPage.VerdictView(
+                verdict.status(),
+                verdict.headline(),
+                verdict.passed() ? "pass" : "fail",
+                verdict.failures().stream().map(Verdict.Failure::line).toList(),
+                verdict.loosened(),
+                notRequested,
+                verdict.runId());
         List<ReportPage.InputRow> inputs = List.of(
                 new ReportPage.InputRow("Gates manifest", Statuses.of(manifest, Statuses.GATES_COMMAND)),
                 new ReportPage.InputRow("Gate results", Statuses.of(gates, Statuses.GATES_COMMAND)),
                 new ReportPage.InputRow("JMH result", Statuses.of(jmh, Statuses.JMH_COMMAND)),
                 new ReportPage.InputRow("JMH gate", Statuses.of(jmhGate, Statuses.JMH_COMMAND)),
                 new ReportPage.InputRow("ROI result", Statuses.of(roi, Statuses.ROI_COMMAND)));
-        return new ReportPage(now.toString(), verdictView, inputs,
+        return new ReportPage(
+                now.toString(),
+                verdictView,
+                inputs,
                 new GatesViewBuilder(outDir, gatlingRuns).build(gates, verdict),
-                JmhViewBuilder.build(jmh, jmhGate), RoiViewBuilder.build(roi), footer(gates, now));
+                JmhViewBuilder.build(jmh, jmhGate),
+                RoiViewBuilder.build(roi),
+                footer(gates, now));
     }
 
     /** One row per distinct run metadata, naming the gates that share it. */
@@ -55,19 +69,25 @@ public final class PageBuilder {
         if (gates instanceof Input.Present<List<GateFile>> present) {
             for (GateFile file : present.value()) {
                 if (file instanceof GateFile.Valid valid && valid.result().run() != null) {
-                    runs.computeIfAbsent(valid.result().run(), k -> new ArrayList<>()).add(valid.result().gate());
+                    runs.computeIfAbsent(valid.result().run(), k -> new ArrayList<>())
+                            .add(valid.result().gate());
                 }
             }
         }
         List<ReportPage.RunRow> rows = new ArrayList<>();
-        runs.forEach((run, names) -> rows.add(new ReportPage.RunRow(String.join(", ", names),
-                Objects.requireNonNullElse(run.commit(), "unknown"), run.jvm(), String.valueOf(run.cores()),
+        runs.forEach((run, names) -> rows.add(new ReportPage.RunRow(
+                String.join(", ", names),
+                Objects.requireNonNullElse(run.commit(), "unknown"),
+                run.jvm(),
+                String.valueOf(run.cores()),
                 run.seed() == null ? "\u2014" : String.valueOf(run.seed()),
-                run.load().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                run.load().entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue())
                         .collect(Collectors.joining(", ")))));
         List<ReportPage.Kv> about = List.of(
                 new ReportPage.Kv("report generated", now.toString()),
-                new ReportPage.Kv("report JVM", System.getProperty("java.vm.name") + " " + System.getProperty("java.version")),
+                new ReportPage.Kv(
+                        "report JVM", System.getProperty("java.vm.name") + " " + System.getProperty("java.version")),
                 new ReportPage.Kv("cores", String.valueOf(Runtime.getRuntime().availableProcessors())));
         return new ReportPage.FooterView(rows, about);
     }

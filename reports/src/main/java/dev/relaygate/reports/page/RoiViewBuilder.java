@@ -4,7 +4,6 @@ import dev.relaygate.reports.chart.RoiCharts;
 import dev.relaygate.reports.format.Fmt;
 import dev.relaygate.reports.input.Input;
 import dev.relaygate.reports.input.RoiResult;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -12,8 +11,7 @@ import java.util.stream.Collectors;
 /** The ROI section: headline cards, the per-model table with its traceable breakdown, charts. */
 final class RoiViewBuilder {
 
-    private RoiViewBuilder() {
-    }
+    private RoiViewBuilder() {}
 
     static ReportPage.RoiView build(Input<RoiResult> input) {
         ReportPage.Status status = Statuses.of(input, Statuses.ROI_COMMAND);
@@ -22,11 +20,20 @@ final class RoiViewBuilder {
         }
         RoiResult roi = present.value();
         String c = roi.currency();
-        return new ReportPage.RoiView(status, cards(roi), models(roi),
-                RoiCharts.costs(roi).orElse(null), RoiCharts.band(roi).orElse(null),
+        return new ReportPage.RoiView(
+                status,
+                cards(roi),
+                models(roi),
+                RoiCharts.costs(roi).orElse(null),
+                RoiCharts.band(roi).orElse(null),
                 RoiCharts.projection(roi).orElse(null),
-                roi.sensitivity().stream().map(s -> new ReportPage.SensitivityRow(s.input(), Fmt.num(s.low()),
-                        Fmt.num(s.high()), Fmt.money(s.horizonSavingsLow(), c), Fmt.money(s.horizonSavingsHigh(), c)))
+                roi.sensitivity().stream()
+                        .map(s -> new ReportPage.SensitivityRow(
+                                s.input(),
+                                Fmt.num(s.low()),
+                                Fmt.num(s.high()),
+                                Fmt.money(s.horizonSavingsLow(), c),
+                                Fmt.money(s.horizonSavingsHigh(), c)))
                         .toList(),
                 about(roi));
     }
@@ -35,18 +42,26 @@ final class RoiViewBuilder {
         String c = roi.currency();
         RoiResult.Totals t = roi.totals();
         List<ReportPage.Card> cards = new ArrayList<>();
-        String advised = t.advisedSavingsMonthly() == null || t.advisedSavingsMonthly() == t.savingsMonthly() ? ""
+        String advised = t.advisedSavingsMonthly() == null || t.advisedSavingsMonthly() == t.savingsMonthly()
+                ? ""
                 : "; " + Fmt.money(t.advisedSavingsMonthly(), c) + " if each model follows its advice";
-        cards.add(new ReportPage.Card("Savings per month", Fmt.money(t.savingsMonthly(), c),
-                Fmt.pct(t.savingsPct()) + " of " + Fmt.money(t.directMonthly(), c) + " direct, all via the relay" + advised));
-        cards.add(new ReportPage.Card("Savings per year", Fmt.money(t.savingsYearly(), c),
+        cards.add(new ReportPage.Card(
+                "Savings per month",
+                Fmt.money(t.savingsMonthly(), c),
+                Fmt.pct(t.savingsPct()) + " of " + Fmt.money(t.directMonthly(), c) + " direct, all via the relay"
+                        + advised));
+        cards.add(new ReportPage.Card(
+                "Savings per year",
+                Fmt.money(t.savingsYearly(), c),
                 Fmt.money(t.relayYearly(), c) + " relay vs " + Fmt.money(t.directYearly(), c) + " direct"));
         String band = "";
         if (roi.uncertainty() != null && roi.uncertainty().horizonSavings() != null) {
             RoiResult.Band b = roi.uncertainty().horizonSavings();
-            band = "P10 " + Fmt.money(b.p10(), c) + " \u00b7 P50 " + Fmt.money(b.p50(), c) + " \u00b7 P90 " + Fmt.money(b.p90(), c);
+            band = "P10 " + Fmt.money(b.p10(), c) + " \u00b7 P50 " + Fmt.money(b.p50(), c) + " \u00b7 P90 "
+                    + Fmt.money(b.p90(), c);
         }
-        cards.add(new ReportPage.Card("Savings over " + t.horizonMonths() + " months", Fmt.money(t.horizonSavings(), c), band));
+        cards.add(new ReportPage.Card(
+                "Savings over " + t.horizonMonths() + " months", Fmt.money(t.horizonSavings(), c), band));
         String paybackBand = "";
         if (roi.uncertainty() != null && roi.uncertainty().paybackMonths() != null) {
             RoiResult.Band b = roi.uncertainty().paybackMonths();
@@ -56,13 +71,17 @@ final class RoiViewBuilder {
         String payback = roi.payback() != null ? roi.payback() : Fmt.months(roi.paybackMonths(), "never");
         cards.add(new ReportPage.Card("Payback", payback, paybackBand));
         if (roi.migration() != null) {
-            cards.add(new ReportPage.Card("Migration cost", Fmt.money(roi.migration().cost(), c),
-                    Fmt.num(roi.migration().engineeringHours()) + " h \u00d7 " + Fmt.money(roi.migration().hourlyRate(), c) + "/h"));
+            cards.add(new ReportPage.Card(
+                    "Migration cost",
+                    Fmt.money(roi.migration().cost(), c),
+                    Fmt.num(roi.migration().engineeringHours()) + " h \u00d7 "
+                            + Fmt.money(roi.migration().hourlyRate(), c) + "/h"));
         }
         if (roi.breakEven() != null) {
             RoiResult.BreakEven be = roi.breakEven();
             String value = be.volumeFactor() == null ? "none" : "\u00d7 " + Fmt.num(be.volumeFactor());
-            String note = be.monthlyMtok() == null ? "no volume pays back the migration"
+            String note = be.monthlyMtok() == null
+                    ? "no volume pays back the migration"
                     : Fmt.num(be.monthlyMtok()) + " Mtok per month";
             cards.add(new ReportPage.Card("Break-even volume", value, note));
         }
@@ -71,25 +90,47 @@ final class RoiViewBuilder {
 
     private static List<ReportPage.ModelRow> models(RoiResult roi) {
         String c = roi.currency();
-        return roi.models().stream().map(m -> new ReportPage.ModelRow(
-                m.model(), m.provider(),
-                m.monthlyTokensMtok() == null ? "\u2014" : Fmt.num(m.monthlyTokensMtok().total()) + " Mtok",
-                Fmt.money(m.directMonthly(), c), Fmt.money(m.relayMonthly(), c), Fmt.money(m.savingsMonthly(), c),
-                Fmt.pct(m.savingsPct()), m.advice(), "direct".equals(m.advice()),
-                m.pricingRules().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
-                        .collect(Collectors.joining(", ")),
-                m.priceSource() == null ? "\u2014" : m.priceSource().url() + " (as of " + m.priceSource().asOf() + ")",
-                m.breakdown().stream().map(b -> new ReportPage.BreakdownRow(b.kind(), Fmt.num(b.mtok()),
-                        Fmt.money(b.directPerMtok(), c), Fmt.money(b.directCost(), c), Fmt.money(b.relayPerMtok(), c),
-                        Fmt.money(b.relayCost(), c), b.relayRule())).toList()))
+        return roi.models().stream()
+                .map(m -> new ReportPage.ModelRow(
+                        m.model(),
+                        m.provider(),
+                        m.monthlyTokensMtok() == null
+                                ? "\u2014"
+                                : Fmt.num(m.monthlyTokensMtok().total()) + " Mtok",
+                        Fmt.money(m.directMonthly(), c),
+                        Fmt.money(m.relayMonthly(), c),
+                        Fmt.money(m.savingsMonthly(), c),
+                        Fmt.pct(m.savingsPct()),
+                        m.advice(),
+                        "direct".equals(m.advice()),
+                        m.pricingRules().entrySet().stream()
+                                .map(e -> e.getKey() + ": " + e.getValue())
+                                .collect(Collectors.joining(", ")),
+                        m.priceSource() == null
+                                ? "\u2014"
+                                : m.priceSource().url() + " (as of "
+                                        + m.priceSource().asOf() + ")",
+                        m.breakdown().stream()
+                                .map(b -> new ReportPage.BreakdownRow(
+                                        b.kind(),
+                                        Fmt.num(b.mtok()),
+                                        Fmt.money(b.directPerMtok(), c),
+                                        Fmt.money(b.directCost(), c),
+                                        Fmt.money(b.relayPerMtok(), c),
+                                        Fmt.money(b.relayCost(), c),
+                                        b.relayRule()))
+                                .toList()))
                 .toList();
     }
 
     private static List<ReportPage.Kv> about(RoiResult roi) {
         List<ReportPage.Kv> about = new ArrayList<>();
         about.add(new ReportPage.Kv("usage file", String.valueOf(roi.usageFile())));
-        about.add(new ReportPage.Kv("relay pricing", roi.relayPricing().entrySet().stream()
-                .map(e -> e.getKey() + "=" + Fmt.value(e.getValue())).collect(Collectors.joining(", "))));
+        about.add(new ReportPage.Kv(
+                "relay pricing",
+                roi.relayPricing().entrySet().stream()
+                        .map(e -> e.getKey() + "=" + Fmt.value(e.getValue()))
+                        .collect(Collectors.joining(", "))));
         about.add(new ReportPage.Kv("generated at", String.valueOf(roi.generatedAt())));
         about.add(new ReportPage.Kv("currency", roi.currency()));
         return about;

@@ -9,8 +9,7 @@ final class Statuses {
     static final String JMH_COMMAND = "./mvnw -B verify -pl jmh -am";
     static final String ROI_COMMAND = "./mvnw -B verify -pl roi-calculator -am";
 
-    private Statuses() {
-    }
+    private Statuses() {}
 
     static ReportPage.Status of(Input<?> input, String command) {
         String path = String.valueOf(input.path());

@@ -13,8 +13,13 @@ import java.util.List;
  * @param benchmarkChecks    JMH gate checks judged
  * @param loosened           thresholds overridden to a looser value, e.g. "steady-state.p99_below_ms = 500 (default 200)"
  */
-public record Verdict(String runId, int gatesRun, int gatesNotRequested, int benchmarkChecks, List<Failure> failures,
-                      List<String> loosened) {
+public record Verdict(
+        String runId,
+        int gatesRun,
+        int gatesNotRequested,
+        int benchmarkChecks,
+        List<Failure> failures,
+        List<String> loosened) {
 
     public Verdict {
         failures = List.copyOf(failures);
@@ -37,15 +42,18 @@ public record Verdict(String runId, int gatesRun, int gatesNotRequested, int ben
     /** One line for the banner and the console. */
     public String headline() {
         if (!passed()) {
-            return failures.isEmpty() ? "nothing was checked, so nothing passed"
+            return failures.isEmpty()
+                    ? "nothing was checked, so nothing passed"
                     : failures.size() + (failures.size() == 1 ? " failure" : " failures") + " in " + checks()
-                    + " checks";
+                            + " checks";
         }
         String ran = gatesRun + " of " + (gatesRun + gatesNotRequested) + " gates run"
                 + (gatesNotRequested > 0 ? " (" + gatesNotRequested + " not requested)" : "")
                 + ", " + benchmarkChecks + " benchmark checks";
-        return loosened.isEmpty() ? ran : ran + "; passed with " + loosened.size() + " loosened threshold"
-                + (loosened.size() == 1 ? "" : "s") + ": " + String.join(", ", loosened);
+        return loosened.isEmpty()
+                ? ran
+                : ran + "; passed with " + loosened.size() + " loosened threshold" + (loosened.size() == 1 ? "" : "s")
+                        + ": " + String.join(", ", loosened);
     }
 
     /** What failed, in one sentence: the kind ("gate", "benchmark", "input"...), its name, how. */

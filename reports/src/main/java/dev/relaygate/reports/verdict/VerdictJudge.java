@@ -6,7 +6,6 @@ import dev.relaygate.reports.input.GateManifest;
 import dev.relaygate.reports.input.GateResult;
 import dev.relaygate.reports.input.Input;
 import dev.relaygate.reports.input.JmhGateResult;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +20,7 @@ import java.util.stream.Collectors;
  */
 public final class VerdictJudge {
 
-    private VerdictJudge() {
-    }
+    private VerdictJudge() {}
 
     public static Verdict judge(VerdictInputs in) {
         List<Verdict.Failure> failures = new ArrayList<>();
@@ -30,11 +28,17 @@ public final class VerdictJudge {
         GateManifest manifest = in.manifest() instanceof Input.Present<GateManifest> p ? p.value() : null;
         String runId = in.runId() != null ? in.runId() : manifest != null ? manifest.runId() : null;
         if (manifest == null) {
-            failures.add(new Verdict.Failure("input", "gates manifest", in.manifest().path()
-                    + (in.manifest() instanceof Input.Invalid<GateManifest> bad ? " is unreadable: " + bad.message()
-                    : " is missing") + ", so nothing says which gates this run expected"));
+            failures.add(new Verdict.Failure(
+                    "input",
+                    "gates manifest",
+                    in.manifest().path()
+                            + (in.manifest() instanceof Input.Invalid<GateManifest> bad
+                                    ? " is unreadable: " + bad.message()
+                                    : " is missing")
+                            + ", so nothing says which gates this run expected"));
         } else if (!manifest.runId().equals(runId)) {
-            failures.add(new Verdict.Failure("input", "gates manifest", VerdictReasons.staleRun(manifest.runId(), runId)));
+            failures.add(
+                    new Verdict.Failure("input", "gates manifest", VerdictReasons.staleRun(manifest.runId(), runId)));
         }
         String shownRunId = runId == null ? "(unknown)" : runId;
 
@@ -50,8 +54,10 @@ public final class VerdictJudge {
             if (file == null) {
                 failures.add(new Verdict.Failure("gate", gate, VerdictReasons.missing(shownRunId)));
             } else if (file instanceof GateFile.Invalid invalid) {
-                failures.add(new Verdict.Failure("gate", gate, "invalid result " + invalid.file().getFileName() + ": "
-                        + String.join("; ", invalid.errors())));
+                failures.add(new Verdict.Failure(
+                        "gate",
+                        gate,
+                        "invalid result " + invalid.file().getFileName() + ": " + String.join("; ", invalid.errors())));
             } else if (file instanceof GateFile.Valid valid) {
                 String problem = problem(valid.result(), runId);
                 if (problem != null) {
@@ -65,13 +71,19 @@ public final class VerdictJudge {
                 });
             }
         }
-        files.keySet().forEach(gate -> failures.add(new Verdict.Failure("gate", gate,
-                VerdictReasons.notRequested(shownRunId))));
+        files.keySet()
+                .forEach(gate ->
+                        failures.add(new Verdict.Failure("gate", gate, VerdictReasons.notRequested(shownRunId))));
 
         int benchmarkChecks = judgeJmh(in, runId, shownRunId, failures);
         judgeRoi(in, runId, shownRunId, failures);
-        return new Verdict(runId, expected.size(), manifest == null ? 0 : manifest.notRequested().size(),
-                benchmarkChecks, failures, loosened);
+        return new Verdict(
+                runId,
+                expected.size(),
+                manifest == null ? 0 : manifest.notRequested().size(),
+                benchmarkChecks,
+                failures,
+                loosened);
     }
 
     /** Null when the gate's result is this run's and passed; otherwise the one reason it is not. */
@@ -79,7 +91,8 @@ public final class VerdictJudge {
         if (runId != null && !runId.equals(gate.runId())) {
             return VerdictReasons.staleRun(gate.runId(), runId);
         }
-        String contradiction = GateResult.contradiction(gate.passed(), gate.failures().size());
+        String contradiction =
+                GateResult.contradiction(gate.passed(), gate.failures().size());
         if (contradiction != null) {
             return contradiction;
         }
@@ -106,10 +119,18 @@ public final class VerdictJudge {
 
     /** Returns the number of benchmark checks judged. */
     private static int judgeJmh(VerdictInputs in, String runId, String shownRunId, List<Verdict.Failure> failures) {
-        requirePresent("JMH result", in.jmh(), shownRunId, " (the JMH short pass did not run, e.g. -Djmh.skip=true)",
+        requirePresent(
+                "JMH result",
+                in.jmh(),
+                shownRunId,
+                " (the JMH short pass did not run, e.g. -Djmh.skip=true)",
                 failures);
         if (!(in.jmhGate() instanceof Input.Present<JmhGateResult> present)) {
-            requirePresent("JMH gate", in.jmhGate(), shownRunId, " (the JMH gate did not run, e.g. -Djmh.skip=true)",
+            requirePresent(
+                    "JMH gate",
+                    in.jmhGate(),
+                    shownRunId,
+                    " (the JMH gate did not run, e.g. -Djmh.skip=true)",
                     failures);
             return 0;
         }
@@ -117,10 +138,14 @@ public final class VerdictJudge {
         if (runId != null && !runId.equals(verdict.runId())) {
             failures.add(new Verdict.Failure("input", "JMH gate", VerdictReasons.staleRun(verdict.runId(), runId)));
         }
-        if (in.jmh() instanceof Input.Present<?> && (verdict.resultSha256() == null
-                || !verdict.resultSha256().equals(in.jmhResultSha256()))) {
-            failures.add(new Verdict.Failure("input", "JMH result", in.jmh().path()
-                    + " is not the file the JMH gate judged (its SHA-256 differs from the gate's result_sha256)"));
+        if (in.jmh() instanceof Input.Present<?>
+                && (verdict.resultSha256() == null || !verdict.resultSha256().equals(in.jmhResultSha256()))) {
+            failures.add(
+                    new Verdict.Failure(
+                            "input",
+                            "JMH result",
+                            in.jmh().path()
+                                    + " is not the file the JMH gate judged (its SHA-256 differs from the gate's result_sha256)"));
         }
         boolean anyCheckFailed = false;
         for (JmhGateResult.Check check : verdict.checks()) {
@@ -130,8 +155,12 @@ public final class VerdictJudge {
             }
         }
         if (verdict.checks().isEmpty() || (!verdict.passed() && !anyCheckFailed)) {
-            failures.add(new Verdict.Failure("benchmark gate", "jmh", verdict.checks().isEmpty()
-                    ? "the JMH gate judged no check" : "passed is false, though no check in the file failed"));
+            failures.add(new Verdict.Failure(
+                    "benchmark gate",
+                    "jmh",
+                    verdict.checks().isEmpty()
+                            ? "the JMH gate judged no check"
+                            : "passed is false, though no check in the file failed"));
         }
         return verdict.checks().size();
     }
@@ -139,7 +168,9 @@ public final class VerdictJudge {
     private static void judgeRoi(VerdictInputs in, String runId, String shownRunId, List<Verdict.Failure> failures) {
         if (in.roi() instanceof Input.Present<dev.relaygate.reports.input.RoiResult> present) {
             if (runId != null && !runId.equals(present.value().runId())) {
-                failures.add(new Verdict.Failure("input", "ROI result",
+                failures.add(new Verdict.Failure(
+                        "input",
+                        "ROI result",
                         VerdictReasons.staleRun(present.value().runId(), runId)));
             }
         } else {
@@ -147,11 +178,11 @@ public final class VerdictJudge {
         }
     }
 
-    private static void requirePresent(String what, Input<?> input, String shownRunId, String hint,
-                                       List<Verdict.Failure> failures) {
+    private static void requirePresent(
+            String what, Input<?> input, String shownRunId, String hint, List<Verdict.Failure> failures) {
         if (input instanceof Input.Missing<?> missing) {
-            failures.add(new Verdict.Failure("input", what, VerdictReasons.missing(shownRunId) + " at "
-                    + missing.path() + hint));
+            failures.add(new Verdict.Failure(
+                    "input", what, VerdictReasons.missing(shownRunId) + " at " + missing.path() + hint));
         } else if (input instanceof Input.Invalid<?> invalid) {
             failures.add(new Verdict.Failure("input", what, invalid.path() + " is unreadable: " + invalid.message()));
         }

@@ -8,8 +8,7 @@ import java.util.List;
  */
 final class VerdictReasons {
 
-    private VerdictReasons() {
-    }
+    private VerdictReasons() {}
 
     static String missing(String runId) {
         return "expected in run " + runId + ", but no result was written";

@@ -1,21 +1,32 @@
 package dev.relaygate.reports.format;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 final class FmtTest {
 
     @ParameterizedTest
-    @CsvSource({"12000, '12,000'", "245.34, 245.3", "21.0, 21", "44.9, 44.9", "0.04123, 0.0412", "0, 0",
-        "-16.5, -16.5", "1e7, '10,000,000'", "0.0001234, 0.000123", "NaN, n/a"})
+    @CsvSource({
+        "12000, '12,000'",
+        "245.34, 245.3",
+        "21.0, 21",
+        "44.9, 44.9",
+        "0.04123, 0.0412",
+        "0, 0",
+        "-16.5, -16.5",
+        "1e7, '10,000,000'",
+        "0.0001234, 0.000123",
+        "NaN, n/a"
+    })
     void numbersReadWellAtEveryMagnitude(double value, String expected) {
         assertThat(Fmt.num(value)).isEqualTo(expected);
     }
 
     @ParameterizedTest
-    @CsvSource({"1400.6, USD, '$1,400.60'", "-439.4, USD, '-$439.40'", "12.5, EUR, '12.50 EUR'", "-0.001, USD, '$0.00'"})
+    @CsvSource({"1400.6, USD, '$1,400.60'", "-439.4, USD, '-$439.40'", "12.5, EUR, '12.50 EUR'", "-0.001, USD, '$0.00'"
+    })
     void moneyHasTwoDecimalsAndItsCurrency(double amount, String currency, String expected) {
         assertThat(Fmt.money(amount, currency)).isEqualTo(expected);
     }

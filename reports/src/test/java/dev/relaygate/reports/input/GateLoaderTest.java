@@ -1,14 +1,13 @@
 package dev.relaygate.reports.input;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 final class GateLoaderTest {
 
@@ -46,8 +45,8 @@ final class GateLoaderTest {
         Files.writeString(dir.resolve("other-name.json"), GateSchemaTest.VALID);
         GateFile file = single(loader.load(dir));
         assertThat(file).isInstanceOf(GateFile.Invalid.class);
-        assertThat(((GateFile.Invalid) file).errors()).containsExactly(
-                "gate must match the file name (steady-state.json), but was 'steady-state'");
+        assertThat(((GateFile.Invalid) file).errors())
+                .containsExactly("gate must match the file name (steady-state.json), but was 'steady-state'");
         assertThat(file.name()).isEqualTo("other-name");
     }
 
@@ -58,7 +57,10 @@ final class GateLoaderTest {
         List<GateFile> files = ((Input.Present<List<GateFile>>) loader.load(dir)).value();
         assertThat(files).extracting(GateFile::name).containsExactly("broken", "steady-state");
         assertThat(files.get(0)).isInstanceOf(GateFile.Invalid.class);
-        assertThat(((GateFile.Invalid) files.get(0)).errors()).singleElement().asString().contains("object");
+        assertThat(((GateFile.Invalid) files.get(0)).errors())
+                .singleElement()
+                .asString()
+                .contains("object");
     }
 
     private static GateFile single(Input<List<GateFile>> input) {

@@ -1,7 +1,6 @@
 package dev.relaygate.reports.input;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,8 +10,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 final class GatlingRunsTest {
 
@@ -44,10 +43,12 @@ final class GatlingRunsTest {
         Files.createDirectories(dir.resolve("steadystatesimulation-20261129120004900"));
         GatlingRuns runs = new GatlingRuns(dir, ZoneOffset.UTC, Duration.ofMinutes(10));
 
-        assertThat(runs.reportOf(gate("SteadyStateSimulation", "2026-11-29T12:00:05Z", 1000))).isEmpty();
+        assertThat(runs.reportOf(gate("SteadyStateSimulation", "2026-11-29T12:00:05Z", 1000)))
+                .isEmpty();
         assertThat(runs.reportOf(gate(null, "2026-11-29T12:00:05Z", 1000))).isEmpty();
         assertThat(new GatlingRuns(dir.resolve("absent"), ZoneOffset.UTC, Duration.ofMinutes(10))
-                .reportOf(gate("SteadyStateSimulation", "2026-11-29T12:00:05Z", 1000))).isEmpty();
+                        .reportOf(gate("SteadyStateSimulation", "2026-11-29T12:00:05Z", 1000)))
+                .isEmpty();
     }
 
     @Test
@@ -63,7 +64,24 @@ final class GatlingRunsTest {
     }
 
     static GateResult gate(String simulation, String startedAt, double durationMs) {
-        return new GateResult("steady-state", true, "d", simulation, List.of(), Map.of(), Map.of(), Map.of(),
-                Map.of(), Map.of(), List.of(), List.of(), null, startedAt, durationMs, "run", false, Map.of());
+        return new GateResult(
+                "steady-state",
+                true,
+                "d",
+                simulation,
+                List.of(),
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                List.of(),
+                List.of(),
+                null,
+                startedAt,
+                durationMs,
+                "run",
+                false,
+                Map.of());
     }
 }

@@ -1,17 +1,16 @@
 package dev.relaygate.reports.input;
 
-import java.util.Map;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 final class JmhLoaderTest {
 
@@ -34,14 +33,15 @@ final class JmhLoaderTest {
 
     @Test
     void throughputScoresAreNotTimesPerOperation() {
-        JmhBenchmark b = new JmhBenchmark("a.B.c", "thrpt", Map.of(),
-                new JmhBenchmark.Metric(61.4, 3.3, "ops/us"), Map.of());
+        JmhBenchmark b =
+                new JmhBenchmark("a.B.c", "thrpt", Map.of(), new JmhBenchmark.Metric(61.4, 3.3, "ops/us"), Map.of());
         assertThat(b.nanosPerOp()).isEmpty();
         assertThat(b.bytesPerOp()).isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "{}", "[{\"mode\": \"avgt\"}]", "[{\"benchmark\": \"a.B.c\", \"primaryMetric\": {}}]", "[1"})
+    @ValueSource(
+            strings = {"", "{}", "[{\"mode\": \"avgt\"}]", "[{\"benchmark\": \"a.B.c\", \"primaryMetric\": {}}]", "[1"})
     void malformedResultsAreInvalidNotSkipped(String json, @TempDir Path dir) throws IOException {
         Path file = dir.resolve("jmh-result.json");
         Files.writeString(file, json);
@@ -52,8 +52,10 @@ final class JmhLoaderTest {
     void gateVerdictWithoutChecksIsInvalid(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("jmh-gate.json");
         Files.writeString(file, "{\"passed\": true}");
-        assertThat(JmhLoader.gate(file)).isInstanceOfSatisfying(Input.Invalid.class,
-                invalid -> assertThat(invalid.message()).isEqualTo("checks must be an array, but was missing"));
+        assertThat(JmhLoader.gate(file))
+                .isInstanceOfSatisfying(
+                        Input.Invalid.class,
+                        invalid -> assertThat(invalid.message()).isEqualTo("checks must be an array, but was missing"));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.relaygate.reports.verdict;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.relaygate.reports.input.GateFile;
 import dev.relaygate.reports.input.GateManifest;
 import dev.relaygate.reports.input.GateResult;
@@ -8,15 +10,12 @@ import dev.relaygate.reports.input.JmhBenchmark;
 import dev.relaygate.reports.input.JmhGateResult;
 import dev.relaygate.reports.input.RoiResult;
 import dev.relaygate.reports.input.ThresholdOverride;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 final class VerdictJudgeTest {
 
@@ -25,8 +24,8 @@ final class VerdictJudgeTest {
     static final Input<List<JmhBenchmark>> JMH = new Input.Present<>(Path.of("jmh-result.json"), List.of());
     static final JmhGateResult.Check ROUTE_ALLOCATION =
             new JmhGateResult.Check("Route.decide", "gc.alloc.rate.norm", 0, 1, "<", true, "");
-    static final Input<JmhGateResult> JMH_GATE = new Input.Present<>(Path.of("jmh-gate.json"),
-            new JmhGateResult(true, List.of(ROUTE_ALLOCATION), RUN, SHA));
+    static final Input<JmhGateResult> JMH_GATE =
+            new Input.Present<>(Path.of("jmh-gate.json"), new JmhGateResult(true, List.of(ROUTE_ALLOCATION), RUN, SHA));
     static final Input<RoiResult> ROI = new Input.Present<>(Path.of("roi.json"), roi(RUN));
 
     @Test
@@ -40,7 +39,8 @@ final class VerdictJudgeTest {
 
     @Test
     void aSubsetThatPassedSaysHowManyGatesRanOfHowMany() {
-        Input<GateManifest> subset = new Input.Present<>(Path.of("_manifest.json"),
+        Input<GateManifest> subset = new Input.Present<>(
+                Path.of("_manifest.json"),
                 new GateManifest(RUN, List.of("a", "b"), List.of("c", "d", "e", "f", "g", "h", "i", "j"), "", ""));
 
         Verdict verdict = judge(subset, gates(gate("a", RUN, true), gate("b", RUN, true)));
@@ -67,16 +67,18 @@ final class VerdictJudgeTest {
     void withoutAManifestNothingSaysWhatWasExpectedSoItFails() {
         Verdict verdict = judge(Input.missing(Path.of("gates/_manifest.json")), gates(gate("a", RUN, true)));
 
-        assertThat(lines(verdict)).containsExactly("input gates manifest: gates/_manifest.json is missing, so nothing"
-                + " says which gates this run expected");
+        assertThat(lines(verdict))
+                .containsExactly("input gates manifest: gates/_manifest.json is missing, so nothing"
+                        + " says which gates this run expected");
     }
 
     @Test
     void aResultFromAnotherRunIsStale() {
         Verdict verdict = judge(manifest("a"), gates(gate("a", "20261201T000000.000Z", true)));
 
-        assertThat(lines(verdict)).containsExactly(
-                "gate a: from run 20261201T000000.000Z, not from this run " + RUN + " (a stale result)");
+        assertThat(lines(verdict))
+                .containsExactly(
+                        "gate a: from run 20261201T000000.000Z, not from this run " + RUN + " (a stale result)");
     }
 
     @Test
@@ -90,34 +92,41 @@ final class VerdictJudgeTest {
 
     @Test
     void anAbortedGateFailsNamingItsCause() {
-        GateResult aborted = gate("a", RUN, false, List.of("ran was false: a.rate_per_sec must be a number"), true,
-                Map.of());
+        GateResult aborted =
+                gate("a", RUN, false, List.of("ran was false: a.rate_per_sec must be a number"), true, Map.of());
 
-        assertThat(lines(judge(manifest("a"), gates(aborted)))).containsExactly(
-                "gate a: aborted: ran was false: a.rate_per_sec must be a number");
+        assertThat(lines(judge(manifest("a"), gates(aborted))))
+                .containsExactly("gate a: aborted: ran was false: a.rate_per_sec must be a number");
     }
 
     @Test
     void aFailedGateIsNamedWithItsFailureSentences() {
-        GateResult failed = gate("a", RUN, false, List.of("rollback_after_ms was 41200", "repromoted"), false, Map.of());
+        GateResult failed =
+                gate("a", RUN, false, List.of("rollback_after_ms was 41200", "repromoted"), false, Map.of());
 
-        assertThat(lines(judge(manifest("a"), gates(failed)))).containsExactly(
-                "gate a: rollback_after_ms was 41200; repromoted");
+        assertThat(lines(judge(manifest("a"), gates(failed))))
+                .containsExactly("gate a: rollback_after_ms was 41200; repromoted");
     }
 
     @Test
     void aResultForAGateTheRunDidNotRequestFails() {
         Verdict verdict = judge(manifest("a"), gates(gate("a", RUN, true), gate("z", RUN, true)));
 
-        assertThat(lines(verdict)).containsExactly(
-                "gate z: a result is present, but run " + RUN + " did not request this gate");
+        assertThat(lines(verdict))
+                .containsExactly("gate z: a result is present, but run " + RUN + " did not request this gate");
     }
 
     @Test
     void aLoosenedThresholdIsNamedInThePassingHeadlineAndATightenedOneIsNot() {
-        GateResult loose = gate("a", RUN, true, List.of(), false, Map.of(
-                "p99_below_ms", new ThresholdOverride(200, 500, true),
-                "failed_ratio_below", new ThresholdOverride(0.001, 0.0005, false)));
+        GateResult loose = gate(
+                "a",
+                RUN,
+                true,
+                List.of(),
+                false,
+                Map.of(
+                        "p99_below_ms", new ThresholdOverride(200, 500, true),
+                        "failed_ratio_below", new ThresholdOverride(0.001, 0.0005, false)));
 
         Verdict verdict = judge(manifest("a"), gates(loose));
 
@@ -128,74 +137,100 @@ final class VerdictJudgeTest {
 
     @Test
     void aMissingJmhResultAndGateFailTheBuild() {
-        Verdict verdict = VerdictJudge.judge(new VerdictInputs(RUN, manifest("a"), gates(gate("a", RUN, true)),
-                Input.missing(Path.of("jmh-result.json")), null, Input.missing(Path.of("jmh-gate.json")), ROI));
+        Verdict verdict = VerdictJudge.judge(new VerdictInputs(
+                RUN,
+                manifest("a"),
+                gates(gate("a", RUN, true)),
+                Input.missing(Path.of("jmh-result.json")),
+                null,
+                Input.missing(Path.of("jmh-gate.json")),
+                ROI));
 
-        assertThat(lines(verdict)).containsExactly(
-                "input JMH result: expected in run " + RUN + ", but no result was written at jmh-result.json"
-                        + " (the JMH short pass did not run, e.g. -Djmh.skip=true)",
-                "input JMH gate: expected in run " + RUN + ", but no result was written at jmh-gate.json"
-                        + " (the JMH gate did not run, e.g. -Djmh.skip=true)");
+        assertThat(lines(verdict))
+                .containsExactly(
+                        "input JMH result: expected in run " + RUN + ", but no result was written at jmh-result.json"
+                                + " (the JMH short pass did not run, e.g. -Djmh.skip=true)",
+                        "input JMH gate: expected in run " + RUN + ", but no result was written at jmh-gate.json"
+                                + " (the JMH gate did not run, e.g. -Djmh.skip=true)");
     }
 
     @Test
     void aJmhGateFromAnotherRunOrOverAnotherResultFileFails() {
-        Input<JmhGateResult> stale = new Input.Present<>(Path.of("jmh-gate.json"),
+        Input<JmhGateResult> stale = new Input.Present<>(
+                Path.of("jmh-gate.json"),
                 new JmhGateResult(true, List.of(ROUTE_ALLOCATION), "20261201T000000.000Z", "ffff"));
 
-        Verdict verdict = VerdictJudge.judge(new VerdictInputs(RUN, manifest("a"), gates(gate("a", RUN, true)), JMH,
-                SHA, stale, ROI));
+        Verdict verdict = VerdictJudge.judge(
+                new VerdictInputs(RUN, manifest("a"), gates(gate("a", RUN, true)), JMH, SHA, stale, ROI));
 
-        assertThat(lines(verdict)).containsExactly(
-                "input JMH gate: from run 20261201T000000.000Z, not from this run " + RUN + " (a stale result)",
-                "input JMH result: jmh-result.json is not the file the JMH gate judged (its SHA-256 differs from the"
-                        + " gate's result_sha256)");
+        assertThat(lines(verdict))
+                .containsExactly(
+                        "input JMH gate: from run 20261201T000000.000Z, not from this run " + RUN + " (a stale result)",
+                        "input JMH result: jmh-result.json is not the file the JMH gate judged (its SHA-256 differs from the"
+                                + " gate's result_sha256)");
     }
 
     @Test
     void aStaleOrMissingRoiResultFails() {
         Input<RoiResult> stale = new Input.Present<>(Path.of("roi.json"), roi("20261201T000000.000Z"));
 
-        assertThat(lines(VerdictJudge.judge(new VerdictInputs(RUN, manifest("a"), gates(gate("a", RUN, true)), JMH, SHA,
-                JMH_GATE, stale)))).containsExactly(
-                "input ROI result: from run 20261201T000000.000Z, not from this run " + RUN + " (a stale result)");
-        assertThat(lines(VerdictJudge.judge(new VerdictInputs(RUN, manifest("a"), gates(gate("a", RUN, true)), JMH, SHA,
-                JMH_GATE, Input.missing(Path.of("roi.json")))))).singleElement().asString()
+        assertThat(lines(VerdictJudge.judge(
+                        new VerdictInputs(RUN, manifest("a"), gates(gate("a", RUN, true)), JMH, SHA, JMH_GATE, stale))))
+                .containsExactly("input ROI result: from run 20261201T000000.000Z, not from this run " + RUN
+                        + " (a stale result)");
+        assertThat(lines(VerdictJudge.judge(new VerdictInputs(
+                        RUN,
+                        manifest("a"),
+                        gates(gate("a", RUN, true)),
+                        JMH,
+                        SHA,
+                        JMH_GATE,
+                        Input.missing(Path.of("roi.json"))))))
+                .singleElement()
+                .asString()
                 .startsWith("input ROI result: expected in run " + RUN);
     }
 
     @Test
     void failedBenchmarkCheckSaysTheFigureTheLimitAndByHowMuch() {
-        Input<JmhGateResult> failing = new Input.Present<>(Path.of("jmh-gate.json"), new JmhGateResult(false, List.of(
-                ROUTE_ALLOCATION, new JmhGateResult.Check("Outcome.record", "gc.alloc.rate.norm", 24, 1, "<", false, null)),
-                RUN, SHA));
+        Input<JmhGateResult> failing = new Input.Present<>(
+                Path.of("jmh-gate.json"),
+                new JmhGateResult(
+                        false,
+                        List.of(
+                                ROUTE_ALLOCATION,
+                                new JmhGateResult.Check(
+                                        "Outcome.record", "gc.alloc.rate.norm", 24, 1, "<", false, null)),
+                        RUN,
+                        SHA));
 
-        Verdict verdict = VerdictJudge.judge(new VerdictInputs(RUN, manifest("a"), gates(gate("a", RUN, true)), JMH, SHA,
-                failing, ROI));
+        Verdict verdict = VerdictJudge.judge(
+                new VerdictInputs(RUN, manifest("a"), gates(gate("a", RUN, true)), JMH, SHA, failing, ROI));
 
         assertThat(verdict.checks()).isEqualTo(3);
-        assertThat(lines(verdict)).containsExactly(
-                "benchmark Outcome.record: gc.alloc.rate.norm measured 24, limit < 1 (over by 23)");
+        assertThat(lines(verdict))
+                .containsExactly("benchmark Outcome.record: gc.alloc.rate.norm measured 24, limit < 1 (over by 23)");
     }
 
     @Test
     void aJmhGateThatJudgedNothingIsNoPass() {
-        Input<JmhGateResult> empty = new Input.Present<>(Path.of("jmh-gate.json"),
-                new JmhGateResult(true, List.of(), RUN, SHA));
+        Input<JmhGateResult> empty =
+                new Input.Present<>(Path.of("jmh-gate.json"), new JmhGateResult(true, List.of(), RUN, SHA));
 
-        Verdict verdict = VerdictJudge.judge(new VerdictInputs(RUN, manifest("a"), gates(gate("a", RUN, true)), JMH, SHA,
-                empty, ROI));
+        Verdict verdict = VerdictJudge.judge(
+                new VerdictInputs(RUN, manifest("a"), gates(gate("a", RUN, true)), JMH, SHA, empty, ROI));
 
         assertThat(lines(verdict)).containsExactly("benchmark gate jmh: the JMH gate judged no check");
     }
 
     @Test
     void anInvalidGateFileFailsNamingTheSchemaErrors() {
-        Input<List<GateFile>> gates = new Input.Present<>(Path.of("gates"),
+        Input<List<GateFile>> gates = new Input.Present<>(
+                Path.of("gates"),
                 List.of(new GateFile.Invalid(Path.of("gates/a.json"), List.of("#/passed: not a boolean"))));
 
-        assertThat(lines(judge(manifest("a"), gates))).containsExactly(
-                "gate a: invalid result a.json: #/passed: not a boolean");
+        assertThat(lines(judge(manifest("a"), gates)))
+                .containsExactly("gate a: invalid result a.json: #/passed: not a boolean");
     }
 
     @Test
@@ -209,8 +244,25 @@ final class VerdictJudgeTest {
 
     @Test
     void failedGateWithoutSentencesShowsItsThresholdsAndMeasurements() {
-        GateResult bare = new GateResult("g", false, "d", null, List.of(), Map.of("p99_ms", 200), Map.of(),
-                Map.of("p99_ms", 250.5), Map.of(), Map.of(), List.of(), List.of(), null, null, 0, RUN, false, Map.of());
+        GateResult bare = new GateResult(
+                "g",
+                false,
+                "d",
+                null,
+                List.of(),
+                Map.of("p99_ms", 200),
+                Map.of(),
+                Map.of("p99_ms", 250.5),
+                Map.of(),
+                Map.of(),
+                List.of(),
+                List.of(),
+                null,
+                null,
+                0,
+                RUN,
+                false,
+                Map.of());
         assertThat(VerdictJudge.gateDetail(bare)).isEqualTo("failed; thresholds p99_ms=200; measured p99_ms=250.5");
     }
 
@@ -224,22 +276,32 @@ final class VerdictJudgeTest {
 
     private static Input<GateManifest> manifest(String... requested) {
         List<String> all = new ArrayList<>(List.of(requested));
-        return new Input.Present<>(Path.of("_manifest.json"), new GateManifest(RUN, all, List.of(), "in-process", "full"));
+        return new Input.Present<>(
+                Path.of("_manifest.json"), new GateManifest(RUN, all, List.of(), "in-process", "full"));
     }
 
     private static Input<List<GateFile>> gates(GateResult... results) {
-        return new Input.Present<>(Path.of("gates"), Arrays.stream(results)
-                .map(r -> (GateFile) new GateFile.Valid(Path.of(r.gate() + ".json"), r)).toList());
+        return new Input.Present<>(
+                Path.of("gates"),
+                Arrays.stream(results)
+                        .map(r -> (GateFile) new GateFile.Valid(Path.of(r.gate() + ".json"), r))
+                        .toList());
     }
 
     private static GateResult gate(String id, String runId, boolean passed) {
         return gate(id, runId, passed, List.of(), false, Map.of());
     }
 
-    private static GateResult gate(String id, String runId, boolean passed, List<String> failures, boolean aborted,
-                                   Map<String, ThresholdOverride> overrides) {
-        return new GateResult(id, passed, "d", null, failures, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
-                List.of(), List.of(), null, null, 0, runId, aborted, overrides);
+    private static GateResult gate(
+            String id,
+            String runId,
+            boolean passed,
+            List<String> failures,
+            boolean aborted,
+            Map<String, ThresholdOverride> overrides) {
+        return new GateResult(
+                id, passed, "d", null, failures, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), List.of(), List.of(),
+                null, null, 0, runId, aborted, overrides);
     }
 
     private static RoiResult roi(String runId) {

@@ -51,8 +51,8 @@ public final class MonteCarlo {
     }
 
     private static Double payback(double monthOneSavings, Scenario scenario) {
-        double months = Growth.paybackMonths(monthOneSavings, scenario.monthlyGrowthRate(), scenario.months(),
-                scenario.migrationCost());
+        double months = Growth.paybackMonths(
+                monthOneSavings, scenario.monthlyGrowthRate(), scenario.months(), scenario.migrationCost());
         return Double.isNaN(months) ? null : months;
     }
 

@@ -33,13 +33,28 @@ public final class RoiCalculator {
         double direct = models.stream().mapToDouble(ModelResult::directMonthly).sum();
         double relay = models.stream().mapToDouble(ModelResult::relayMonthly).sum();
         double savings = direct - relay;
-        double advised = models.stream().mapToDouble(m -> Math.max(0.0, m.savingsMonthly())).sum();
-        double mtok = models.stream().mapToDouble(m -> m.monthlyTokensMtok().total()).sum();
+        double advised = models.stream()
+                .mapToDouble(m -> Math.max(0.0, m.savingsMonthly()))
+                .sum();
+        double mtok =
+                models.stream().mapToDouble(m -> m.monthlyTokensMtok().total()).sum();
         int months = scenario.months();
         double g = scenario.monthlyGrowthRate();
         double horizon = Growth.horizonFactor(g, months);
-        Totals totals = new Totals(direct, relay, savings, pct(savings, direct), 12 * direct, 12 * relay,
-                12 * savings, months, direct * horizon, relay * horizon, savings * horizon, mtok, advised);
+        Totals totals = new Totals(
+                direct,
+                relay,
+                savings,
+                pct(savings, direct),
+                12 * direct,
+                12 * relay,
+                12 * savings,
+                months,
+                direct * horizon,
+                relay * horizon,
+                savings * horizon,
+                mtok,
+                advised);
 
         double cost = scenario.migrationCost();
         List<ProjectionMonth> projection = new ArrayList<>();
@@ -51,12 +66,22 @@ public final class RoiCalculator {
         }
         double payback = Growth.paybackMonths(savings, g, months, cost);
         CostModel costModel = new CostModel(scenario);
-        return new RoiReport(RoiReport.SCHEMA_VERSION, generatedAt.toString(), scenario.currency(),
-                scenario.usageFile(), scenario.relayPricing(), models, totals,
+        return new RoiReport(
+                RoiReport.SCHEMA_VERSION,
+                generatedAt.toString(),
+                scenario.currency(),
+                scenario.usageFile(),
+                scenario.relayPricing(),
+                models,
+                totals,
                 new RoiReport.Migration(cost, scenario.engineeringHours(), scenario.hourlyRate()),
-                Double.isNaN(payback) ? null : payback, paybackText(payback),
-                breakEven(totals.horizonSavings(), cost, mtok), projection,
-                MonteCarlo.run(costModel, scenario), Sensitivity.table(costModel, scenario), null);
+                Double.isNaN(payback) ? null : payback,
+                paybackText(payback),
+                breakEven(totals.horizonSavings(), cost, mtok),
+                projection,
+                MonteCarlo.run(costModel, scenario),
+                Sensitivity.table(costModel, scenario),
+                null);
     }
 
     private static ModelResult model(ModelLine line, double fx) {
@@ -73,14 +98,29 @@ public final class RoiCalculator {
             relay += relayCost;
             mtok[k.kind().ordinal()] = k.mtok();
             rules.put(k.kind().jsonName(), k.relayRule().description());
-            rows.add(new BreakdownRow(k.kind().jsonName(), k.mtok(), k.directPerMtok(), directCost, k.directRule(),
-                    relayPerMtok, relayCost, k.relayRule().description()));
+            rows.add(new BreakdownRow(
+                    k.kind().jsonName(),
+                    k.mtok(),
+                    k.directPerMtok(),
+                    directCost,
+                    k.directRule(),
+                    relayPerMtok,
+                    relayCost,
+                    k.relayRule().description()));
         }
         double savings = direct - relay;
         double total = mtok[0] + mtok[1] + mtok[2] + mtok[3];
-        return new ModelResult(line.model(), line.provider(),
-                new RoiReport.Tokens(mtok[0], mtok[1], mtok[2], mtok[3], total), direct, relay, savings,
-                pct(savings, direct), savings >= 0 ? RELAY : DIRECT, Collections.unmodifiableMap(rules), rows,
+        return new ModelResult(
+                line.model(),
+                line.provider(),
+                new RoiReport.Tokens(mtok[0], mtok[1], mtok[2], mtok[3], total),
+                direct,
+                relay,
+                savings,
+                pct(savings, direct),
+                savings >= 0 ? RELAY : DIRECT,
+                Collections.unmodifiableMap(rules),
+                rows,
                 new RoiReport.PriceSource(line.sourceUrl(), line.asOf()));
     }
 

@@ -32,25 +32,43 @@ public final class Sensitivity {
             double[] high = ones.clone();
             low[m] = LOW;
             high[m] = HIGH;
-            rows.add(new SensitivityRow("volume " + scenario.models().get(m).model() + " (Mtok/month)",
-                    model.mtok(m) * LOW, model.mtok(m) * HIGH,
-                    horizon * model.totalSavings(low, 1, 1, 1), horizon * model.totalSavings(high, 1, 1, 1)));
+            rows.add(new SensitivityRow(
+                    "volume " + scenario.models().get(m).model() + " (Mtok/month)",
+                    model.mtok(m) * LOW,
+                    model.mtok(m) * HIGH,
+                    horizon * model.totalSavings(low, 1, 1, 1),
+                    horizon * model.totalSavings(high, 1, 1, 1)));
         }
-        rows.add(new SensitivityRow("direct prices (factor, all models)", LOW, HIGH,
-                horizon * model.totalSavings(ones, LOW, 1, 1), horizon * model.totalSavings(ones, HIGH, 1, 1)));
-        rows.add(new SensitivityRow("relay prices (factor, all models)", LOW, HIGH,
-                horizon * model.totalSavings(ones, 1, LOW, 1), horizon * model.totalSavings(ones, 1, HIGH, 1)));
+        rows.add(new SensitivityRow(
+                "direct prices (factor, all models)",
+                LOW,
+                HIGH,
+                horizon * model.totalSavings(ones, LOW, 1, 1),
+                horizon * model.totalSavings(ones, HIGH, 1, 1)));
+        rows.add(new SensitivityRow(
+                "relay prices (factor, all models)",
+                LOW,
+                HIGH,
+                horizon * model.totalSavings(ones, 1, LOW, 1),
+                horizon * model.totalSavings(ones, 1, HIGH, 1)));
         if (model.usesFx()) {
             double fx = scenario.fxCnyPerUsd();
-            rows.add(new SensitivityRow("fx CNY_per_USD", fx * LOW, fx * HIGH,
+            rows.add(new SensitivityRow(
+                    "fx CNY_per_USD",
+                    fx * LOW,
+                    fx * HIGH,
                     horizon * model.totalSavings(ones, 1, 1, 1 / LOW),
                     horizon * model.totalSavings(ones, 1, 1, 1 / HIGH)));
         }
         double gLow = Math.max(g - GROWTH_SWING, -0.99);
         double gHigh = Math.min(g + GROWTH_SWING, 1.0);
         double base = model.totalSavings(ones, 1, 1, 1);
-        rows.add(new SensitivityRow("monthly_growth_rate", gLow, gHigh,
-                base * Growth.horizonFactor(gLow, months), base * Growth.horizonFactor(gHigh, months)));
+        rows.add(new SensitivityRow(
+                "monthly_growth_rate",
+                gLow,
+                gHigh,
+                base * Growth.horizonFactor(gLow, months),
+                base * Growth.horizonFactor(gHigh, months)));
         rows.sort(Comparator.comparingDouble(SensitivityRow::swing).reversed());
         return List.copyOf(rows);
     }

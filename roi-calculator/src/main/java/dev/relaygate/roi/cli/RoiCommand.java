@@ -24,7 +24,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code roi --usage FILE [--format table|json|csv] [--out FILE] [--prices FILE] [--litellm-prices FILE]}. */
-@Command(name = "roi", mixinStandardHelpOptions = true, version = "relaygate roi-calculator 0.1.0",
+@Command(
+        name = "roi",
+        mixinStandardHelpOptions = true,
+        version = "relaygate roi-calculator 0.1.0",
         description = "Per-model cost of going through an LLM relay versus direct: savings, payback, "
                 + "break-even volume and Monte Carlo bands.")
 public final class RoiCommand implements Callable<Integer> {
@@ -32,7 +35,11 @@ public final class RoiCommand implements Callable<Integer> {
     public static final int EXIT_BAD_INPUT = 2;
 
     /** Output formats. */
-    public enum Format { table, json, csv }
+    public enum Format {
+        table,
+        json,
+        csv
+    }
 
     @Spec
     CommandSpec spec;
@@ -40,22 +47,31 @@ public final class RoiCommand implements Callable<Integer> {
     @Option(names = "--usage", required = true, paramLabel = "FILE", description = "usage file (YAML or JSON)")
     Path usage;
 
-    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
+    @Option(
+            names = "--format",
+            defaultValue = "table",
+            paramLabel = "FORMAT",
             description = "table, json or csv (default: ${DEFAULT-VALUE})")
     Format format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "write to FILE instead of standard output")
     Path out;
 
-    @Option(names = "--run-id", paramLabel = "ID",
+    @Option(
+            names = "--run-id",
+            paramLabel = "ID",
             description = "the build's run id, written into the JSON so the report accepts only this build's result")
     String runId;
 
-    @Option(names = "--prices", paramLabel = "FILE",
+    @Option(
+            names = "--prices",
+            paramLabel = "FILE",
             description = "price catalog JSON (bundled format); its entries replace the bundled ones")
     Path prices;
 
-    @Option(names = "--litellm-prices", paramLabel = "FILE",
+    @Option(
+            names = "--litellm-prices",
+            paramLabel = "FILE",
             description = "LiteLLM model_prices_and_context_window.json; overrides bundled entries, "
                     + "overridden by --prices")
     Path litellmPrices;
@@ -87,7 +103,8 @@ public final class RoiCommand implements Callable<Integer> {
                     Files.createDirectories(parent);
                 }
                 Files.writeString(out, text, StandardCharsets.UTF_8);
-                err.println("roi: wrote " + out.toAbsolutePath() + " (" + scenario.models().size() + " models, "
+                err.println("roi: wrote " + out.toAbsolutePath() + " ("
+                        + scenario.models().size() + " models, "
                         + scenario.uncertainty().trials() + " Monte Carlo trials, calculated in " + elapsedMs + " ms)");
             }
             return CommandLine.ExitCode.OK;

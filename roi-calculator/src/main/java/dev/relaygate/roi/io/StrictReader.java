@@ -59,7 +59,8 @@ public final class StrictReader {
         if (!Files.isRegularFile(file)) {
             throw new RoiInputException(what + " must be a readable file, but '" + file + "' does not exist");
         }
-        ObjectMapper mapper = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json") ? JSON : YAML;
+        ObjectMapper mapper =
+                file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json") ? JSON : YAML;
         try (InputStream in = Files.newInputStream(file)) {
             return read(in, mapper, type, what + " " + file);
         } catch (NoSuchFileException e) {
@@ -84,8 +85,10 @@ public final class StrictReader {
         } catch (JsonMappingException e) {
             throw new RoiInputException(what + ": " + describe(e), e);
         } catch (JsonParseException | InputCoercionException e) {
-            throw new RoiInputException(what + " is not valid YAML/JSON: " + e.getOriginalMessage()
-                    + " at line " + e.getLocation().getLineNr(), e);
+            throw new RoiInputException(
+                    what + " is not valid YAML/JSON: " + e.getOriginalMessage() + " at line "
+                            + e.getLocation().getLineNr(),
+                    e);
         } catch (IOException e) {
             throw new RoiInputException(what + " could not be read: " + e.getMessage(), e);
         }
@@ -96,8 +99,12 @@ public final class StrictReader {
         String path = path(e);
         if (e instanceof UnrecognizedPropertyException u) {
             String parent = path.contains(".") ? path.substring(0, path.lastIndexOf('.')) : "(top level)";
-            String known = u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream()
-                    .map(Object::toString).sorted().collect(Collectors.joining(", ", " (known fields: ", ")"));
+            String known = u.getKnownPropertyIds() == null
+                    ? ""
+                    : u.getKnownPropertyIds().stream()
+                            .map(Object::toString)
+                            .sorted()
+                            .collect(Collectors.joining(", ", " (known fields: ", ")"));
             return "unknown field '" + u.getPropertyName() + "' in " + parent + known;
         }
         if (e instanceof InvalidFormatException f) {

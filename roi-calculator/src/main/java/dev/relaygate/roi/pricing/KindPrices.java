@@ -27,8 +27,11 @@ public final class KindPrices {
         if (override == null) {
             return of(null, null, null, null);
         }
-        return of(override.inputPerMtok(), override.cachedInputPerMtok(),
-                override.cacheWritePerMtok(), override.outputPerMtok());
+        return of(
+                override.inputPerMtok(),
+                override.cachedInputPerMtok(),
+                override.cacheWritePerMtok(),
+                override.outputPerMtok());
     }
 
     private static void put(Map<TokenKind, Double> map, TokenKind kind, Double value) {
@@ -45,8 +48,8 @@ public final class KindPrices {
     public void requireNonNegative(String prefix) {
         prices.forEach((kind, value) -> {
             if (!Double.isFinite(value) || value < 0) {
-                throw new RoiInputException(prefix + "." + kind.priceField()
-                        + " must be a finite number >= 0, but was " + value);
+                throw new RoiInputException(
+                        prefix + "." + kind.priceField() + " must be a finite number >= 0, but was " + value);
             }
         });
     }

@@ -30,12 +30,17 @@ public final class LiteLlmImporter {
         String asOf;
         try {
             root = StrictReader.json().readTree(file.toFile());
-            asOf = Files.getLastModifiedTime(file).toInstant().atOffset(ZoneOffset.UTC).toLocalDate().toString();
+            asOf = Files.getLastModifiedTime(file)
+                    .toInstant()
+                    .atOffset(ZoneOffset.UTC)
+                    .toLocalDate()
+                    .toString();
         } catch (IOException e) {
             throw new RoiInputException("--litellm-prices file " + file + " is not valid JSON: " + e.getMessage(), e);
         }
         if (root == null || !root.isObject()) {
-            throw new RoiInputException("--litellm-prices file " + file + " must hold a JSON object keyed by model name");
+            throw new RoiInputException(
+                    "--litellm-prices file " + file + " must hold a JSON object keyed by model name");
         }
         String source = file.toAbsolutePath().toUri().toString();
         List<CatalogEntry> entries = new ArrayList<>();
@@ -49,10 +54,17 @@ public final class LiteLlmImporter {
             BigDecimal cacheRead = perMtok(spec, "cache_read_input_token_cost");
             BigDecimal cacheWrite = perMtok(spec, "cache_creation_input_token_cost");
             String provider = spec.path("litellm_provider").asText("unknown");
-            entries.add(new CatalogEntry(field.getKey(), provider, List.of(), input.doubleValue(),
+            entries.add(new CatalogEntry(
+                    field.getKey(),
+                    provider,
+                    List.of(),
+                    input.doubleValue(),
                     cacheRead == null ? null : cacheRead.doubleValue(),
-                    cacheWrite == null ? null : cacheWrite.doubleValue(), output.doubleValue(),
-                    source, asOf, "imported from LiteLLM (USD per token x 1,000,000)"));
+                    cacheWrite == null ? null : cacheWrite.doubleValue(),
+                    output.doubleValue(),
+                    source,
+                    asOf,
+                    "imported from LiteLLM (USD per token x 1,000,000)"));
         }
         return entries;
     }

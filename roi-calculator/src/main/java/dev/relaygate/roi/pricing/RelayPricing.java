@@ -37,18 +37,23 @@ public record RelayPricing(
     public RelayRule defaultRule() {
         return switch (pricing) {
             case FLAT -> new RelayRule(RelayRule.Type.FIXED, flatPerMtok, "flat " + fmt(flatPerMtok) + " USD per Mtok");
-            case MULTIPLIER -> new RelayRule(RelayRule.Type.MULTIPLIER, multiplier,
-                    "multiplier " + fmt(multiplier) + " x direct");
-            case FX_CREDIT -> new RelayRule(RelayRule.Type.FX_CREDIT, cnyPerUsdOfCredit,
-                    "fx_credit " + fmt(cnyPerUsdOfCredit) + " CNY per USD of credit / " + fmt(fxCnyPerUsd)
-                            + " CNY_per_USD = " + String.format(Locale.ROOT, "%.6f", effectiveRatio) + " x direct");
+            case MULTIPLIER ->
+                new RelayRule(RelayRule.Type.MULTIPLIER, multiplier, "multiplier " + fmt(multiplier) + " x direct");
+            case FX_CREDIT ->
+                new RelayRule(
+                        RelayRule.Type.FX_CREDIT,
+                        cnyPerUsdOfCredit,
+                        "fx_credit " + fmt(cnyPerUsdOfCredit) + " CNY per USD of credit / " + fmt(fxCnyPerUsd)
+                                + " CNY_per_USD = " + String.format(Locale.ROOT, "%.6f", effectiveRatio) + " x direct");
             default -> throw new IllegalStateException("unvalidated relay pricing " + pricing);
         };
     }
 
     /** The rule for a per-model relay_prices override of one kind. */
     public static RelayRule override(TokenKind kind, double perMtok) {
-        return new RelayRule(RelayRule.Type.FIXED, perMtok,
+        return new RelayRule(
+                RelayRule.Type.FIXED,
+                perMtok,
                 "relay_prices." + kind.priceField() + " " + fmt(perMtok) + " USD per Mtok");
     }
 

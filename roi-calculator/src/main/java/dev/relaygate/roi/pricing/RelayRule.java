@@ -10,7 +10,11 @@ package dev.relaygate.roi.pricing;
  */
 public record RelayRule(Type type, double value, String description) {
 
-    public enum Type { FIXED, MULTIPLIER, FX_CREDIT }
+    public enum Type {
+        FIXED,
+        MULTIPLIER,
+        FX_CREDIT
+    }
 
     /** Relay USD per Mtok for a direct price and a CNY-per-USD exchange rate (only FX_CREDIT reads the rate). */
     public double perMtok(double directPerMtok, double cnyPerUsd) {

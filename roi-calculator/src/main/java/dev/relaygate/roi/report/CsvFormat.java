@@ -15,14 +15,38 @@ public final class CsvFormat {
         StringBuilder sb = new StringBuilder(HEADER).append('\n');
         for (ModelResult m : report.models()) {
             RoiReport.Tokens t = m.monthlyTokensMtok();
-            sb.append(String.join(",", quote(m.model()), quote(m.provider()), num(t.input()), num(t.cachedInput()),
-                    num(t.cacheWrite()), num(t.output()), num(t.total()), cents(m.directMonthly()),
-                    cents(m.relayMonthly()), cents(m.savingsMonthly()), pct(m.savingsPct()), m.advice())).append('\n');
+            sb.append(String.join(
+                            ",",
+                            quote(m.model()),
+                            quote(m.provider()),
+                            num(t.input()),
+                            num(t.cachedInput()),
+                            num(t.cacheWrite()),
+                            num(t.output()),
+                            num(t.total()),
+                            cents(m.directMonthly()),
+                            cents(m.relayMonthly()),
+                            cents(m.savingsMonthly()),
+                            pct(m.savingsPct()),
+                            m.advice()))
+                    .append('\n');
         }
         Totals t = report.totals();
-        sb.append(String.join(",", "OVERALL TOTAL", "", "", "", "", "", num(t.monthlyTokensMtok()),
-                cents(t.directMonthly()), cents(t.relayMonthly()), cents(t.savingsMonthly()), pct(t.savingsPct()),
-                "")).append('\n');
+        sb.append(String.join(
+                        ",",
+                        "OVERALL TOTAL",
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        num(t.monthlyTokensMtok()),
+                        cents(t.directMonthly()),
+                        cents(t.relayMonthly()),
+                        cents(t.savingsMonthly()),
+                        pct(t.savingsPct()),
+                        ""))
+                .append('\n');
         return sb.toString();
     }
 

@@ -7,9 +7,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /** roi.json: the report as pretty-printed JSON; field names come from {@link RoiReport}. */
 public final class JsonFormat {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .build();
+    private static final ObjectMapper MAPPER =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private JsonFormat() {}
 

@@ -37,16 +37,38 @@ public record RoiReport(
      * can tell this build's result from a stale one.
      */
     public RoiReport withRunId(String runId) {
-        return new RoiReport(schemaVersion, generatedAt, currency, usageFile, relayPricing, models, totals, migration,
-                paybackMonths, payback, breakEven, projection, uncertainty, sensitivity, runId);
+        return new RoiReport(
+                schemaVersion,
+                generatedAt,
+                currency,
+                usageFile,
+                relayPricing,
+                models,
+                totals,
+                migration,
+                paybackMonths,
+                payback,
+                breakEven,
+                projection,
+                uncertainty,
+                sensitivity,
+                runId);
     }
 
     /** One model: costs at month-one volumes, the rule per token kind and the traceable breakdown. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record ModelResult(String model, String provider, Tokens monthlyTokensMtok, double directMonthly,
-                              double relayMonthly, double savingsMonthly, double savingsPct, String advice,
-                              Map<String, String> pricingRules, List<BreakdownRow> breakdown,
-                              PriceSource priceSource) {}
+    public record ModelResult(
+            String model,
+            String provider,
+            Tokens monthlyTokensMtok,
+            double directMonthly,
+            double relayMonthly,
+            double savingsMonthly,
+            double savingsPct,
+            String advice,
+            Map<String, String> pricingRules,
+            List<BreakdownRow> breakdown,
+            PriceSource priceSource) {}
 
     /** Monthly volumes by kind; total = input + cached_input + cache_write + output (each counted once). */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -54,8 +76,15 @@ public record RoiReport(
 
     /** mtok x direct_per_mtok = direct_cost; mtok x relay_per_mtok = relay_cost. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record BreakdownRow(String kind, double mtok, double directPerMtok, double directCost,
-                               String directRule, double relayPerMtok, double relayCost, String relayRule) {}
+    public record BreakdownRow(
+            String kind,
+            double mtok,
+            double directPerMtok,
+            double directCost,
+            String directRule,
+            double relayPerMtok,
+            double relayCost,
+            String relayRule) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record PriceSource(String url, String asOf) {}
@@ -65,10 +94,20 @@ public record RoiReport(
      * figures include growth. advised_* route every model whose relay cost is higher direct instead.
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Totals(double directMonthly, double relayMonthly, double savingsMonthly, double savingsPct,
-                         double directYearly, double relayYearly, double savingsYearly, int horizonMonths,
-                         double horizonDirect, double horizonRelay, double horizonSavings,
-                         double monthlyTokensMtok, double advisedSavingsMonthly) {}
+    public record Totals(
+            double directMonthly,
+            double relayMonthly,
+            double savingsMonthly,
+            double savingsPct,
+            double directYearly,
+            double relayYearly,
+            double savingsYearly,
+            int horizonMonths,
+            double horizonDirect,
+            double horizonRelay,
+            double horizonSavings,
+            double monthlyTokensMtok,
+            double advisedSavingsMonthly) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Migration(double cost, double engineeringHours, double hourlyRate) {}
@@ -78,12 +117,18 @@ public record RoiReport(
     public record BreakEven(Double volumeFactor, Double monthlyMtok) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record ProjectionMonth(int month, double direct, double relay, double savings,
-                                  double cumulativeSavings, double netOfMigration) {}
+    public record ProjectionMonth(
+            int month, double direct, double relay, double savings, double cumulativeSavings, double netOfMigration) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Uncertainty(int trials, long seed, double volumeCv, double priceCv, double fxCv,
-                              Band horizonSavings, Band paybackMonths) {}
+    public record Uncertainty(
+            int trials,
+            long seed,
+            double volumeCv,
+            double priceCv,
+            double fxCv,
+            Band horizonSavings,
+            Band paybackMonths) {}
 
     /** P10/P50/P90; a null payback percentile means "never" within the horizon. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -91,8 +136,8 @@ public record RoiReport(
 
     /** One tornado bar: the input at its low and high value and horizon savings at each. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record SensitivityRow(String input, double low, double high, double horizonSavingsLow,
-                                 double horizonSavingsHigh) {
+    public record SensitivityRow(
+            String input, double low, double high, double horizonSavingsLow, double horizonSavingsHigh) {
 
         @com.fasterxml.jackson.annotation.JsonIgnore
         public double swing() {

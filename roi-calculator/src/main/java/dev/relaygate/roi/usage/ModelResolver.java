@@ -20,8 +20,13 @@ import java.util.Optional;
 final class ModelResolver {
     private ModelResolver() {}
 
-    static Scenario.ModelLine resolve(ModelUsage usage, String where, Optional<CatalogEntry> entry,
-                                      PriceCatalog catalog, RelayPricing relay, double fx) {
+    static Scenario.ModelLine resolve(
+            ModelUsage usage,
+            String where,
+            Optional<CatalogEntry> entry,
+            PriceCatalog catalog,
+            RelayPricing relay,
+            double fx) {
         KindPrices directOverride = KindPrices.of(usage.directPrices());
         KindPrices relayOverride = KindPrices.of(usage.relayPrices());
         directOverride.requireNonNegative(where + ".direct_prices");
@@ -33,10 +38,11 @@ final class ModelResolver {
             volume(where, TokenKind.OUTPUT, usage.monthlyOutputMtok(), true)
         };
         if (entry.isEmpty() && !coversUsedKinds(directOverride, volumes)) {
-            String gap = usage.directPrices() == null ? "has no " + where + ".direct_prices"
+            String gap = usage.directPrices() == null
+                    ? "has no " + where + ".direct_prices"
                     : "and " + where + ".direct_prices does not price every used token kind";
-            throw new RoiInputException(where + ".model '" + usage.model() + "' is not in the price catalog "
-                    + gap + "; known models: " + String.join(", ", catalog.knownModels()));
+            throw new RoiInputException(where + ".model '" + usage.model() + "' is not in the price catalog " + gap
+                    + "; known models: " + String.join(", ", catalog.knownModels()));
         }
         RelayRule fallback = relay.defaultRule();
         List<Scenario.PricedKind> kinds = new ArrayList<>();
@@ -52,13 +58,15 @@ final class ModelResolver {
                 CatalogEntry e = entry.get();
                 Optional<Double> listed = e.prices().get(kind);
                 direct = listed.orElseGet(() -> e.prices().get(TokenKind.INPUT).orElseThrow());
-                directRule = listed.isPresent() ? "catalog " + e.model() + " " + kind.priceField()
+                directRule = listed.isPresent()
+                        ? "catalog " + e.model() + " " + kind.priceField()
                         : "catalog " + e.model() + " input_per_mtok (no separate " + kind.jsonName() + " rate)";
             } else {
                 direct = 0.0; // unknown model and this kind unused (volume 0): nothing to price
                 directRule = "unused (no price, volume 0)";
             }
-            RelayRule relayRule = relayOverride.get(kind)
+            RelayRule relayRule = relayOverride
+                    .get(kind)
                     .map(p -> RelayPricing.override(kind, p))
                     .orElse(fallback);
             kinds.add(new Scenario.PricedKind(kind, mtok, direct, directRule, relayRule));
@@ -66,7 +74,8 @@ final class ModelResolver {
         String provider = entry.map(CatalogEntry::provider).orElse("custom");
         String url = entry.map(CatalogEntry::sourceUrl).orElse("usage file direct_prices");
         String asOf = entry.map(CatalogEntry::asOf).orElse(null);
-        if (directOverride.get(TokenKind.INPUT).isPresent() && directOverride.get(TokenKind.OUTPUT).isPresent()) {
+        if (directOverride.get(TokenKind.INPUT).isPresent()
+                && directOverride.get(TokenKind.OUTPUT).isPresent()) {
             url = "usage file direct_prices";
             asOf = null;
         }

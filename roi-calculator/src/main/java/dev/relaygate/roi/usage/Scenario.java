@@ -43,7 +43,8 @@ public record Scenario(
     }
 
     /** One token kind of one model: monthly volume, direct price and the relay rule, each with its origin. */
-    public record PricedKind(TokenKind kind, double mtok, double directPerMtok, String directRule, RelayRule relayRule) {}
+    public record PricedKind(
+            TokenKind kind, double mtok, double directPerMtok, String directRule, RelayRule relayRule) {}
 
     /** Monte Carlo settings after defaults. */
     public record Uncertainty(double volumeCv, double priceCv, double fxCv, int trials, long seed) {}

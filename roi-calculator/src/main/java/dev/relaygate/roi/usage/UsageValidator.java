@@ -40,7 +40,8 @@ public final class UsageValidator {
             if (file.projection().months() != null) {
                 months = file.projection().months();
                 if (months < 1 || months > MAX_MONTHS) {
-                    throw new RoiInputException("projection.months must be in [1, " + MAX_MONTHS + "], but was " + months);
+                    throw new RoiInputException(
+                            "projection.months must be in [1, " + MAX_MONTHS + "], but was " + months);
                 }
             }
             if (file.projection().monthlyGrowthRate() != null) {
@@ -53,12 +54,22 @@ public final class UsageValidator {
         double hours = 0.0;
         double rate = 0.0;
         if (file.migration() != null) {
-            hours = nonNegative("migration.engineering_hours", orZero(file.migration().engineeringHours()));
+            hours = nonNegative(
+                    "migration.engineering_hours", orZero(file.migration().engineeringHours()));
             rate = nonNegative("migration.hourly_rate", orZero(file.migration().hourlyRate()));
         }
         RelayPricing relay = relay(file.relay(), fx);
         List<Scenario.ModelLine> lines = models(file.models(), catalog, relay, fx);
-        return new Scenario(usageFileName, currency, fx, months, growth, hours, rate, relay, lines,
+        return new Scenario(
+                usageFileName,
+                currency,
+                fx,
+                months,
+                growth,
+                hours,
+                rate,
+                relay,
+                lines,
                 uncertainty(file.uncertainty()));
     }
 
@@ -71,35 +82,38 @@ public final class UsageValidator {
             case RelayPricing.FLAT -> {
                 unused(relay.multiplier(), "multiplier", pricing);
                 unused(relay.cnyPerUsdOfCredit(), "cny_per_usd_of_credit", pricing);
-                return RelayPricing.flat(nonNegative("relay.flat_per_mtok", required("relay.flat_per_mtok",
-                        relay.flatPerMtok(), pricing)));
+                return RelayPricing.flat(nonNegative(
+                        "relay.flat_per_mtok", required("relay.flat_per_mtok", relay.flatPerMtok(), pricing)));
             }
             case RelayPricing.MULTIPLIER -> {
                 unused(relay.flatPerMtok(), "flat_per_mtok", pricing);
                 unused(relay.cnyPerUsdOfCredit(), "cny_per_usd_of_credit", pricing);
-                return RelayPricing.multiplier(nonNegative("relay.multiplier",
-                        required("relay.multiplier", relay.multiplier(), pricing)));
+                return RelayPricing.multiplier(
+                        nonNegative("relay.multiplier", required("relay.multiplier", relay.multiplier(), pricing)));
             }
             case RelayPricing.FX_CREDIT -> {
                 unused(relay.flatPerMtok(), "flat_per_mtok", pricing);
                 unused(relay.multiplier(), "multiplier", pricing);
-                double credit = positive("relay.cny_per_usd_of_credit",
+                double credit = positive(
+                        "relay.cny_per_usd_of_credit",
                         required("relay.cny_per_usd_of_credit", relay.cnyPerUsdOfCredit(), pricing));
                 if (Double.isNaN(fx)) {
-                    throw new RoiInputException("fx.CNY_per_USD is required when relay.pricing is fx_credit, but was missing");
+                    throw new RoiInputException(
+                            "fx.CNY_per_USD is required when relay.pricing is fx_credit, but was missing");
                 }
                 return RelayPricing.fxCredit(credit, fx);
             }
-            default -> throw new RoiInputException(
-                    "relay.pricing must be one of flat, multiplier, fx_credit, but was '" + relay.pricing() + "'");
+            default ->
+                throw new RoiInputException(
+                        "relay.pricing must be one of flat, multiplier, fx_credit, but was '" + relay.pricing() + "'");
         }
     }
 
-    private static List<Scenario.ModelLine> models(List<ModelUsage> models, PriceCatalog catalog,
-                                                   RelayPricing relay, double fx) {
+    private static List<Scenario.ModelLine> models(
+            List<ModelUsage> models, PriceCatalog catalog, RelayPricing relay, double fx) {
         if (models == null || models.isEmpty()) {
-            throw new RoiInputException("models must list at least one model, but was "
-                    + (models == null ? "missing" : "empty"));
+            throw new RoiInputException(
+                    "models must list at least one model, but was " + (models == null ? "missing" : "empty"));
         }
         List<Scenario.ModelLine> lines = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -110,7 +124,8 @@ public final class UsageValidator {
                 throw new RoiInputException(where + ".model is required, but was missing");
             }
             Optional<CatalogEntry> entry = catalog.find(usage.model());
-            String identity = entry.map(CatalogEntry::model).orElse(usage.model()).toLowerCase(Locale.ROOT);
+            String identity =
+                    entry.map(CatalogEntry::model).orElse(usage.model()).toLowerCase(Locale.ROOT);
             if (!seen.add(identity)) {
                 throw new RoiInputException(where + ".model must appear once, but '" + usage.model()
                         + "' is listed again (aliases count as the same model)");
@@ -127,8 +142,8 @@ public final class UsageValidator {
         double fxCv = cv("uncertainty.fx_cv", in.fxCv(), 0.05);
         long trials = in.trials() == null ? 10_000 : in.trials();
         if (trials < MIN_TRIALS || trials > MAX_TRIALS) {
-            throw new RoiInputException("uncertainty.trials must be in [" + MIN_TRIALS + ", " + MAX_TRIALS
-                    + "], but was " + trials);
+            throw new RoiInputException(
+                    "uncertainty.trials must be in [" + MIN_TRIALS + ", " + MAX_TRIALS + "], but was " + trials);
         }
         long seed = in.seed() == null ? 42L : in.seed();
         return new Scenario.Uncertainty(volumeCv, priceCv, fxCv, (int) trials, seed);
@@ -144,8 +159,8 @@ public final class UsageValidator {
 
     private static void unused(Double value, String field, String pricing) {
         if (value != null) {
-            throw new RoiInputException("relay." + field + " is not used by relay.pricing '" + pricing
-                    + "', but was " + value);
+            throw new RoiInputException(
+                    "relay." + field + " is not used by relay.pricing '" + pricing + "', but was " + value);
         }
     }
 

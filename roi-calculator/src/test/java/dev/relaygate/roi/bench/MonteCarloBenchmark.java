@@ -37,7 +37,9 @@ public class MonteCarloBenchmark {
 
     @Setup
     public void load() throws URISyntaxException {
-        Path file = Path.of(MonteCarloBenchmark.class.getResource("/perf-usage-10-models.yaml").toURI());
+        Path file = Path.of(MonteCarloBenchmark.class
+                .getResource("/perf-usage-10-models.yaml")
+                .toURI());
         scenario = UsageLoader.load(file, PriceCatalog.bundled());
         model = new CostModel(scenario);
     }

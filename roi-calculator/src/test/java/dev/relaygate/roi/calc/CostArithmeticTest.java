@@ -28,7 +28,8 @@ final class CostArithmeticTest {
         assertThat(m.savingsMonthly()).isCloseTo(87.50, CENT);
         assertThat(m.savingsPct()).isCloseTo(100 * 87.5 / 122.5, CENT);
         assertThat(m.advice()).isEqualTo("relay");
-        assertThat(m.breakdown()).extracting(BreakdownRow::kind, BreakdownRow::directCost, BreakdownRow::relayCost)
+        assertThat(m.breakdown())
+                .extracting(BreakdownRow::kind, BreakdownRow::directCost, BreakdownRow::relayCost)
                 .containsExactly(
                         tuple("input", 40.0, 20.0),
                         tuple("cached_input", 2.5, 5.0),

@@ -33,8 +33,10 @@ final class PaybackTest {
     void growthCompoundsMonthlyAndPaybackIsInterpolatedWithinTheMonth() {
         RoiReport r = report(scenario("{months: 3, monthly_growth_rate: 0.10}", 25));
         // month 1: 1000 (cum 1000), month 2: 1100 (cum 2100), month 3: 1210 (cum 3310)
-        assertThat(r.projection()).extracting(ProjectionMonth::savings)
-                .satisfiesExactly(s -> assertThat(s).isCloseTo(1000.0, within(1e-9)),
+        assertThat(r.projection())
+                .extracting(ProjectionMonth::savings)
+                .satisfiesExactly(
+                        s -> assertThat(s).isCloseTo(1000.0, within(1e-9)),
                         s -> assertThat(s).isCloseTo(1100.0, within(1e-9)),
                         s -> assertThat(s).isCloseTo(1210.0, within(1e-9)));
         assertThat(r.projection().get(2).direct()).isCloseTo(2500 * 1.21, within(1e-9));

@@ -22,7 +22,8 @@ final class RelayPricingTest {
         ModelResult m = only("relay: {pricing: flat, flat_per_mtok: 0.80}", "");
         // (20 + 5 + 0 + 10) x 0.80 = 28.00
         assertThat(m.relayMonthly()).isCloseTo(28.00, within(1e-9));
-        assertThat(m.pricingRules()).containsOnlyKeys("input", "cached_input", "cache_write", "output")
+        assertThat(m.pricingRules())
+                .containsOnlyKeys("input", "cached_input", "cache_write", "output")
                 .allSatisfy((kind, rule) -> assertThat(rule).isEqualTo("flat 0.8 USD per Mtok"));
     }
 
@@ -31,8 +32,9 @@ final class RelayPricingTest {
         ModelResult m = only("relay: {pricing: multiplier, multiplier: 0.137}", "");
         // 0.137 x (20 x 2.00 + 5 x 0.50 + 10 x 8.00) = 0.137 x 122.50 = 16.7825
         assertThat(m.relayMonthly()).isCloseTo(16.7825, within(1e-9));
-        assertThat(m.breakdown()).extracting(BreakdownRow::relayPerMtok).containsExactly(
-                0.137 * 2.00, 0.137 * 0.50, 0.137 * 2.00, 0.137 * 8.00);
+        assertThat(m.breakdown())
+                .extracting(BreakdownRow::relayPerMtok)
+                .containsExactly(0.137 * 2.00, 0.137 * 0.50, 0.137 * 2.00, 0.137 * 8.00);
         assertThat(m.pricingRules().get("output")).isEqualTo("multiplier 0.137 x direct");
     }
 
@@ -48,8 +50,8 @@ final class RelayPricingTest {
 
     @Test
     void aKindMissingFromRelayPricesFallsBackToTheRelayModelAndTheRuleSaysSo() {
-        ModelResult m = only("relay: {pricing: multiplier, multiplier: 0.137}",
-                "    relay_prices: {output_per_mtok: 2.00}\n");
+        ModelResult m =
+                only("relay: {pricing: multiplier, multiplier: 0.137}", "    relay_prices: {output_per_mtok: 2.00}\n");
         // input and cached fall back to the multiplier: 0.137 x (40 + 2.5) = 5.8225; output 10 x 2.00 = 20
         assertThat(m.relayMonthly()).isCloseTo(5.8225 + 20.0, within(1e-9));
         assertThat(m.pricingRules())
@@ -61,7 +63,8 @@ final class RelayPricingTest {
 
     @Test
     void relayPricesOverrideFlatPricingPerKind() {
-        ModelResult m = only("relay: {pricing: flat, flat_per_mtok: 1.00}",
+        ModelResult m = only(
+                "relay: {pricing: flat, flat_per_mtok: 1.00}",
                 "    relay_prices: {input_per_mtok: 0.50, cached_input_per_mtok: 0.10}\n");
         // 20 x 0.50 + 5 x 0.10 + 0 x 1.00 + 10 x 1.00 = 10 + 0.5 + 0 + 10 = 20.50
         assertThat(m.relayMonthly()).isCloseTo(20.50, within(1e-9));
@@ -70,13 +73,15 @@ final class RelayPricingTest {
 
     @Test
     void directPricesOverrideTheCatalogPerKindAndTheBreakdownNamesTheSource() {
-        ModelResult m = only("relay: {pricing: flat, flat_per_mtok: 1.00}",
-                "    direct_prices: {output_per_mtok: 10.00}\n");
+        ModelResult m =
+                only("relay: {pricing: flat, flat_per_mtok: 1.00}", "    direct_prices: {output_per_mtok: 10.00}\n");
         // 20 x 2.00 (catalog) + 5 x 0.50 (catalog) + 10 x 10.00 (override) = 142.50
         assertThat(m.directMonthly()).isCloseTo(142.50, within(1e-9));
-        assertThat(m.breakdown()).extracting(BreakdownRow::directRule).containsExactly(
-                "catalog gpt-4.1 input_per_mtok", "catalog gpt-4.1 cached_input_per_mtok",
-                "catalog gpt-4.1 cache_write_per_mtok", "direct_prices.output_per_mtok");
+        assertThat(m.breakdown())
+                .extracting(BreakdownRow::directRule)
+                .containsExactly(
+                        "catalog gpt-4.1 input_per_mtok", "catalog gpt-4.1 cached_input_per_mtok",
+                        "catalog gpt-4.1 cache_write_per_mtok", "direct_prices.output_per_mtok");
     }
 
     @Test

@@ -11,11 +11,14 @@ import dev.relaygate.roi.report.RoiReport.SensitivityRow;
 import org.junit.jupiter.api.Test;
 
 final class SensitivityTest {
-    private static final RoiReport REPORT = report(usage("projection: {months: 10}\n"
-            + "relay: {pricing: flat, flat_per_mtok: 1.00}\nmodels:\n" + gpt41("")));
+    private static final RoiReport REPORT = report(
+            usage("projection: {months: 10}\n" + "relay: {pricing: flat, flat_per_mtok: 1.00}\nmodels:\n" + gpt41("")));
 
     private static SensitivityRow row(String prefix) {
-        return REPORT.sensitivity().stream().filter(r -> r.input().startsWith(prefix)).findFirst().orElseThrow();
+        return REPORT.sensitivity().stream()
+                .filter(r -> r.input().startsWith(prefix))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -33,7 +36,8 @@ final class SensitivityTest {
 
     @Test
     void rowsAreSortedWidestSwingFirstAndFxAppearsOnlyWhenFxPricesSomething() {
-        assertThat(REPORT.sensitivity()).extracting(SensitivityRow::swing)
+        assertThat(REPORT.sensitivity())
+                .extracting(SensitivityRow::swing)
                 .isSortedAccordingTo((a, b) -> Double.compare(b, a));
         assertThat(REPORT.sensitivity()).extracting(SensitivityRow::input).noneMatch(i -> i.startsWith("fx"));
         RoiReport fx = report(usage("relay: {pricing: fx_credit, cny_per_usd_of_credit: 1.0}\nmodels:\n" + gpt41("")));

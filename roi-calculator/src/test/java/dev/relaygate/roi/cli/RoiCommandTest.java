@@ -9,9 +9,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.ArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,11 +44,21 @@ final class RoiCommandTest {
     @Test
     void aBuildsRunIdIsWrittenIntoTheJsonSoTheReportCanRejectAStaleResult(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("roi.json");
-        Run run = run("--usage", EXAMPLE.toString(), "--format", "json", "--out", out.toString(),
-                "--run-id", "20261204T070000.000Z");
+        Run run = run(
+                "--usage",
+                EXAMPLE.toString(),
+                "--format",
+                "json",
+                "--out",
+                out.toString(),
+                "--run-id",
+                "20261204T070000.000Z");
 
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(new ObjectMapper().readTree(Files.readString(out)).path("run_id").asText())
+        assertThat(new ObjectMapper()
+                        .readTree(Files.readString(out))
+                        .path("run_id")
+                        .asText())
                 .isEqualTo("20261204T070000.000Z");
     }
 
@@ -58,29 +68,62 @@ final class RoiCommandTest {
         Run run = run("--usage", EXAMPLE.toString(), "--format", "json", "--out", out.toString());
         assertThat(run.exit()).as(run.err()).isZero();
         JsonNode root = new ObjectMapper().readTree(Files.readString(out));
-        assertThat(names(root)).contains("schema_version", "generated_at", "currency", "usage_file", "relay_pricing",
-                "models", "totals", "migration", "payback_months", "payback", "break_even", "projection",
-                "uncertainty", "sensitivity");
+        assertThat(names(root))
+                .contains(
+                        "schema_version",
+                        "generated_at",
+                        "currency",
+                        "usage_file",
+                        "relay_pricing",
+                        "models",
+                        "totals",
+                        "migration",
+                        "payback_months",
+                        "payback",
+                        "break_even",
+                        "projection",
+                        "uncertainty",
+                        "sensitivity");
         JsonNode model = root.get("models").get(0);
-        assertThat(names(model)).contains("model", "provider", "monthly_tokens_mtok", "direct_monthly",
-                "relay_monthly", "savings_monthly", "savings_pct", "advice", "pricing_rules", "breakdown",
-                "price_source");
+        assertThat(names(model))
+                .contains(
+                        "model",
+                        "provider",
+                        "monthly_tokens_mtok",
+                        "direct_monthly",
+                        "relay_monthly",
+                        "savings_monthly",
+                        "savings_pct",
+                        "advice",
+                        "pricing_rules",
+                        "breakdown",
+                        "price_source");
         assertThat(names(model.get("monthly_tokens_mtok")))
                 .containsExactly("input", "cached_input", "cache_write", "output", "total");
         assertThat(names(model.get("pricing_rules"))).containsExactly("input", "cached_input", "cache_write", "output");
-        assertThat(names(model.get("breakdown").get(0))).contains("kind", "mtok", "direct_per_mtok", "direct_cost",
-                "relay_per_mtok", "relay_cost", "relay_rule");
+        assertThat(names(model.get("breakdown").get(0)))
+                .contains(
+                        "kind", "mtok", "direct_per_mtok", "direct_cost", "relay_per_mtok", "relay_cost", "relay_rule");
         assertThat(names(model.get("price_source"))).contains("url", "as_of");
-        assertThat(names(root.get("totals"))).contains("direct_monthly", "relay_monthly", "savings_monthly",
-                "savings_pct", "direct_yearly", "relay_yearly", "savings_yearly", "horizon_months", "horizon_savings");
+        assertThat(names(root.get("totals")))
+                .contains(
+                        "direct_monthly",
+                        "relay_monthly",
+                        "savings_monthly",
+                        "savings_pct",
+                        "direct_yearly",
+                        "relay_yearly",
+                        "savings_yearly",
+                        "horizon_months",
+                        "horizon_savings");
         assertThat(names(root.get("migration"))).contains("cost", "engineering_hours", "hourly_rate");
         assertThat(names(root.get("break_even"))).contains("volume_factor", "monthly_mtok");
-        assertThat(names(root.get("projection").get(0))).contains("month", "direct", "relay", "savings",
-                "cumulative_savings", "net_of_migration");
+        assertThat(names(root.get("projection").get(0)))
+                .contains("month", "direct", "relay", "savings", "cumulative_savings", "net_of_migration");
         assertThat(names(root.get("uncertainty"))).contains("trials", "seed", "horizon_savings", "payback_months");
         assertThat(names(root.get("uncertainty").get("horizon_savings"))).containsExactly("p10", "p50", "p90");
-        assertThat(names(root.get("sensitivity").get(0))).contains("input", "low", "high", "horizon_savings_low",
-                "horizon_savings_high");
+        assertThat(names(root.get("sensitivity").get(0)))
+                .contains("input", "low", "high", "horizon_savings_low", "horizon_savings_high");
         assertThat(root.get("relay_pricing").get("pricing").asText()).isEqualTo("flat");
         assertThat(root.get("models")).hasSize(4);
     }
@@ -88,7 +131,9 @@ final class RoiCommandTest {
     @Test
     void everyModelsBreakdownAddsUpToItsMonthlyCosts(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("roi.json");
-        assertThat(run("--usage", EXAMPLE.toString(), "--format", "json", "--out", out.toString()).exit()).isZero();
+        assertThat(run("--usage", EXAMPLE.toString(), "--format", "json", "--out", out.toString())
+                        .exit())
+                .isZero();
         JsonNode root = new ObjectMapper().readTree(Files.readString(out));
         double directTotal = 0;
         for (JsonNode model : root.get("models")) {
@@ -96,7 +141,8 @@ final class RoiCommandTest {
             double relay = 0;
             for (JsonNode row : model.get("breakdown")) {
                 assertThat(row.get("direct_cost").asDouble())
-                        .isEqualTo(row.get("mtok").asDouble() * row.get("direct_per_mtok").asDouble());
+                        .isEqualTo(row.get("mtok").asDouble()
+                                * row.get("direct_per_mtok").asDouble());
                 direct += row.get("direct_cost").asDouble();
                 relay += row.get("relay_cost").asDouble();
             }
@@ -132,8 +178,10 @@ final class RoiCommandTest {
     @Test
     void aPricesFileReplacesBundledPrices(@TempDir Path dir) throws Exception {
         Path prices = dir.resolve("prices.json");
-        Files.writeString(prices, "{\"models\":[{\"model\":\"gpt-4.1\",\"provider\":\"openai\",\"input_per_mtok\":1,"
-                + "\"output_per_mtok\":1,\"source_url\":\"https://example.test\",\"as_of\":\"2026-01-01\"}]}");
+        Files.writeString(
+                prices,
+                "{\"models\":[{\"model\":\"gpt-4.1\",\"provider\":\"openai\",\"input_per_mtok\":1,"
+                        + "\"output_per_mtok\":1,\"source_url\":\"https://example.test\",\"as_of\":\"2026-01-01\"}]}");
         Path usage = Fixtures.write(Fixtures.usage("relay: {pricing: flat, flat_per_mtok: 0.5}\nmodels:\n"
                 + "  - {model: gpt-4.1, monthly_input_mtok: 10, monthly_output_mtok: 10}\n"));
         Run csv = run("--usage", usage.toString(), "--format", "csv", "--prices", prices.toString());
@@ -144,7 +192,8 @@ final class RoiCommandTest {
 
     @Test
     void theLiteLlmOptionImportsAPriceFile() throws Exception {
-        Path fixture = Path.of(RoiCommandTest.class.getResource("/litellm-fixture.json").toURI());
+        Path fixture = Path.of(
+                RoiCommandTest.class.getResource("/litellm-fixture.json").toURI());
         Path usage = Fixtures.write(Fixtures.usage("relay: {pricing: flat, flat_per_mtok: 0.1}\nmodels:\n"
                 + "  - {model: acme-tiny, monthly_input_mtok: 10, monthly_output_mtok: 10}\n"));
         Run csv = run("--usage", usage.toString(), "--format", "csv", "--litellm-prices", fixture.toString());

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 final class PriceCatalogTest {
     private static final PriceCatalog BUNDLED = PriceCatalog.bundled();
@@ -21,23 +21,39 @@ final class PriceCatalogTest {
         assertThat(entry.sourceUrl()).startsWith("https://");
         assertThat(LocalDate.parse(entry.asOf())).isBefore(LocalDate.of(2026, 12, 31));
         for (TokenKind kind : TokenKind.values()) {
-            assertThat(entry.prices().get(kind)).as(kind.name()).hasValueSatisfying(p -> assertThat(p).isPositive());
+            assertThat(entry.prices().get(kind))
+                    .as(kind.name())
+                    .hasValueSatisfying(p -> assertThat(p).isPositive());
         }
         // cache reads are never dearer than uncached input
         assertThat(entry.cachedInputPerMtok()).isLessThanOrEqualTo(entry.inputPerMtok());
     }
 
     @ParameterizedTest
-    @CsvSource({"claude-sonnet-4-5, claude-sonnet-4.5", "deepseek-chat, deepseek-v3.2",
-        "GPT-4.1, gpt-4.1", "openai/gpt-4.1, gpt-4.1", "deepseek-v3.2-exp, deepseek-v3.2"})
+    @CsvSource({
+        "claude-sonnet-4-5, claude-sonnet-4.5",
+        "deepseek-chat, deepseek-v3.2",
+        "GPT-4.1, gpt-4.1",
+        "openai/gpt-4.1, gpt-4.1",
+        "deepseek-v3.2-exp, deepseek-v3.2"
+    })
     void aliasesAndCaseResolveToTheCanonicalEntry(String alias, String canonical) {
         assertThat(BUNDLED.find(alias)).get().extracting(CatalogEntry::model).isEqualTo(canonical);
     }
 
     @Test
     void anOverlayReplacesAnEntryAndItsAliases() {
-        CatalogEntry cheaper = new CatalogEntry("gpt-4.1", "openai", List.of("my-gpt"), 1.0, 0.25, 1.0, 4.0,
-                "https://example.test/prices", "2026-01-01", null);
+        CatalogEntry cheaper = new CatalogEntry(
+                "gpt-4.1",
+                "openai",
+                List.of("my-gpt"),
+                1.0,
+                0.25,
+                1.0,
+                4.0,
+                "https://example.test/prices",
+                "2026-01-01",
+                null);
         PriceCatalog overlaid = BUNDLED.overlay(List.of(cheaper));
         assertThat(overlaid.find("gpt-4.1")).contains(cheaper);
         assertThat(overlaid.find("my-gpt")).contains(cheaper);
@@ -47,10 +63,12 @@ final class PriceCatalogTest {
 
     @Test
     void liteLlmPerTokenPricesBecomeExactPerMillionPrices() throws Exception {
-        Path fixture = Path.of(PriceCatalogTest.class.getResource("/litellm-fixture.json").toURI());
+        Path fixture = Path.of(
+                PriceCatalogTest.class.getResource("/litellm-fixture.json").toURI());
         List<CatalogEntry> entries = LiteLlmImporter.read(fixture);
         // sample_spec and the embedding (no output cost) are skipped
-        assertThat(entries).extracting(CatalogEntry::model)
+        assertThat(entries)
+                .extracting(CatalogEntry::model)
                 .containsExactly("gpt-4.1", "claude-sonnet-4-5-20250929", "acme-tiny");
         CatalogEntry gpt = entries.get(0);
         // 2e-6 USD/token x 1,000,000 = 2.00 USD/Mtok, exactly
