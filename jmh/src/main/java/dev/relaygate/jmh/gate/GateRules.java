@@ -38,7 +38,7 @@ public final class GateRules {
      * 3.1-12.8x (5.2x at load 3). Holding here takes limits this wide: 6x (~60 % above the
      * worst normal run) and 10x for the override. So the ratio catches gross regressions (a lock
      * when it costs more than six draws, contention, per-request lookups or formatting); an
-     * allocation is the allocation check's job, which is exact. Details in the module's note.
+     * allocation is the allocation check's job, which is exact. Commands to reproduce: jmh/README.md.
      */
     public static final double MAX_RATIO_WEIGHTED = 6.0;
 
