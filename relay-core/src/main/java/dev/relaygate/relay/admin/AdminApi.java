@@ -1,5 +1,6 @@
 package dev.relaygate.relay.admin;
 
+import dev.relaygate.relay.config.ConfigProblem;
 import dev.relaygate.relay.config.EnvironmentsConfig;
 import dev.relaygate.relay.config.RelayConfig;
 import dev.relaygate.relay.config.RoutingStrategy;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * {@code GET /admin/status}, {@code POST /admin/traffic-shift}, {@code POST /admin/rollback}, plus the
@@ -142,9 +144,10 @@ public final class AdminApi {
         if (weights == null) {
             return;
         }
-        List<String> problems = weights.problems();
+        List<ConfigProblem> problems = weights.problems();
         if (!problems.isEmpty()) {
-            r.badRequest(String.join("; ", problems), problems.get(0).startsWith("green") ? "green" : "blue");
+            String message = problems.stream().map(ConfigProblem::message).collect(Collectors.joining("; "));
+            r.badRequest(message, problems.get(0).field());
             return;
         }
         // The rollout stops first, then the operator's weights go in: a rollout tick can never overwrite them.

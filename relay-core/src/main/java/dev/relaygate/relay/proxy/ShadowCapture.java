@@ -9,7 +9,7 @@ import io.vertx.core.buffer.Buffer;
 /**
  * Collects blue's answer for the shadow comparison while it passes, on the slot the mirror reserved:
  * a stream's text and usage (text bounded by {@link StreamedText#MAX_CHARS}), or a JSON answer of up
- * to {@link UsageTap#MAX_JSON_BYTES}. When the exchange ends, green gets its copy only if blue's
+ * to {@link AnswerCopy#MAX_JSON_BYTES}. When the exchange ends, green gets its copy only if blue's
  * answer is a reference (a stream with its {@code [DONE]}, a JSON answer within the bound); otherwise
  * the slot is given back. Passes every byte on unchanged. Used on the exchange's event loop only.
  */
@@ -17,26 +17,19 @@ final class ShadowCapture implements StreamInterceptor {
 
     private final ShadowMirror mirror;
     private final StreamedText text;
-    private final SseUsageScanner sse;
-    private Buffer json;
+    private final AnswerCopy copy;
     private boolean settled;
 
     /** @param mirror a mirror on which {@link ShadowMirror#reserve()} just returned true */
     ShadowCapture(ShadowMirror mirror, boolean stream) {
         this.mirror = mirror;
         this.text = stream ? new StreamedText() : null;
-        this.sse = stream ? new SseUsageScanner(text) : null;
-        this.json = stream ? null : Buffer.buffer();
+        this.copy = new AnswerCopy(stream, text);
     }
 
     @Override
     public Buffer onChunk(Buffer raw, Buffer out) {
-        if (sse != null) {
-            byte[] bytes = raw.getBytes();
-            sse.accept(bytes, 0, bytes.length);
-        } else if (json != null) {
-            json = json.length() + raw.length() > UsageTap.MAX_JSON_BYTES ? null : json.appendBuffer(raw);
-        }
+        copy.add(raw);
         return out;
     }
 
@@ -51,7 +44,7 @@ final class ShadowCapture implements StreamInterceptor {
         settled = true;
         ShadowAnswer blue = blueAnswer(status, latencyMs);
         if (blue != null) {
-            mirror.offer(requestId, model, uri, requestBody, sse != null, blue);
+            mirror.offer(requestId, model, uri, requestBody, copy.stream() != null, blue);
         } else {
             mirror.release();
         }
@@ -66,10 +59,11 @@ final class ShadowCapture implements StreamInterceptor {
     }
 
     private ShadowAnswer blueAnswer(int status, double latencyMs) {
+        SseUsageScanner sse = copy.stream();
         if (sse != null) {
             sse.finish();
             return sse.done() ? ShadowMirror.streamAnswer(status, sse.usage(), text.text(), latencyMs) : null;
         }
-        return json == null ? null : ShadowMirror.answer(status, json, latencyMs);
+        return copy.json() == null ? null : ShadowMirror.answer(status, copy.json(), latencyMs);
     }
 }

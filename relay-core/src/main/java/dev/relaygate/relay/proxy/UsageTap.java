@@ -10,36 +10,24 @@ import java.io.IOException;
 /**
  * Reads token usage off an answer as it streams past (only when someone listens for exchanges): SSE
  * through {@link SseUsageScanner}'s final usage event; JSON by parsing the whole answer's {@code usage}
- * object at the end (answers above {@link #MAX_JSON_BYTES} are not parsed). Passes every byte on
+ * object at the end (answers above {@link AnswerCopy#MAX_JSON_BYTES} are not parsed). Passes every byte on
  * unchanged. One per exchange, used on its event loop only.
  */
 final class UsageTap implements StreamInterceptor {
 
-    /** The largest JSON answer read whole (for usage, or as blue's answer for the shadow comparison). */
-    static final int MAX_JSON_BYTES = 1 << 20;
-
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final AnswerCopy copy;
     private final SseUsageScanner sse;
-    private Buffer json;
 
     UsageTap(boolean stream) {
-        this.sse = stream ? new SseUsageScanner() : null;
-        this.json = stream ? null : Buffer.buffer();
+        this.copy = new AnswerCopy(stream, null);
+        this.sse = copy.stream();
     }
 
     @Override
     public Buffer onChunk(Buffer raw, Buffer out) {
-        if (sse != null) {
-            byte[] bytes = raw.getBytes();
-            sse.accept(bytes, 0, bytes.length);
-        } else if (json != null) {
-            if (json.length() + raw.length() > MAX_JSON_BYTES) {
-                json = null;
-            } else {
-                json.appendBuffer(raw);
-            }
-        }
+        copy.add(raw);
         return out;
     }
 
@@ -49,6 +37,7 @@ final class UsageTap implements StreamInterceptor {
             sse.finish();
             return sse.usage() != null ? sse.usage() : Usage.NONE;
         }
+        Buffer json = copy.json();
         if (json == null || json.length() == 0) {
             return Usage.NONE;
         }

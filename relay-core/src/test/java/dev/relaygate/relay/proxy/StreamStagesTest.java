@@ -75,7 +75,7 @@ final class StreamStagesTest {
     @Test
     void aJsonAnswerOverTheBoundIsNotParsedForUsage() {
         UsageTap tap = new UsageTap(false);
-        tap.onChunk(Buffer.buffer(new byte[UsageTap.MAX_JSON_BYTES]), Buffer.buffer());
+        tap.onChunk(Buffer.buffer(new byte[AnswerCopy.MAX_JSON_BYTES]), Buffer.buffer());
         tap.onChunk(Buffer.buffer("{\"usage\":{\"prompt_tokens\":1}}"), Buffer.buffer());
         assertThat(tap.complete()).isEqualTo(Usage.NONE);
     }
