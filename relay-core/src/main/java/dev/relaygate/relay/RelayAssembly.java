@@ -67,6 +67,10 @@ import java.util.function.Supplier;
 final class RelayAssembly implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(RelayAssembly.class.getName());
+    /** {@link RandomSource#independent} streams: shadow sampling and retry jitter never shift the split's draws. */
+    private static final long SHADOW_SAMPLING = 1;
+
+    private static final long RETRY_JITTER = 2;
 
     final RelayConfig config;
     final Clock clock;
@@ -84,11 +88,25 @@ final class RelayAssembly implements AutoCloseable {
     private final RequestLog<RolloutEvent> eventsLog;
     private final RequestLog<ShadowLog> shadowLog;
 
-    RelayAssembly(RelayConfig config, Clock clock, RandomSource random) {
+    /**
+     * Builds the relay on a new Vert.x instance with {@code server.event_loops} event loops; when a part cannot be
+     * built (an unreadable state file, a log directory that cannot be created), Vert.x is closed again.
+     */
+    static RelayAssembly build(RelayConfig config, Clock clock, RandomSource random) {
+        Vertx vertx = Vertx.vertx(
+                new VertxOptions().setEventLoopPoolSize(config.server().eventLoops()));
+        try {
+            return new RelayAssembly(config, clock, random, vertx);
+        } catch (RuntimeException | Error e) {
+            vertx.close();
+            throw e;
+        }
+    }
+
+    private RelayAssembly(RelayConfig config, Clock clock, RandomSource random, Vertx vertx) {
         this.config = config;
         this.clock = clock;
-        this.vertx = Vertx.vertx(
-                new VertxOptions().setEventLoopPoolSize(config.server().eventLoops()));
+        this.vertx = vertx;
         this.policyStore = new PolicyStore(
                 RoutingPolicy.initial(
                         config.routing().weights().green(),
@@ -119,6 +137,8 @@ final class RelayAssembly implements AutoCloseable {
             TrafficShiftSettings active = rollout.state().settings();
             return (active != null ? active : config.trafficShift()).evaluationIntervalMs();
         });
+        // Before any other timeline listener: a rollback event gets its evidence before anyone reads it.
+        RolloutJson rolloutJson = new RolloutJson(rollout, rolloutTicker, config.stateFile());
 
         this.health =
                 new HealthMonitor(vertx, upstreams, clock, config.upstream().timeoutMs());
@@ -139,7 +159,7 @@ final class RelayAssembly implements AutoCloseable {
         ShadowMirror mirror = new ShadowMirror(
                 upstreams,
                 clock,
-                random,
+                random.independent(SHADOW_SAMPLING),
                 () -> policyStore.current().shadow() || rollout.state().phase() == Phase.SHADOW,
                 config.shadow(),
                 config.upstream(),
@@ -153,13 +173,12 @@ final class RelayAssembly implements AutoCloseable {
         // The request path. Usage is read off answers only when someone records it.
         List<ExchangeListener> listeners =
                 logs.enabled() || !config.prices().isEmpty() ? List.of(accounting) : List.of();
-        ProxyContext proxyContext =
-                new ProxyContext(vertx, clock, random, metrics, upstreams, config, listeners, mirror);
+        ProxyContext proxyContext = new ProxyContext(
+                vertx, clock, random.independent(RETRY_JITTER), metrics, upstreams, config, listeners, mirror);
         ProxyHandler proxy = new ProxyHandler(proxyContext, policyStore, random, config);
 
         // Control paths. Every change that sends green traffic is vetted by a fresh probe of green first.
         OperatorCalls calls = new OperatorCalls(health::vetGreen, rolloutTicker);
-        RolloutJson rolloutJson = new RolloutJson(rollout, rolloutTicker, config.stateFile());
         Map<String, Supplier<Object>> status = new LinkedHashMap<>();
         status.put("rollout", rolloutJson::status);
         status.put("health", health::status);

@@ -67,7 +67,7 @@ public final class RelayServer implements AutoCloseable {
         if (!problems.isEmpty()) {
             throw ConfigException.of(problems);
         }
-        RelayServer relay = new RelayServer(new RelayAssembly(config, clock, random));
+        RelayServer relay = new RelayServer(RelayAssembly.build(config, clock, random));
         try {
             relay.listen().await(30, TimeUnit.SECONDS);
             relay.parts.startTimers();

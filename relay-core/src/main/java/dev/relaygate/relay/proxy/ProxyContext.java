@@ -30,13 +30,14 @@ public final class ProxyContext {
     private final ShadowMirror mirror;
 
     /**
+     * @param retryJitter draws for the retry backoff
      * @param listeners told about every finished exchange (request log, accounting), in order
      * @param mirror    shadow mirroring, or null when the relay never mirrors
      */
     public ProxyContext(
             Vertx vertx,
             Clock clock,
-            RandomSource random,
+            RandomSource retryJitter,
             RelayMetrics metrics,
             Upstreams upstreams,
             RelayConfig config,
@@ -46,7 +47,7 @@ public final class ProxyContext {
         this.clock = clock;
         this.metrics = metrics;
         this.upstreams = upstreams;
-        this.attempts = new AttemptPolicy(config.upstream(), random);
+        this.attempts = new AttemptPolicy(config.upstream(), retryJitter);
         this.streamIdleTimeoutMs = config.streaming().idleTimeoutMs();
         this.bufferEvents = config.streaming().bufferEvents();
         this.listeners = List.copyOf(listeners);

@@ -18,6 +18,12 @@ public interface RandomSource {
     /** A uniform draw in [0, 1). */
     double nextDouble();
 
+    /**
+     * A source for another purpose (shadow sampling, retry jitter) whose draws never shift this one's: a seeded
+     * source gives a sequence fixed by its seed and {@code stream}; per-thread numbers are independent already.
+     */
+    RandomSource independent(long stream);
+
     /** Contention-free, allocation-free per-thread random numbers. */
     static RandomSource threadLocal() {
         return ThreadLocalSource.INSTANCE;
@@ -25,7 +31,7 @@ public interface RandomSource {
 
     /** A reproducible sequence; synchronized because event loops may share it. */
     static RandomSource seeded(long seed) {
-        return new SeededSource(new SplittableRandom(seed));
+        return new SeededSource(seed);
     }
 
     /** One shared instance: {@link ThreadLocalRandom#current()} is per thread already. */
@@ -46,15 +52,30 @@ public interface RandomSource {
         public double nextDouble() {
             return ThreadLocalRandom.current().nextDouble();
         }
+
+        @Override
+        public RandomSource independent(long stream) {
+            return this;
+        }
     }
 
     /** One seeded sequence shared by every caller. */
     final class SeededSource implements RandomSource {
 
+        /** Spreads stream numbers over the seed space (the golden-ratio increment SplittableRandom uses). */
+        private static final long STREAM_SPACING = 0x9e3779b97f4a7c15L;
+
+        private final long seed;
         private final SplittableRandom random;
 
-        private SeededSource(SplittableRandom random) {
-            this.random = random;
+        private SeededSource(long seed) {
+            this.seed = seed;
+            this.random = new SplittableRandom(seed);
+        }
+
+        @Override
+        public RandomSource independent(long stream) {
+            return new SeededSource(seed + stream * STREAM_SPACING);
         }
 
         @Override

@@ -19,6 +19,23 @@ final class RandomSourceTest {
     }
 
     @Test
+    void anIndependentStreamIsReproducibleAndNeverShiftsItsParent() {
+        RandomSource untouched = RandomSource.seeded(5);
+        RandomSource parent = RandomSource.seeded(5);
+        RandomSource child = parent.independent(1);
+        RandomSource sameChild = RandomSource.seeded(5).independent(1);
+        for (int i = 0; i < 100; i++) {
+            assertThat(child.nextLong(1_000_000)).isEqualTo(sameChild.nextLong(1_000_000));
+            assertThat(parent.nextInt(10_000)).isEqualTo(untouched.nextInt(10_000));
+        }
+        RandomSource other = RandomSource.seeded(5).independent(2);
+        RandomSource first = RandomSource.seeded(5).independent(1);
+        assertThat(IntStream.range(0, 20).map(i -> other.nextInt(1 << 30)).toArray())
+                .isNotEqualTo(
+                        IntStream.range(0, 20).map(i -> first.nextInt(1 << 30)).toArray());
+    }
+
+    @Test
     void drawsStayInTheirRange() {
         RandomSource r = RandomSource.threadLocal();
         assertThat(IntStream.range(0, 10_000).map(i -> r.nextInt(7))).allMatch(v -> v >= 0 && v < 7);
