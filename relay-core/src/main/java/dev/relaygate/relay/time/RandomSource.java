@@ -62,7 +62,7 @@ public interface RandomSource {
     /** One seeded sequence shared by every caller. */
     final class SeededSource implements RandomSource {
 
-        /** Spreads stream numbers over the seed space (the golden-ratio increment SplittableRandom uses). */
+        /** Spreads stream numbers over all 64-bit seeds (the golden-ratio increment SplittableRandom uses). */
         private static final long STREAM_SPACING = 0x9e3779b97f4a7c15L;
 
         private final long seed;
