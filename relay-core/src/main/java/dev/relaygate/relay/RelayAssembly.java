@@ -11,6 +11,7 @@ import dev.relaygate.relay.admin.RolloutJson;
 import dev.relaygate.relay.config.EnvironmentsConfig;
 import dev.relaygate.relay.config.RelayConfig;
 import dev.relaygate.relay.config.RequestLogConfig;
+import dev.relaygate.relay.config.RoutingStrategy;
 import dev.relaygate.relay.config.TrafficShiftSettings;
 import dev.relaygate.relay.exchange.ExchangeListener;
 import dev.relaygate.relay.health.HealthMonitor;
@@ -18,10 +19,12 @@ import dev.relaygate.relay.log.CostCalculator;
 import dev.relaygate.relay.log.RequestAccounting;
 import dev.relaygate.relay.log.RequestLog;
 import dev.relaygate.relay.metrics.RelayMetrics;
+import dev.relaygate.relay.proxy.GreenAccess;
 import dev.relaygate.relay.proxy.ProxyContext;
 import dev.relaygate.relay.proxy.ProxyHandler;
 import dev.relaygate.relay.rollout.EventTimeline;
 import dev.relaygate.relay.rollout.MetricsIntervalSource;
+import dev.relaygate.relay.rollout.PersistedRouting;
 import dev.relaygate.relay.rollout.PersistedState;
 import dev.relaygate.relay.rollout.Phase;
 import dev.relaygate.relay.rollout.RolloutController;
@@ -107,19 +110,22 @@ final class RelayAssembly implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.vertx = vertx;
+        // The state file first: the routing an operator put in place outlives a restart, the config's does not win.
+        StateFile stateFile = config.stateFile() == null ? null : new StateFile(Path.of(config.stateFile()));
+        Optional<PersistedState> saved = stateFile == null ? Optional.empty() : stateFile.load();
         this.policyStore = new PolicyStore(
-                RoutingPolicy.initial(
-                        config.routing().weights().green(),
-                        config.routing().routingStrategy(),
-                        clock.currentTimeMillis()),
+                saved.map(PersistedState::routing)
+                        .map(RelayAssembly::restoredPolicy)
+                        .orElseGet(() -> RoutingPolicy.initial(
+                                config.routing().weights().green(),
+                                config.routing().routingStrategy(),
+                                clock.currentTimeMillis())),
                 clock);
         this.metrics = new RelayMetrics(clock);
         this.upstreams = new Upstreams(vertx, config);
 
         // Rollout. Roles before the controller: restoring a live rollout saves the state file again, with the
         // roles in effect at that moment. Restoring a ROLLED_BACK state sets green 0 through the policy store.
-        StateFile stateFile = config.stateFile() == null ? null : new StateFile(Path.of(config.stateFile()));
-        Optional<PersistedState> saved = stateFile == null ? Optional.empty() : stateFile.load();
         saved.map(PersistedState::roles).ifPresent(this::restoreRoles);
         EventTimeline timeline = new EventTimeline();
         this.rollout = new RolloutController(
@@ -128,7 +134,8 @@ final class RelayAssembly implements AutoCloseable {
                 clock,
                 timeline,
                 stateFile,
-                () -> rolesOf(upstreams.environments(), upstreams.rolesSwapped()));
+                () -> rolesOf(upstreams.environments(), upstreams.rolesSwapped()),
+                () -> persistedRouting(policyStore.current()));
         if (saved.isPresent()) {
             // The file now says how this config's roles were resolved: a config edited back later must win.
             rollout.saveState();
@@ -175,10 +182,14 @@ final class RelayAssembly implements AutoCloseable {
                 logs.enabled() || !config.prices().isEmpty() ? List.of(accounting) : List.of();
         ProxyContext proxyContext = new ProxyContext(
                 vertx, clock, random.independent(RETRY_JITTER), metrics, upstreams, config, listeners, mirror);
-        ProxyHandler proxy = new ProxyHandler(proxyContext, policyStore, random, config);
+        // A client's X-Route-Policy: green never reaches a rolled-back, key-rejected or unhealthy green.
+        GreenAccess greenAccess =
+                () -> rollout.state().phase() == Phase.ROLLED_BACK ? "green is rolled back" : health.greenRefusal();
+        ProxyHandler proxy = new ProxyHandler(proxyContext, policyStore, random, config, greenAccess);
 
         // Control paths. Every change that sends green traffic is vetted by a fresh probe of green first.
-        OperatorCalls calls = new OperatorCalls(health::vetGreen, rolloutTicker);
+        // Every operator decision is in the state file before it is answered.
+        OperatorCalls calls = new OperatorCalls(health::vetGreen, rolloutTicker, rollout::saveState);
         Map<String, Supplier<Object>> status = new LinkedHashMap<>();
         status.put("rollout", rolloutJson::status);
         status.put("health", health::status);
@@ -213,6 +224,29 @@ final class RelayAssembly implements AutoCloseable {
                 envs.green().name(),
                 envs.green().baseUrl(),
                 swapped);
+    }
+
+    /** The routing to save: null while it is still the config's (a config edited later then applies). */
+    private static PersistedRouting persistedRouting(RoutingPolicy p) {
+        return p.fromConfig()
+                ? null
+                : new PersistedRouting(
+                        p.greenWeight(), p.strategy().wireName(), p.shadow(), p.changedBy(), p.changedAtMillis());
+    }
+
+    private static RoutingPolicy restoredPolicy(PersistedRouting r) {
+        LOG.log(
+                System.Logger.Level.INFO,
+                "restored routing from the state file: green " + r.greenWeight() + "%, " + r.strategy()
+                        + " (set by " + r.changedBy() + "); it wins over the config's routing until an operator"
+                        + " changes it or the state file is removed");
+        return new RoutingPolicy(
+                r.greenWeight(),
+                RoutingStrategy.fromWire(r.strategy()),
+                r.shadow(),
+                0,
+                r.changedAtMillis(),
+                r.changedBy());
     }
 
     /**

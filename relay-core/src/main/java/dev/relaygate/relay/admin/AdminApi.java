@@ -96,6 +96,12 @@ public final class AdminApi {
             envs.put(e.wireName(), environmentJson(e, metrics.of(e).accumulated()));
         }
         out.put("environments", envs);
+        Map<String, Object> overridden = new LinkedHashMap<>();
+        for (Environment e : Environment.all()) {
+            overridden.put(e.wireName(), metrics.overridden(e).counts());
+        }
+        // Requests clients forced with X-Route-Policy: counted here, never as canary samples.
+        out.put("overridden", overridden);
         out.put("rejected_requests", metrics.rejected());
         out.put("client_keys", config.clientKeys().size());
         out.put("started_at", Instant.ofEpochMilli(startedAtMillis).toString());

@@ -5,6 +5,7 @@ import dev.relaygate.relay.rollout.IllegalTransitionException;
 import dev.relaygate.relay.rollout.RolloutTicker;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
@@ -12,17 +13,21 @@ import java.util.concurrent.CompletionException;
 /**
  * How every control call that changes routing or the rollout runs: green is vetted first when the
  * change sends it traffic (a blocked change is answered 409 with the guard's reason), the change then
- * runs on the rollout thread (serialized with the controller's ticks, and off the event loop, since it
- * may write the state file), and the reply goes back on the request's context.
+ * runs on the rollout thread (serialized with the controller's ticks, and off the event loop), the state is
+ * saved, and only then does the reply go back on the request's context: a decision that was answered survives
+ * a crash right after the answer.
  */
 public final class OperatorCalls {
 
     private final ShiftGuard guard;
     private final RolloutTicker ticker;
+    private final Runnable saveState;
 
-    public OperatorCalls(ShiftGuard guard, RolloutTicker ticker) {
+    /** @param saveState writes the rollout state and routing to the state file (no-op without one) */
+    public OperatorCalls(ShiftGuard guard, RolloutTicker ticker, Runnable saveState) {
         this.guard = guard;
         this.ticker = ticker;
+        this.saveState = saveState;
     }
 
     /** Vets green when {@code greenWeight > 0}, then runs {@code work} on the rollout thread and replies 200 with its result. */
@@ -40,17 +45,30 @@ public final class OperatorCalls {
         });
     }
 
-    /** Runs {@code work} on the rollout thread and replies 200 with its result, or with the error it threw. */
+    /**
+     * Runs {@code work} on the rollout thread, saves the state, then replies 200 with the work's result, or with
+     * the error it threw. A change that was made but could not be saved is answered 500 saying so.
+     */
     void onRolloutThread(ControlRequest r, Callable<Map<String, Object>> work) {
         var context = Vertx.currentContext();
-        ticker.call(work).whenComplete((result, error) -> {
-            Runnable answer = () -> reply(r, result, error instanceof CompletionException ? error.getCause() : error);
-            if (context != null) {
-                context.runOnContext(v -> answer.run());
-            } else {
-                answer.run();
-            }
-        });
+        ticker.call(() -> {
+                    Map<String, Object> result = work.call();
+                    try {
+                        saveState.run();
+                    } catch (UncheckedIOException e) {
+                        throw new NotSavedException(e);
+                    }
+                    return result;
+                })
+                .whenComplete((result, error) -> {
+                    Runnable answer =
+                            () -> reply(r, result, error instanceof CompletionException ? error.getCause() : error);
+                    if (context != null) {
+                        context.runOnContext(v -> answer.run());
+                    } else {
+                        answer.run();
+                    }
+                });
     }
 
     private static void reply(ControlRequest r, Map<String, Object> result, Throwable cause) {
@@ -60,10 +78,19 @@ public final class OperatorCalls {
             r.error(409, e.getMessage(), "invalid_request_error", "illegal_transition");
         } else if (cause instanceof InvalidValueException e) {
             r.badRequest(e.getMessage(), e.field());
+        } else if (cause instanceof NotSavedException e) {
+            r.error(500, e.getMessage(), "server_error", "state_not_saved");
         } else if (cause instanceof IllegalArgumentException e) {
             r.badRequest(e.getMessage(), null);
         } else {
             r.error(500, "could not apply the change: " + cause.getMessage(), "server_error", null);
+        }
+    }
+
+    /** The change is in force but the state file could not be written: a restart would lose it. */
+    private static final class NotSavedException extends RuntimeException {
+        NotSavedException(UncheckedIOException cause) {
+            super("the change is in force but was not saved, so a restart would undo it: " + cause.getMessage(), cause);
         }
     }
 }

@@ -233,6 +233,12 @@ public final class RolloutApi {
 
     private static RoutingConfig bindRouting(JsonNode node) {
         RoutingConfig routing = ConfigLoader.bind(ConfigLoader.jsonMapper(), node, RoutingConfig.class, "routing");
+        if (routing.clientOverride() != null) {
+            // It guards the relay against its own clients: an API call must not be able to lift it.
+            throw new ConfigException(
+                    "routing.client_override",
+                    "routing.client_override can be set in the config file only, but the body set it");
+        }
         List<ConfigProblem> problems = ConfigValidator.validateRouting(routing);
         if (!problems.isEmpty()) {
             throw ConfigException.of(problems);

@@ -29,6 +29,14 @@ public final class ConfigValidator {
                 v.problem("client_keys[" + i + "]", "must be a non-empty key, but was empty");
             }
         }
+        Secret adminToken = config.admin().token();
+        if (adminToken != null && adminToken.isBlank()) {
+            // An empty RELAYGATE_ADMIN_TOKEN must not quietly switch the control paths off.
+            v.problem(
+                    "admin.token",
+                    "must be a non-empty token, but was empty (is the variable it names set to an empty value?);"
+                            + " to run without an admin API, leave the admin section out");
+        }
         v.upstream(config.upstream());
         v.range("limits.max_body_bytes", config.limits().maxBodyBytes(), 1, 1L << 30);
         v.range("streaming.idle_timeout_ms", config.streaming().idleTimeoutMs(), 0, 3_600_000);
@@ -89,13 +97,14 @@ public final class ConfigValidator {
         }
     }
 
-    private void baseUrl(String path, String url) {
-        if (url == null || url.isBlank()) {
-            problem(path, "must be an absolute http(s) URL, but was " + quote(url));
+    private void baseUrl(String path, String rawUrl) {
+        if (rawUrl == null || rawUrl.isBlank()) {
+            problem(path, "must be an absolute http(s) URL, but was " + quote(rawUrl));
             return;
         }
+        String url = withoutUserInfo(rawUrl);
         try {
-            URI uri = new URI(url);
+            URI uri = new URI(rawUrl);
             String scheme = uri.getScheme();
             if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
                 problem(path, "must be an absolute http(s) URL with a host, but was " + quote(url));
@@ -122,6 +131,11 @@ public final class ConfigValidator {
                     "must sum to 100, but was blue " + w.blue() + " + green " + w.green() + " = "
                             + (w.blue() + w.green()));
         }
+        try {
+            ClientOverride.fromWire(r.clientOverride());
+        } catch (IllegalArgumentException ex) {
+            problem("routing.client_override", "must be one of [allow, deny], but was " + quote(r.clientOverride()));
+        }
         if (r.affinityHeader() != null && !r.affinityHeader().matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+")) {
             problem("routing.affinity_header", "must be an HTTP header name, but was " + quote(r.affinityHeader()));
         }
@@ -144,6 +158,19 @@ public final class ConfigValidator {
         range("upstream.retry_backoff_ms", u.retryBackoffMs(), 0, 60_000);
         range("upstream.pool_size", u.poolSize(), 1, 100_000);
         range("upstream.keep_alive_timeout_seconds", u.keepAliveTimeoutSeconds(), 1, 3_600);
+        range("upstream.pool_wait_queue", u.poolWaitQueue(), 0, 1_000_000);
+    }
+
+    /** The URL as it may be printed: user info (a password, often) shown as {@code [redacted]}. */
+    static String withoutUserInfo(String url) {
+        int scheme = url.indexOf("://");
+        int authorityStart = scheme < 0 ? 0 : scheme + 3;
+        int authorityEnd = authorityStart;
+        while (authorityEnd < url.length() && "/?#".indexOf(url.charAt(authorityEnd)) < 0) {
+            authorityEnd++;
+        }
+        int at = url.lastIndexOf('@', authorityEnd - 1);
+        return at < authorityStart ? url : url.substring(0, authorityStart) + "[redacted]" + url.substring(at);
     }
 
     private void unit(String path, double value) {

@@ -11,5 +11,10 @@ public enum Outcome {
     /** Upstream started a response (e.g. an SSE stream) and broke it off before its end. */
     ABORTED_STREAM,
     /** The client went away first; the upstream request was cancelled. Not an upstream error. */
-    CLIENT_CANCELLED
+    CLIENT_CANCELLED,
+    /**
+     * The relay's own connection pool to the upstream was full (wait queue full, or the wait outlasted the
+     * timeout); the relay answered 503 without sending anything. Not an upstream error.
+     */
+    POOL_EXHAUSTED
 }

@@ -83,6 +83,21 @@ public final class HealthMonitor implements AutoCloseable {
         });
     }
 
+    /**
+     * Why green must not receive a client's forced request right now, from its latest probe: its key was
+     * rejected or it is unhealthy; null when it may (or was never probed). Allocation-free: read per request.
+     */
+    public String greenRefusal() {
+        KeyCheck c = latest(Environment.GREEN);
+        if (c == null) {
+            return null;
+        }
+        if (c.keyRejected()) {
+            return "green's key was rejected";
+        }
+        return c.healthy() ? null : "green is unhealthy";
+    }
+
     /** The "health" section of {@code /admin/status}. */
     public Map<String, Object> status() {
         Map<String, Object> out = new LinkedHashMap<>();

@@ -70,6 +70,25 @@ public final class PrometheusText {
                 Field.ABORTED);
         simpleCounter(out, both, "relaygate_client_cancelled_total", "Requests the client abandoned.", Field.CANCELLED);
 
+        counter(
+                out,
+                "relaygate_overridden_requests_total",
+                "Requests a client forced to an environment with X-Route-Policy (not in relaygate_requests_total).");
+        for (Environment e : Environment.all()) {
+            sample(
+                    out,
+                    "relaygate_overridden_requests_total",
+                    e,
+                    null,
+                    metrics.overridden(e).counts().requests());
+        }
+        counter(
+                out,
+                "relaygate_pool_exhausted_total",
+                "Requests answered 503 because the relay's own connection pool to the environment was full.");
+        for (Environment e : Environment.all()) {
+            sample(out, "relaygate_pool_exhausted_total", e, null, metrics.poolExhausted(e));
+        }
         counter(out, "relaygate_rejected_total", "Requests the relay answered itself before routing (4xx).");
         out.append("relaygate_rejected_total ").append(metrics.rejected()).append('\n');
 

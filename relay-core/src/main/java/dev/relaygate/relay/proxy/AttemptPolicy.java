@@ -13,16 +13,23 @@ import dev.relaygate.relay.time.RandomSource;
 final class AttemptPolicy {
 
     private final long timeoutNanos;
+    private final long connectTimeoutNanos;
     private final int maxRetries;
     private final long retryBackoffMs;
     private final RandomSource random;
 
     AttemptPolicy(UpstreamConfig upstream, RandomSource random) {
-        this(upstream.timeoutMs(), upstream.maxRetries(), upstream.retryBackoffMs(), random);
+        this(
+                upstream.timeoutMs(),
+                upstream.connectTimeoutMs(),
+                upstream.maxRetries(),
+                upstream.retryBackoffMs(),
+                random);
     }
 
-    AttemptPolicy(long timeoutMs, int maxRetries, long retryBackoffMs, RandomSource random) {
+    AttemptPolicy(long timeoutMs, long connectTimeoutMs, int maxRetries, long retryBackoffMs, RandomSource random) {
         this.timeoutNanos = timeoutMs * 1_000_000L;
+        this.connectTimeoutNanos = connectTimeoutMs * 1_000_000L;
         this.maxRetries = maxRetries;
         this.retryBackoffMs = retryBackoffMs;
         this.random = random;
@@ -35,6 +42,14 @@ final class AttemptPolicy {
     /** Time left for response headers, across all attempts of an exchange that started at {@code startNanos}. */
     long remainingNanos(long startNanos, long nowNanos) {
         return startNanos + timeoutNanos - nowNanos;
+    }
+
+    /**
+     * Whether a connection asked for at {@code openedAtNanos} and still not given at {@code nowNanos} waited in the
+     * relay's own pool: a TCP/TLS connect would have failed by {@code connect_timeout_ms} already.
+     */
+    boolean waitedForPool(long openedAtNanos, long nowNanos) {
+        return nowNanos - openedAtNanos > connectTimeoutNanos;
     }
 
     /** Whether the attempt numbered {@code attempt} (0 for the first) may be retried after a retryable failure. */

@@ -6,12 +6,15 @@ import dev.relaygate.relay.exchange.Outcome;
 import dev.relaygate.relay.exchange.Usage;
 import dev.relaygate.relay.http.ErrorResponses;
 import dev.relaygate.relay.http.Headers;
+import dev.relaygate.relay.metrics.EnvironmentMetrics;
 import dev.relaygate.relay.shadow.ShadowMirror;
 import dev.relaygate.relay.upstream.UpstreamTarget;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import java.util.Arrays;
@@ -30,6 +33,8 @@ import java.util.concurrent.TimeoutException;
 final class ProxyExchange {
 
     private static final StreamInterceptor[] NO_STAGES = new StreamInterceptor[0];
+    private static final CharSequence RETRY_AFTER = HttpHeaders.createOptimized("Retry-After");
+    private static final CharSequence ONE_SECOND = HttpHeaders.createOptimized("1");
 
     private final ProxyContext ctx;
     private final HttpServerRequest request;
@@ -40,6 +45,7 @@ final class ProxyExchange {
     private final String model;
     private final boolean stream;
     private final boolean hideUsage;
+    private final boolean forced;
     private final long startNanos;
     private final long startMillis;
 
@@ -47,6 +53,9 @@ final class ProxyExchange {
     private boolean finished;
     private boolean failedOver;
     private long timerId = -1;
+    /** When the pending {@code target.open} was asked for; -1 when no connection is awaited. */
+    private long openedAtNanos = -1;
+
     private HttpClientRequest upstreamRequest;
     private int upstreamStatus;
     private long ttfbNanos = -1;
@@ -63,6 +72,7 @@ final class ProxyExchange {
             String model,
             boolean stream,
             boolean hideUsage,
+            boolean forced,
             long startNanos) {
         this.ctx = ctx;
         this.request = request;
@@ -73,6 +83,7 @@ final class ProxyExchange {
         this.model = model;
         this.stream = stream;
         this.hideUsage = hideUsage;
+        this.forced = forced;
         this.startNanos = startNanos;
         this.startMillis = ctx.clock.currentTimeMillis();
     }
@@ -95,11 +106,18 @@ final class ProxyExchange {
             return;
         }
         timerId = ctx.vertx.setTimer(Math.max(1, remainingNanos / 1_000_000), id -> onTimeout(attemptNo));
+        openedAtNanos = ctx.clock.nanoTime();
         target.open(request.method(), request.uri()).onComplete(opened -> {
+            openedAtNanos = -1;
             if (!current(attemptNo)) {
                 if (opened.succeeded()) {
                     opened.result().reset();
                 }
+                return;
+            }
+            if (opened.failed() && opened.cause() instanceof ConnectionPoolTooBusyException) {
+                // The relay's own limit, not the upstream's failure: retrying would only queue again.
+                onPoolExhausted("its wait queue is full");
                 return;
             }
             if (opened.failed()) {
@@ -112,9 +130,6 @@ final class ProxyExchange {
             Headers.copyRequestHeaders(request.headers(), up.headers());
             up.putHeader(HttpHeaderNames.AUTHORIZATION, target.authorization());
             up.putHeader(Headers.X_REQUEST_ID, requestId);
-            if (ctx.streamIdleTimeoutMs > 0) {
-                up.idleTimeout(ctx.streamIdleTimeoutMs);
-            }
             up.send(body).onComplete(sent -> {
                 if (!current(attemptNo)) {
                     return;
@@ -145,8 +160,11 @@ final class ProxyExchange {
         upstreamStatus = status;
         ttfbNanos = ctx.clock.nanoTime();
         boolean filtered = hideUsage && status / 100 == 2;
+        // Time to the first byte was bounded by upstream.timeout_ms; from here, silence by streaming.idle_timeout_ms.
+        SilenceWatch silence =
+                ctx.streamIdleTimeoutMs > 0 ? new SilenceWatch(ctx.vertx, ctx.clock, ctx.streamIdleTimeoutMs) : null;
         pump = new ResponsePump(
-                response, stages(status, windowed, filtered), () -> commitHeaders(upstream, status, filtered));
+                response, stages(status, windowed, filtered), () -> commitHeaders(upstream, status, filtered), silence);
         pump.start(upstream, () -> current(attemptNo), () -> finish(Outcome.RESPONSE, status), err -> {
             if (!pump.committed() && canFailOver()) {
                 // Green broke off inside the event window: nothing reached the client, so blue serves it.
@@ -210,7 +228,7 @@ final class ProxyExchange {
     private void failOver(Outcome outcome, int status, boolean resetUpstream) {
         long now = ctx.clock.nanoTime();
         long ttfbMicros = ttfbNanos < 0 ? -1 : (ttfbNanos - startNanos) / 1_000;
-        ctx.metrics.of(target.environment()).recordOutcome(outcome, status, (now - startNanos) / 1_000, ttfbMicros);
+        metrics().recordOutcome(outcome, status, (now - startNanos) / 1_000, ttfbMicros);
         // State first: reset() may call this attempt's handlers back synchronously; they must see it abandoned.
         HttpClientRequest abandoned = upstreamRequest;
         failedOver = true;
@@ -255,6 +273,10 @@ final class ProxyExchange {
         if (!current(attemptNo)) {
             return;
         }
+        if (openedAtNanos >= 0 && ctx.attempts.waitedForPool(openedAtNanos, ctx.clock.nanoTime())) {
+            onPoolExhausted("no connection was free within upstream.timeout_ms");
+            return;
+        }
         finished = true;
         if (upstreamRequest != null) {
             upstreamRequest.reset();
@@ -267,6 +289,23 @@ final class ProxyExchange {
                 "server_error",
                 null,
                 "upstream_timeout");
+    }
+
+    /** 503 naming the relay's pool: the upstream never saw this request, so it is not the upstream's error. */
+    private void onPoolExhausted(String why) {
+        ctx.vertx.cancelTimer(timerId);
+        finished = true;
+        record(Outcome.POOL_EXHAUSTED, 503);
+        response.putHeader(RETRY_AFTER, ONE_SECOND);
+        ErrorResponses.send(
+                response,
+                503,
+                "the relay's connection pool to upstream "
+                        + target.environment().wireName() + " is full (" + target.poolDescription() + "): " + why
+                        + "; retry shortly",
+                "server_error",
+                null,
+                "relay_pool_exhausted");
     }
 
     private void onClientGone() {
@@ -309,12 +348,21 @@ final class ProxyExchange {
         record(outcome, status);
     }
 
+    /** A request the client forced to an environment is counted apart: it is never a canary sample. */
+    private EnvironmentMetrics metrics() {
+        return forced ? ctx.metrics.overridden(target.environment()) : ctx.metrics.of(target.environment());
+    }
+
     private void record(Outcome outcome, int status) {
         long now = ctx.clock.nanoTime();
         long latencyMicros = (now - startNanos) / 1_000;
         long ttfbMicros = ttfbNanos < 0 ? -1 : (ttfbNanos - startNanos) / 1_000;
-        int upstreamSeen = outcome == Outcome.TIMEOUT || outcome == Outcome.UPSTREAM_ERROR ? 0 : status;
-        ctx.metrics.of(target.environment()).recordOutcome(outcome, upstreamSeen, latencyMicros, ttfbMicros);
+        if (outcome == Outcome.POOL_EXHAUSTED) {
+            ctx.metrics.recordPoolExhausted(target.environment());
+        } else {
+            int upstreamSeen = outcome == Outcome.TIMEOUT || outcome == Outcome.UPSTREAM_ERROR ? 0 : status;
+            metrics().recordOutcome(outcome, upstreamSeen, latencyMicros, ttfbMicros);
+        }
         if (shadowCapture != null && outcome == Outcome.RESPONSE) {
             // After the client's answer was recorded: green never delays or fails it.
             shadowCapture.offer(status, latencyMicros / 1000.0, requestId, model, request.uri(), body);

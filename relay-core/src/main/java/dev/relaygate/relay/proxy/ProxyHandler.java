@@ -1,5 +1,6 @@
 package dev.relaygate.relay.proxy;
 
+import dev.relaygate.relay.config.ClientOverride;
 import dev.relaygate.relay.config.RelayConfig;
 import dev.relaygate.relay.exchange.Environment;
 import dev.relaygate.relay.http.ErrorResponses;
@@ -25,6 +26,13 @@ import io.vertx.core.http.HttpServerResponse;
  */
 public final class ProxyHandler implements Handler<HttpServerRequest> {
 
+    /** Says what became of a client's {@code X-Route-Policy: blue|green}. */
+    static final CharSequence X_RELAY_OVERRIDE = HttpHeaders.createOptimized("X-Relay-Override");
+
+    private static final CharSequence OVERRIDE_APPLIED = HttpHeaders.createOptimized("applied");
+    private static final CharSequence OVERRIDE_IGNORED =
+            HttpHeaders.createOptimized("ignored (routing.client_override is deny)");
+
     private final ProxyContext ctx;
     private final PolicyStore policies;
     private final RandomSource random;
@@ -32,9 +40,15 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
     private final ModelAliases aliases;
     private final long maxBodyBytes;
     private final String affinityHeader;
+    private final boolean overrideAllowed;
+    private final GreenAccess greenAccess;
 
-    public ProxyHandler(ProxyContext ctx, PolicyStore policies, RandomSource random, RelayConfig config) {
+    /** @param greenAccess whether a client's {@code X-Route-Policy: green} may reach green right now */
+    public ProxyHandler(
+            ProxyContext ctx, PolicyStore policies, RandomSource random, RelayConfig config, GreenAccess greenAccess) {
         this.ctx = ctx;
+        this.greenAccess = greenAccess;
+        this.overrideAllowed = config.routing().clientOverridePolicy() == ClientOverride.ALLOW;
         this.policies = policies;
         this.random = random;
         this.clientAuth = new ClientAuth(config.clientKeys());
@@ -64,8 +78,8 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
                     response, "missing or invalid client key: send Authorization: Bearer " + "<one of client_keys>");
             return;
         }
-        RouteOverride override = RouteOverride.parse(request.getHeader(Headers.X_ROUTE_POLICY));
-        if (override == null) {
+        RouteOverride requested = RouteOverride.parse(request.getHeader(Headers.X_ROUTE_POLICY));
+        if (requested == null) {
             reject(request);
             ErrorResponses.badRequest(
                     response,
@@ -75,6 +89,7 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
                     "invalid_route_policy");
             return;
         }
+        RouteOverride override = admit(requested, response);
         long declared = contentLength(request);
         if (declared > maxBodyBytes) {
             rejectTooLarge(request, declared);
@@ -144,8 +159,32 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
                         model,
                         stream,
                         hideUsage,
+                        override.forced(),
                         startNanos)
                 .start();
+    }
+
+    /**
+     * A client's forced environment is a preference, never a safety bypass: ignored when the config denies it,
+     * and a forced green that is rolled back, blocked or unhealthy is answered by blue. The answer says which.
+     */
+    private RouteOverride admit(RouteOverride override, HttpServerResponse response) {
+        if (override != RouteOverride.BLUE && override != RouteOverride.GREEN) {
+            return override;
+        }
+        if (!overrideAllowed) {
+            response.putHeader(X_RELAY_OVERRIDE, OVERRIDE_IGNORED);
+            return RouteOverride.NONE;
+        }
+        if (override == RouteOverride.GREEN) {
+            String refusal = greenAccess.refusal();
+            if (refusal != null) {
+                response.putHeader(X_RELAY_OVERRIDE, "refused (" + refusal + ")");
+                return RouteOverride.BLUE;
+            }
+        }
+        response.putHeader(X_RELAY_OVERRIDE, OVERRIDE_APPLIED);
+        return override;
     }
 
     private void rejectTooLarge(HttpServerRequest request, long declared) {

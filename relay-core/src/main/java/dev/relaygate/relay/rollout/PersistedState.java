@@ -9,6 +9,8 @@ import dev.relaygate.relay.config.TrafficShiftSettings;
  * @param trafficShift   the rollout's settings, so a restored live rollout keeps its thresholds; may be null
  * @param rollbackReason the last rollback's reason, when phase is ROLLED_BACK
  * @param roles          which upstream was blue and which green; null in files written before roles were kept
+ * @param routing        the routing in force when saved, unless it was still the config's; null then (and in
+ *                       files written before routing was kept)
  */
 public record PersistedState(
         @JsonProperty("phase") Phase phase,
@@ -18,9 +20,10 @@ public record PersistedState(
         @JsonProperty("updated_at_ms") long updatedAtMillis,
         @JsonProperty("traffic_shift") TrafficShiftSettings trafficShift,
         @JsonProperty("rollback_reason") String rollbackReason,
-        @JsonProperty("roles") UpstreamRoles roles) {
+        @JsonProperty("roles") UpstreamRoles roles,
+        @JsonProperty("routing") PersistedRouting routing) {
 
-    static PersistedState of(RolloutState s, long now, UpstreamRoles roles) {
+    static PersistedState of(RolloutState s, long now, UpstreamRoles roles, PersistedRouting routing) {
         return new PersistedState(
                 s.phase(),
                 s.step(),
@@ -29,6 +32,7 @@ public record PersistedState(
                 now,
                 s.settings(),
                 s.rollback() == null ? null : s.rollback().reason(),
-                roles);
+                roles,
+                routing);
     }
 }

@@ -37,6 +37,7 @@ public final class RolloutController {
     private final EventTimeline timeline;
     private final StateFile stateFile;
     private final Supplier<UpstreamRoles> roles;
+    private final Supplier<PersistedRouting> routing;
     private final Object effectsLock = new Object();
     private final WindowBuffer buffer = new WindowBuffer();
     private volatile Verdict lastVerdict;
@@ -46,13 +47,15 @@ public final class RolloutController {
     /** @param stateFile where phase and weights persist; null keeps them in memory only */
     public RolloutController(
             IntervalSource source, TrafficControl traffic, Clock clock, EventTimeline timeline, StateFile stateFile) {
-        this(source, traffic, clock, timeline, stateFile, () -> null);
+        this(source, traffic, clock, timeline, stateFile, () -> null, () -> null);
     }
 
     /**
      * @param stateFile where phase and weights persist; null keeps them in memory only
      * @param roles     the upstream roles right now, saved with every state (after {@code promote --swap}
      *                  they are the config's reversed); its value may be null when not known
+     * @param routing   the routing in force right now, saved with every state; its value is null while the
+     *                  routing is still the config's
      */
     public RolloutController(
             IntervalSource source,
@@ -60,8 +63,10 @@ public final class RolloutController {
             Clock clock,
             EventTimeline timeline,
             StateFile stateFile,
-            Supplier<UpstreamRoles> roles) {
+            Supplier<UpstreamRoles> roles,
+            Supplier<PersistedRouting> routing) {
         this.roles = Objects.requireNonNull(roles, "roles");
+        this.routing = Objects.requireNonNull(routing, "routing");
         this.source = Objects.requireNonNull(source, "source");
         this.traffic = Objects.requireNonNull(traffic, "traffic");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -78,13 +83,16 @@ public final class RolloutController {
         return state.get();
     }
 
-    /** Writes the current state (and roles) to the state file now, if there is one. */
+    /**
+     * Writes the current state, roles and routing to the state file now, if there is one. Every operator
+     * decision calls this before it is answered, so a crash right after the answer keeps the decision.
+     */
     public void saveState() {
         if (stateFile == null) {
             return;
         }
         synchronized (effectsLock) {
-            stateFile.save(PersistedState.of(state.get(), clock.currentTimeMillis(), roles.get()));
+            stateFile.save(PersistedState.of(state.get(), clock.currentTimeMillis(), roles.get(), routing.get()));
         }
     }
 
@@ -241,7 +249,7 @@ public final class RolloutController {
                 traffic.setGreenWeight(latest.greenWeight(), type.name().toLowerCase(Locale.ROOT));
             }
             if (stateFile != null) {
-                stateFile.save(PersistedState.of(latest, clock.currentTimeMillis(), roles.get()));
+                stateFile.save(PersistedState.of(latest, clock.currentTimeMillis(), roles.get(), routing.get()));
             }
         }
         timeline.publish(RolloutEvent.of(clock.currentTimeMillis(), type, from, to, message, v));

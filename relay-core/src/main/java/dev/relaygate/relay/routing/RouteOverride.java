@@ -11,6 +11,11 @@ public enum RouteOverride {
     /** {@code green}: force green. */
     GREEN;
 
+    /** Whether the request names its environment instead of following the policy. */
+    public boolean forced() {
+        return this == BLUE || this == GREEN;
+    }
+
     /**
      * Parses a header value without allocating: {@code null} or empty is {@link #NONE}; an
      * unknown value returns {@code null} so the caller can answer 400.

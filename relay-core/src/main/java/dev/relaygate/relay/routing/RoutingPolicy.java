@@ -25,6 +25,8 @@ public record RoutingPolicy(
 
     public static final int MAX_WEIGHT = 100;
 
+    private static final String FROM_CONFIG = "config";
+
     public RoutingPolicy {
         if (greenWeight < 0 || greenWeight > MAX_WEIGHT) {
             throw new IllegalArgumentException("green_weight must be in [0,100], but was " + greenWeight);
@@ -38,7 +40,12 @@ public record RoutingPolicy(
 
     /** The policy a relay starts with, at version 0. */
     public static RoutingPolicy initial(int greenWeight, RoutingStrategy strategy, long nowMillis) {
-        return new RoutingPolicy(greenWeight, strategy, strategy == RoutingStrategy.SHADOW, 0, nowMillis, "config");
+        return new RoutingPolicy(greenWeight, strategy, strategy == RoutingStrategy.SHADOW, 0, nowMillis, FROM_CONFIG);
+    }
+
+    /** Whether this is still the policy the config file set at start (no decision changed it since). */
+    public boolean fromConfig() {
+        return version == 0 && FROM_CONFIG.equals(changedBy);
     }
 
     /** All traffic on blue: what a rollback installs. */

@@ -28,8 +28,16 @@ public final class UpstreamTarget {
     private final String pathPrefix;
     private final String authorization;
     private final HttpClientAgent client;
+    private final String poolDescription;
 
-    private UpstreamTarget(Environment environment, String name, URI baseUrl, String apiKey, HttpClientAgent client) {
+    private UpstreamTarget(
+            Environment environment,
+            String name,
+            URI baseUrl,
+            String apiKey,
+            HttpClientAgent client,
+            String poolDescription) {
+        this.poolDescription = poolDescription;
         this.environment = environment;
         this.name = name;
         this.host = baseUrl.getHost();
@@ -56,10 +64,18 @@ public final class UpstreamTarget {
                 .setForceSni(ssl)
                 .setTrustAll(env.trustAllCertificates())
                 .setVerifyHost(!env.trustAllCertificates());
-        PoolOptions pool = new PoolOptions().setHttp1MaxSize(upstream.poolSize());
+        // A bounded wait queue: past it a request fails at once (ConnectionPoolTooBusyException), never queues forever.
+        PoolOptions pool =
+                new PoolOptions().setHttp1MaxSize(upstream.poolSize()).setMaxWaitQueueSize(upstream.poolWaitQueue());
         HttpClientAgent client =
                 vertx.httpClientBuilder().with(options).with(pool).build();
-        return new UpstreamTarget(environment, env.name(), baseUrl, env.apiKey().reveal(), client);
+        return new UpstreamTarget(
+                environment,
+                env.name(),
+                baseUrl,
+                env.apiKey().reveal(),
+                client,
+                "upstream.pool_size " + upstream.poolSize() + ", upstream.pool_wait_queue " + upstream.poolWaitQueue());
     }
 
     /**
@@ -79,6 +95,11 @@ public final class UpstreamTarget {
 
     String upstreamUri(String clientUri) {
         return pathPrefix + clientUri.substring(3);
+    }
+
+    /** The pool's limits as the config names them, for errors that blame the pool. */
+    public String poolDescription() {
+        return poolDescription;
     }
 
     public Environment environment() {

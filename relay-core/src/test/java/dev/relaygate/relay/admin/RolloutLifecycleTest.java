@@ -2,9 +2,9 @@ package dev.relaygate.relay.admin;
 
 import static dev.relaygate.relay.admin.RolloutSupport.FAST_JUDGE;
 import static dev.relaygate.relay.admin.RolloutSupport.admin;
-import static dev.relaygate.relay.admin.RolloutSupport.chats;
 import static dev.relaygate.relay.admin.RolloutSupport.json;
 import static dev.relaygate.relay.admin.RolloutSupport.ok;
+import static dev.relaygate.relay.admin.RolloutSupport.samplesByPolicy;
 import static dev.relaygate.relay.admin.RolloutSupport.status;
 import static dev.relaygate.relay.admin.RolloutSupport.tick;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,9 +56,7 @@ final class RolloutLifecycleTest {
     }
 
     private void healthyStep() {
-        for (int i = 0; i < 40; i++) {
-            assertThat(chats(f, "green", 1) + chats(f, "blue", 1)).isEqualTo(2);
-        }
+        samplesByPolicy(f, 40);
         clock.advanceMillis(2_000);
         tick(f);
     }

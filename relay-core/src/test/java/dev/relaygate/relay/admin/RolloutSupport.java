@@ -70,6 +70,31 @@ final class RolloutSupport {
         return ok;
     }
 
+    /**
+     * Sends chat completions the way the policy routes them until every environment with a positive weight
+     * answered at least {@code perEnvironment} of them, all 2xx (forced requests are no canary samples).
+     */
+    static void samplesByPolicy(RelayFixture f, int perEnvironment) {
+        int green = 0;
+        int blue = 0;
+        for (int i = 0; i < 100 * perEnvironment; i++) {
+            int greenWeight = f.relay.policyStore().current().greenWeight();
+            if ((greenWeight == 0 || green >= perEnvironment) && (greenWeight == 100 || blue >= perEnvironment)) {
+                return;
+            }
+            HttpResponse<String> r =
+                    Http.post(f.relay.baseUrl() + "/chat/completions", Http.chatBody("gpt-4.1", false), Map.of());
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            if (r.headers().firstValue("X-Relay-Environment").orElse("").equals("green")) {
+                green++;
+            } else {
+                blue++;
+            }
+        }
+        throw new AssertionError(
+                "the policy sent " + green + " green and " + blue + " blue of " + (100 * perEnvironment) + " requests");
+    }
+
     /** One tick on the rollout thread (serialized with the timer, like production ticks). */
     static void tick(RelayFixture f) {
         f.relay

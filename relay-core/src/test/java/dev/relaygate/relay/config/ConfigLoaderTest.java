@@ -138,6 +138,59 @@ final class ConfigLoaderTest {
                 .hasMessageContaining(message);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "http://relay-user:hunter2-secret@h/v1|\"http://[redacted]@h/v1\"",
+                "https://hunter2-secret@h:8443/openai/v1|\"https://[redacted]@h:8443/openai/v1\"",
+                "http://u:hunter2-secret@h:99999999999/v1|\"http://[redacted]@h:99999999999/v1\""
+            })
+    void aBaseUrlWithUserInfoIsRejectedWithoutPrintingIt(String url, String shown) {
+        String yaml = MINIMAL.replace("http://127.0.0.1:9101/v1", url);
+        assertThatThrownBy(() -> parse(yaml)).isInstanceOfSatisfying(ConfigException.class, e -> {
+            assertThat(e.field()).isEqualTo("environments.blue.base_url");
+            assertThat(e.getMessage()).contains(shown).doesNotContain("hunter2");
+        });
+    }
+
+    @Test
+    void anEmptyAdminTokenIsRefusedAndTheMessageSaysHowToRunWithoutAnAdminApi() {
+        Map<String, String> env = Map.of("RELAYGATE_ADMIN_TOKEN", "", "BLUE_API_KEY", "k", "GREEN_API_KEY", "k");
+        assertThatThrownBy(
+                        () -> ConfigLoader.parse(MINIMAL + "admin: {token: \"${RELAYGATE_ADMIN_TOKEN}\"}\n", env::get))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.field()).isEqualTo("admin.token");
+                    assertThat(e.getMessage())
+                            .startsWith("admin.token must be a non-empty token, but was empty")
+                            .contains("leave the admin section out");
+                });
+        // Without the section there is no admin API, and that is not an error.
+        assertThat(parse(MINIMAL).admin().enabled()).isFalse();
+    }
+
+    @Test
+    void clientOverrideIsAllowOrDeny() {
+        assertThat(parse(MINIMAL).routing().clientOverridePolicy()).isEqualTo(ClientOverride.ALLOW);
+        assertThat(parse(MINIMAL + "routing: {client_override: deny}\n")
+                        .routing()
+                        .clientOverridePolicy())
+                .isEqualTo(ClientOverride.DENY);
+        assertThatThrownBy(() -> parse(MINIMAL + "routing: {client_override: sometimes}\n"))
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.getMessage())
+                                .isEqualTo(
+                                        "routing.client_override must be one of [allow, deny], but was \"sometimes\""));
+    }
+
+    @Test
+    void poolWaitQueueIsValidated() {
+        assertThat(parse(MINIMAL).upstream().poolWaitQueue()).isEqualTo(256);
+        assertThatThrownBy(() -> parse(MINIMAL + "upstream: {pool_wait_queue: -1}\n"))
+                .hasMessage("upstream.pool_wait_queue must be in [0,1000000], but was -1");
+    }
+
     @Test
     void aMissingEnvironmentAndAnEmptyKeyAreBothReported() {
         String yaml = """

@@ -13,7 +13,7 @@ final class AttemptPolicyTest {
 
     @Test
     void theDeadlineSpansEveryAttempt() {
-        AttemptPolicy policy = new AttemptPolicy(2_000, 2, 50, RandomSource.seeded(1));
+        AttemptPolicy policy = new AttemptPolicy(2_000, 500, 2, 50, RandomSource.seeded(1));
         assertThat(policy.remainingNanos(1_000_000_000L, 1_000_000_000L)).isEqualTo(2_000_000_000L);
         assertThat(policy.remainingNanos(1_000_000_000L, 2_500_000_000L)).isEqualTo(500_000_000L);
         assertThat(policy.remainingNanos(1_000_000_000L, 3_000_000_001L)).isNegative();
@@ -21,7 +21,7 @@ final class AttemptPolicyTest {
 
     @Test
     void retriesStopAfterMaxRetries() {
-        AttemptPolicy policy = new AttemptPolicy(1_000, 2, 50, RandomSource.seeded(1));
+        AttemptPolicy policy = new AttemptPolicy(1_000, 500, 2, 50, RandomSource.seeded(1));
         assertThat(policy.mayRetry(0)).isTrue();
         assertThat(policy.mayRetry(1)).isTrue();
         assertThat(policy.mayRetry(2)).isFalse();
@@ -29,7 +29,7 @@ final class AttemptPolicyTest {
 
     @Test
     void backoffIsFullJitterUnderADoublingCeiling() {
-        AttemptPolicy policy = new AttemptPolicy(1_000, 5, 50, RandomSource.seeded(7));
+        AttemptPolicy policy = new AttemptPolicy(1_000, 500, 5, 50, RandomSource.seeded(7));
         for (int attempt = 0; attempt < 5; attempt++) {
             long ceiling = 50L << attempt;
             int a = attempt;
@@ -41,10 +41,10 @@ final class AttemptPolicyTest {
     @Test
     void aSeededSourceMakesTheJitterReproducible() {
         long[] first = LongStream.range(0, 20)
-                .map(i -> new AttemptPolicy(1_000, 5, 100, RandomSource.seeded(42)).backoffMs(3))
+                .map(i -> new AttemptPolicy(1_000, 500, 5, 100, RandomSource.seeded(42)).backoffMs(3))
                 .toArray();
-        AttemptPolicy one = new AttemptPolicy(1_000, 5, 100, RandomSource.seeded(42));
-        AttemptPolicy two = new AttemptPolicy(1_000, 5, 100, RandomSource.seeded(42));
+        AttemptPolicy one = new AttemptPolicy(1_000, 500, 5, 100, RandomSource.seeded(42));
+        AttemptPolicy two = new AttemptPolicy(1_000, 500, 5, 100, RandomSource.seeded(42));
         long[] a =
                 LongStream.range(0, 20).map(i -> one.backoffMs((int) (i % 4))).toArray();
         long[] b =
@@ -55,7 +55,7 @@ final class AttemptPolicyTest {
 
     @Test
     void noBaseMeansNoWait() {
-        assertThat(new AttemptPolicy(1_000, 3, 0, RandomSource.seeded(1)).backoffMs(2))
+        assertThat(new AttemptPolicy(1_000, 500, 3, 0, RandomSource.seeded(1)).backoffMs(2))
                 .isZero();
     }
 
@@ -76,5 +76,13 @@ final class AttemptPolicyTest {
         assertThat(AttemptPolicy.failOverStatus(500)).isTrue();
         assertThat(AttemptPolicy.failOverStatus(429)).isTrue();
         assertThat(AttemptPolicy.failOverStatus(404)).isFalse();
+    }
+
+    @Test
+    void aConnectionStillAwaitedPastTheConnectTimeoutWaitedInTheRelaysPool() {
+        AttemptPolicy policy = new AttemptPolicy(10_000, 500, 2, 50, RandomSource.seeded(1));
+        long opened = 1_000_000_000L;
+        assertThat(policy.waitedForPool(opened, opened + 400_000_000L)).isFalse();
+        assertThat(policy.waitedForPool(opened, opened + 600_000_000L)).isTrue();
     }
 }

@@ -9,6 +9,7 @@ import dev.relaygate.mock.ProfileSettings;
 import dev.relaygate.relay.config.LimitsConfig;
 import dev.relaygate.relay.config.Secret;
 import dev.relaygate.relay.config.UpstreamConfig;
+import dev.relaygate.relay.exchange.Environment;
 import dev.relaygate.relay.support.Http;
 import dev.relaygate.relay.support.RelayFixture;
 import dev.relaygate.relay.time.RandomSource;
@@ -118,7 +119,8 @@ final class BadInputTest {
     @Test
     void anUpstreamThatSendsNoHeadersInTimeGets504WithinTheTimeout() throws IOException {
         f.green.switchProfile(ProfileSettings.of(Profile.SLOW).withAddedLatencyMs(5_000));
-        long timeoutsBefore = f.relay.metrics().green().counts().timeouts();
+        long timeoutsBefore =
+                f.relay.metrics().overridden(Environment.GREEN).counts().timeouts();
         try {
             long start = System.nanoTime();
             HttpResponse<String> r = Http.post(
@@ -131,7 +133,11 @@ final class BadInputTest {
             assertThat(tookMs)
                     .as("client waited %d ms with a 600 ms timeout", tookMs)
                     .isLessThan(4_000);
-            assertThat(f.relay.metrics().green().counts().timeouts()).isEqualTo(timeoutsBefore + 1);
+            assertThat(f.relay.metrics().overridden(Environment.GREEN).counts().timeouts())
+                    .isEqualTo(timeoutsBefore + 1);
+            assertThat(f.relay.metrics().green().counts().requests())
+                    .as("a forced request is no canary sample")
+                    .isZero();
         } finally {
             f.green.switchProfile(ProfileSettings.healthy());
         }

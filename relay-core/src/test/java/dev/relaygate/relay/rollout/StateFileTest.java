@@ -22,7 +22,7 @@ final class StateFileTest {
     }
 
     @Test
-    void roundTripsPhaseWeightsSettingsAndReason() {
+    void roundTripsPhaseWeightsSettingsReasonRolesAndRouting() {
         StateFile f = new StateFile(dir.resolve("sub/state.json"));
         PersistedState saved = new PersistedState(
                 Phase.ROLLED_BACK,
@@ -32,7 +32,8 @@ final class StateFileTest {
                 123L,
                 TrafficShiftSettings.defaults(),
                 "breach",
-                UpstreamRoles.of("b", "http://127.0.0.1:1", "g", "http://127.0.0.1:2", true));
+                UpstreamRoles.of("b", "http://127.0.0.1:1", "g", "http://127.0.0.1:2", true),
+                new PersistedRouting(0, "weighted", false, "admin rollback", 122L));
         f.save(saved);
         assertThat(f.load()).contains(saved);
     }
@@ -40,8 +41,8 @@ final class StateFileTest {
     @Test
     void replacesTheFileAtomicallyAndLeavesNoTemporaryFiles() throws Exception {
         StateFile f = new StateFile(dir.resolve("state.json"));
-        f.save(new PersistedState(Phase.CANARY, 1, 90, 10, 1L, null, null, null));
-        f.save(new PersistedState(Phase.CANARY, 2, 80, 20, 2L, null, null, null));
+        f.save(new PersistedState(Phase.CANARY, 1, 90, 10, 1L, null, null, null, null));
+        f.save(new PersistedState(Phase.CANARY, 2, 80, 20, 2L, null, null, null, null));
         assertThat(f.load().orElseThrow().greenWeight()).isEqualTo(20);
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("state.json");
