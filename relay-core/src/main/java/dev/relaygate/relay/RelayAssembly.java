@@ -209,7 +209,7 @@ final class RelayAssembly implements AutoCloseable {
         routes.addAll(
                 new RolloutApi(rollout, rolloutJson, policyStore, upstreams, calls, config.trafficShift()).routes());
         routes.addAll(new HealthApi(health).routes());
-        this.requestHandler = new RelayRequestHandler(new ControlRoutes(config.admin(), routes), proxy);
+        this.requestHandler = new RelayRequestHandler(new ControlRoutes(config.admin(), routes), proxy, metrics);
     }
 
     private <T> RequestLog<T> jsonl(String prefix, long retentionHours) {

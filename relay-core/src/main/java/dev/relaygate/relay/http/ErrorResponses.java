@@ -92,6 +92,15 @@ public final class ErrorResponses {
                 "body_too_large");
     }
 
+    /** A client-sent value as an error message may quote it: at most 40 characters, printable ASCII only. */
+    public static String printable(String value) {
+        if (value == null) {
+            return "missing";
+        }
+        String cut = value.length() > 40 ? value.substring(0, 40) + "..." : value;
+        return "\"" + cut.replaceAll("[^\\x20-\\x7e]", "?") + "\"";
+    }
+
     private static void writeNullable(JsonGenerator g, String name, String value) throws IOException {
         if (value == null) {
             g.writeNullField(name);

@@ -2,6 +2,8 @@ package dev.relaygate.relay.http;
 
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** Header names (pre-encoded once, so the hot path does not re-encode them) and copy rules. */
@@ -20,56 +22,126 @@ public final class Headers {
     public static final CharSequence BLUE = HttpHeaders.createOptimized("blue");
     public static final CharSequence GREEN = HttpHeaders.createOptimized("green");
 
-    private Headers() {}
+    /** RFC 9110 section 7.6.1 connection-specific headers: never forwarded by a proxy, either way. */
+    private static final List<String> HOP_BY_HOP = List.of(
+            "connection",
+            "keep-alive",
+            "proxy-connection",
+            "te",
+            "trailer",
+            "transfer-encoding",
+            "upgrade",
+            "proxy-authenticate",
+            "proxy-authorization");
 
     /**
-     * Copies client headers to the upstream request, leaving out hop-by-hop headers, the
-     * client's credentials, Host (the upstream's authority is set instead), Content-Length (set
-     * from the body sent) and the relay's own control header. {@code traceparent},
-     * {@code tracestate} and everything else pass unchanged.
+     * Removed towards the upstream: hop-by-hop headers; Host and Content-Length (the relay sets the upstream's
+     * authority and the length of the body it sends); the client's credentials of any scheme (the relay sends
+     * its own key); client-asserted origin headers (the relay does not vouch for them); the relay's own control
+     * headers ({@code X-Request-ID} is set again by the relay). Any {@code X-Forwarded-*} and {@code X-Relay-*}
+     * header, and any header the client's {@code Connection} header names, are removed too.
      */
+    private static final HeaderNames NOT_TO_UPSTREAM = new HeaderNames(concat(
+            HOP_BY_HOP,
+            List.of(
+                    "host",
+                    "content-length",
+                    "authorization",
+                    "cookie",
+                    "api-key",
+                    "x-api-key",
+                    "x-goog-api-key",
+                    "ocp-apim-subscription-key",
+                    "forwarded",
+                    "x-real-ip",
+                    "x-route-policy",
+                    "x-request-id")));
+
+    /**
+     * Removed towards the client: hop-by-hop headers; cookies (the upstream session belongs to the relay's key,
+     * not to the client); headers that describe the upstream's server or a mock's internals. Any
+     * {@code X-Relay-*} header is removed too: only the relay sets those.
+     */
+    private static final HeaderNames NOT_TO_CLIENT = new HeaderNames(concat(
+            HOP_BY_HOP,
+            List.of("set-cookie", "set-cookie2", "server", "x-powered-by", "matched-stub-id", "matched-stub-name")));
+
+    private static final String X_FORWARDED_PREFIX = "x-forwarded-";
+    private static final String X_RELAY_PREFIX = "x-relay-";
+
+    private Headers() {}
+
+    /** Copies client headers to the upstream request, leaving out what {@link #NOT_TO_UPSTREAM} lists. */
     public static void copyRequestHeaders(MultiMap from, MultiMap to) {
+        String connection = from.get(HttpHeaders.CONNECTION);
         for (Map.Entry<String, String> e : from) {
             String name = e.getKey();
-            if (!isHopByHop(name)
-                    && !name.equalsIgnoreCase("host")
-                    && !name.equalsIgnoreCase("authorization")
-                    && !name.equalsIgnoreCase("content-length")
-                    && !name.equalsIgnoreCase("x-route-policy")
-                    && !name.equalsIgnoreCase("x-request-id")) {
+            if (!NOT_TO_UPSTREAM.contains(name)
+                    && !hasPrefix(name, X_FORWARDED_PREFIX)
+                    && !hasPrefix(name, X_RELAY_PREFIX)
+                    && (connection == null || !namedBy(connection, name))) {
                 to.add(name, e.getValue());
             }
         }
     }
 
-    /** Copies upstream response headers to the client, leaving out hop-by-hop headers. */
+    /** Copies upstream response headers to the client, leaving out what {@link #NOT_TO_CLIENT} lists. */
     public static void copyResponseHeaders(MultiMap from, MultiMap to) {
+        String connection = from.get(HttpHeaders.CONNECTION);
         for (Map.Entry<String, String> e : from) {
-            if (!isHopByHop(e.getKey())) {
-                to.add(e.getKey(), e.getValue());
+            String name = e.getKey();
+            if (!NOT_TO_CLIENT.contains(name)
+                    && !hasPrefix(name, X_RELAY_PREFIX)
+                    && (connection == null || !namedBy(connection, name))) {
+                to.add(name, e.getValue());
             }
         }
     }
 
-    /** RFC 9110 section 7.6.1 connection-specific headers, never forwarded by a proxy. */
-    static boolean isHopByHop(String name) {
-        switch (name.length()) {
-            case 2:
-                return name.equalsIgnoreCase("te");
-            case 7:
-                return name.equalsIgnoreCase("trailer") || name.equalsIgnoreCase("upgrade");
-            case 10:
-                return name.equalsIgnoreCase("connection") || name.equalsIgnoreCase("keep-alive");
-            case 16:
-                return name.equalsIgnoreCase("proxy-connection");
-            case 17:
-                return name.equalsIgnoreCase("transfer-encoding");
-            case 18:
-                return name.equalsIgnoreCase("proxy-authenticate");
-            case 19:
-                return name.equalsIgnoreCase("proxy-authorization");
-            default:
-                return false;
+    /** Whether a copy towards the upstream keeps this header (the same rule {@link #copyRequestHeaders} applies). */
+    public static boolean forwardedUpstream(String name) {
+        return !NOT_TO_UPSTREAM.contains(name)
+                && !hasPrefix(name, X_FORWARDED_PREFIX)
+                && !hasPrefix(name, X_RELAY_PREFIX);
+    }
+
+    /** Whether a copy towards the client keeps this header (the same rule {@link #copyResponseHeaders} applies). */
+    public static boolean forwardedToClient(String name) {
+        return !NOT_TO_CLIENT.contains(name) && !hasPrefix(name, X_RELAY_PREFIX);
+    }
+
+    private static boolean hasPrefix(String name, String lowerPrefix) {
+        return name.regionMatches(true, 0, lowerPrefix, 0, lowerPrefix.length());
+    }
+
+    /** Whether the comma-separated {@code Connection} value names {@code name} (those are hop-by-hop too). */
+    static boolean namedBy(String connection, String name) {
+        int start = 0;
+        int n = connection.length();
+        while (start < n) {
+            int end = connection.indexOf(',', start);
+            if (end < 0) {
+                end = n;
+            }
+            int from = start;
+            int to = end;
+            while (from < to && connection.charAt(from) <= ' ') {
+                from++;
+            }
+            while (to > from && connection.charAt(to - 1) <= ' ') {
+                to--;
+            }
+            if (to - from == name.length() && connection.regionMatches(true, from, name, 0, name.length())) {
+                return true;
+            }
+            start = end + 1;
         }
+        return false;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 }

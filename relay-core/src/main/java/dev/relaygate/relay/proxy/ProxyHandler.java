@@ -84,7 +84,7 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
             ErrorResponses.badRequest(
                     response,
                     "X-Route-Policy must be one of [blue, green, auto], but was "
-                            + printable(request.getHeader(Headers.X_ROUTE_POLICY)),
+                            + ErrorResponses.printable(request.getHeader(Headers.X_ROUTE_POLICY)),
                     "X-Route-Policy",
                     "invalid_route_policy");
             return;
@@ -210,13 +210,5 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
         } catch (NumberFormatException e) {
             return -1;
         }
-    }
-
-    private static String printable(String value) {
-        if (value == null) {
-            return "missing";
-        }
-        String cut = value.length() > 40 ? value.substring(0, 40) + "..." : value;
-        return "\"" + cut.replaceAll("[^\\x20-\\x7e]", "?") + "\"";
     }
 }

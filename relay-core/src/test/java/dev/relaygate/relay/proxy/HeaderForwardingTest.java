@@ -123,4 +123,69 @@ final class HeaderForwardingTest {
         assertThat(response.body()).isEqualTo("file-bytes");
         upstream.verify(getRequestedFor(urlEqualTo("/openai/v1/files/abc/content")));
     }
+
+    @Test
+    void neverForwardsCookiesClientCredentialsOriginClaimsOrTheRelaysOwnHeadersUpstream() {
+        HttpResponse<String> response = Http.post(
+                relay.baseUrl() + "/chat/completions",
+                Http.chatBody("gpt-4.1", false),
+                Map.ofEntries(
+                        Map.entry("Cookie", "session=client-session"),
+                        Map.entry("api-key", "azure-style-client-key"),
+                        Map.entry("x-api-key", "anthropic-style-client-key"),
+                        Map.entry("x-goog-api-key", "gemini-style-client-key"),
+                        Map.entry("X-Forwarded-For", "203.0.113.7"),
+                        Map.entry("X-Forwarded-Host", "evil.example"),
+                        Map.entry("X-Real-IP", "203.0.113.7"),
+                        Map.entry("X-Relay-Environment", "green"),
+                        Map.entry("X-Relay-Anything", "x"),
+                        Map.entry("OpenAI-Beta", "assistants=v2"),
+                        Map.entry("anthropic-version", "2023-06-01"),
+                        Map.entry("X-Custom-Tag", "kept")));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        upstream.verify(
+                1,
+                postRequestedFor(urlPathEqualTo("/openai/v1/chat/completions"))
+                        .withHeader("Cookie", absent())
+                        .withHeader("api-key", absent())
+                        .withHeader("x-api-key", absent())
+                        .withHeader("x-goog-api-key", absent())
+                        .withHeader("X-Forwarded-For", absent())
+                        .withHeader("X-Forwarded-Host", absent())
+                        .withHeader("X-Real-IP", absent())
+                        .withHeader("X-Relay-Environment", absent())
+                        .withHeader("X-Relay-Anything", absent())
+                        .withHeader("Authorization", equalTo("Bearer sk-upstream-blue"))
+                        .withHeader("OpenAI-Beta", equalTo("assistants=v2"))
+                        .withHeader("anthropic-version", equalTo("2023-06-01"))
+                        .withHeader("X-Custom-Tag", equalTo("kept")));
+        String logged =
+                upstream.getAllServeEvents().get(0).getRequest().getHeaders().toString();
+        assertThat(logged).doesNotContain("client-key").doesNotContain("client-session");
+    }
+
+    @Test
+    void neverPassesCookiesServerInternalsOrASpoofedRelayHeaderToTheClient() {
+        upstream.stubFor(post(urlPathEqualTo("/openai/v1/embeddings"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withHeader("Set-Cookie", "upstream-session=secret; HttpOnly")
+                        .withHeader("Server", "internal-gateway/1.2")
+                        .withHeader("X-Powered-By", "framework")
+                        .withHeader("X-Relay-Environment", "green")
+                        .withHeader("OpenAI-Processing-Ms", "12")
+                        .withBody("{\"data\":[]}")));
+
+        HttpResponse<String> response = Http.post(
+                relay.baseUrl() + "/embeddings", "{\"model\":\"text-embedding-3-small\",\"input\":\"x\"}", Map.of());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().map().keySet())
+                .map(String::toLowerCase)
+                .doesNotContain("set-cookie", "server", "x-powered-by", "matched-stub-id", "matched-stub-name");
+        assertThat(response.headers().allValues("X-Relay-Environment")).containsExactly("blue");
+        assertThat(response.headers().firstValue("OpenAI-Processing-Ms")).hasValue("12");
+    }
 }
