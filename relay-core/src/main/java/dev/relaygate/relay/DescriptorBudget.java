@@ -14,7 +14,8 @@ import java.util.List;
  * <p>Every client connection holds a descriptor, and so do the upstream pools (up to
  * {@code upstream.pool_size} per environment), the request and shadow logs, the JVM's jars and the
  * event loops' selectors. The budget keeps, below the limit: the descriptors open at start, two pools,
- * and {@value #SPARE} spare (log rotation, health probes, DNS). What is left is the most
+ * {@value #REFUSING} for connections being refused past the limit, and {@value #SPARE} spare (log rotation,
+ * health probes, DNS). What is left is the most
  * {@code server.max_connections} may be. An explicit value above it is refused rather than clamped: the
  * operator asked for a capacity the process cannot deliver, and should raise {@code ulimit -n} or lower
  * the value knowingly. {@code 0} takes what is left, up to {@value #AUTO_CAP}.
@@ -23,10 +24,16 @@ import java.util.List;
  * @param openAtStart      descriptors open when the budget was read, or -1 where unknown
  * @param reserved         descriptors kept for everything but client connections
  * @param maxConnections   the effective {@code server.max_connections}
+ * @param resumeBelow      while accepting is paused, it resumes only if the descriptors open now plus the
+ *                         connections it may accept before pausing again stay below this: the limit minus
+ *                         half the spare ({@link Long#MAX_VALUE} where the limit is unknown)
  */
-record DescriptorBudget(long openFileLimit, long openAtStart, long reserved, int maxConnections) {
+record DescriptorBudget(long openFileLimit, long openAtStart, long reserved, int maxConnections, long resumeBelow) {
 
     static final int SPARE = 64;
+    /** Connections past the limit being answered 503 at once; past this many, accepting pauses. */
+    static final int REFUSING = 32;
+
     static final int AUTO_CAP = 10_000;
 
     /** Reads the limits of this process. */
@@ -49,26 +56,35 @@ record DescriptorBudget(long openFileLimit, long openAtStart, long reserved, int
                     openFileLimit,
                     openAtStart,
                     0,
-                    configured == ServerConfig.AUTO_MAX_CONNECTIONS ? AUTO_CAP : configured);
+                    configured == ServerConfig.AUTO_MAX_CONNECTIONS ? AUTO_CAP : configured,
+                    Long.MAX_VALUE);
         }
-        long reserved = openAtStart + 2L * config.upstream().poolSize() + SPARE;
+        long reserved = openAtStart + 2L * config.upstream().poolSize() + SPARE + REFUSING;
         long room = openFileLimit - reserved;
+        long resumeBelow = openFileLimit - SPARE / 2;
         String why = "the open-file limit " + openFileLimit + " keeps " + reserved + " descriptors for "
                 + openAtStart + " open at start, 2 x upstream.pool_size ("
                 + config.upstream().poolSize()
-                + ") and " + SPARE + " spare";
+                + "), " + REFUSING + " for refusals in flight and " + SPARE + " spare";
         if (configured == ServerConfig.AUTO_MAX_CONNECTIONS) {
             if (room < 1) {
                 throw problem("server.max_connections cannot be derived: " + why
                         + ", which leaves none; raise ulimit -n or lower upstream.pool_size");
             }
-            return new DescriptorBudget(openFileLimit, openAtStart, reserved, (int) Math.min(room, AUTO_CAP));
+            return new DescriptorBudget(
+                    openFileLimit, openAtStart, reserved, (int) Math.min(room, AUTO_CAP), resumeBelow);
         }
         if (configured > room) {
             throw problem("server.max_connections must be at most " + Math.max(room, 0) + " here (" + why
                     + "), but was " + configured + "; raise ulimit -n or lower it");
         }
-        return new DescriptorBudget(openFileLimit, openAtStart, reserved, configured);
+        return new DescriptorBudget(openFileLimit, openAtStart, reserved, configured, resumeBelow);
+    }
+
+    /** Descriptors this process has open now, or -1 where the platform does not say (lists /proc: not per request). */
+    static long openDescriptors() {
+        OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.UnixOperatingSystemMXBean unix ? unix.getOpenFileDescriptorCount() : -1;
     }
 
     private static ConfigException problem(String message) {

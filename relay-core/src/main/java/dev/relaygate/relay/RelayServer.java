@@ -18,6 +18,10 @@ import dev.relaygate.relay.upstream.Upstreams;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -76,8 +80,9 @@ public final class RelayServer implements AutoCloseable {
         try {
             // Read after Vert.x is up, so its selectors and the jars opened so far count as in use.
             relay.budget = DescriptorBudget.of(config);
-            relay.guard = new ConnectionGuard(config.server(), relay.budget.maxConnections());
+            relay.guard = new ConnectionGuard(config.server(), relay.budget);
             relay.listen().await(30, TimeUnit.SECONDS);
+            relay.firstConnection();
             relay.parts.startTimers();
         } catch (Exception e) {
             relay.parts.close();
@@ -125,6 +130,31 @@ public final class RelayServer implements AutoCloseable {
                     }
                     return Future.succeededFuture();
                 });
+    }
+
+    /**
+     * Connects to the relay itself once and asks for {@code /healthz}: this loads every class the accept and
+     * request path needs while descriptors are plentiful, and lets {@link ConnectionGuard} count accepted
+     * connections at the listening channel from now on, before any client can flood it.
+     */
+    private void firstConnection() throws IOException, InterruptedException {
+        String host = parts.config.server().host();
+        String target = host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]") ? "127.0.0.1" : host;
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(target, port), 5_000);
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream()
+                    .write(("GET /healthz HTTP/1.1\r\nHost: " + target + "\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.ISO_8859_1));
+            socket.getInputStream().readAllBytes();
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!guard.acceptGateInstalled()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the connection limit was not in place 5 s after the first connection");
+            }
+            Thread.sleep(1);
+        }
     }
 
     public int port() {

@@ -26,9 +26,11 @@ final class DescriptorBudgetTest {
     void zeroTakesWhatTheOpenFileLimitLeavesAfterPoolsAndSpare() {
         DescriptorBudget budget = DescriptorBudget.of(config(0), 1_024, 40);
 
-        assertThat(budget.reserved()).isEqualTo(40 + 200 + DescriptorBudget.SPARE);
-        assertThat(budget.maxConnections()).isEqualTo(1_024 - 40 - 200 - DescriptorBudget.SPARE);
-        assertThat(budget.describe()).contains("connection limit 720", "open-file limit 1024");
+        assertThat(budget.reserved()).isEqualTo(40 + 200 + DescriptorBudget.REFUSING + DescriptorBudget.SPARE);
+        assertThat(budget.maxConnections())
+                .isEqualTo(1_024 - 40 - 200 - DescriptorBudget.REFUSING - DescriptorBudget.SPARE);
+        assertThat(budget.describe()).contains("connection limit 688", "open-file limit 1024");
+        assertThat(budget.resumeBelow()).isEqualTo(1_024 - DescriptorBudget.SPARE / 2);
     }
 
     @Test
@@ -39,16 +41,16 @@ final class DescriptorBudgetTest {
 
     @Test
     void anExplicitLimitThatFitsIsKept() {
-        assertThat(DescriptorBudget.of(config(720), 1_024, 40).maxConnections()).isEqualTo(720);
+        assertThat(DescriptorBudget.of(config(688), 1_024, 40).maxConnections()).isEqualTo(688);
     }
 
     @Test
     void anExplicitLimitAboveWhatTheOpenFileLimitLeavesIsRefusedNamingTheField() {
-        assertThatThrownBy(() -> DescriptorBudget.of(config(721), 1_024, 40))
+        assertThatThrownBy(() -> DescriptorBudget.of(config(689), 1_024, 40))
                 .isInstanceOfSatisfying(
                         ConfigException.class, e -> assertThat(e.field()).isEqualTo("server.max_connections"))
-                .hasMessageStartingWith("server.max_connections must be at most 720 here")
-                .hasMessageContaining("open-file limit 1024", "but was 721", "ulimit -n");
+                .hasMessageStartingWith("server.max_connections must be at most 688 here")
+                .hasMessageContaining("open-file limit 1024", "but was 689", "ulimit -n");
     }
 
     @Test

@@ -60,6 +60,11 @@ public final class RawHttp implements AutoCloseable {
         }
     }
 
+    /** Bytes readable now without blocking. */
+    public int available() throws IOException {
+        return in.available();
+    }
+
     /** Reads one response: head, then a chunked or {@code Content-Length} body (or up to the close without either). */
     public Response readResponse() throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
