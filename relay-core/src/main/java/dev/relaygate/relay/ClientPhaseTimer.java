@@ -235,7 +235,7 @@ final class ClientPhaseTimer extends ChannelDuplexHandler implements Runnable {
             long now = System.nanoTime();
             lastReadNanos = now;
             if (requestsStarted == requestsEnded) {
-                if (!headInProgress) {
+                if (!headInProgress && startsRequest(msg)) {
                     headInProgress = true;
                     headStartNanos = now;
                 }
@@ -246,6 +246,20 @@ final class ClientPhaseTimer extends ChannelDuplexHandler implements Runnable {
             // this call returns, so the phase is up to date when the timer is armed.
             ctx.fireChannelRead(msg);
             arm(now);
+        }
+
+        /** Empty lines before a request line are ignored (RFC 9112 2.2): they start no request. */
+        private static boolean startsRequest(Object msg) {
+            if (!(msg instanceof ByteBuf bytes)) {
+                return true;
+            }
+            for (int i = bytes.readerIndex(); i < bytes.writerIndex(); i++) {
+                byte b = bytes.getByte(i);
+                if (b != '\r' && b != '\n') {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }

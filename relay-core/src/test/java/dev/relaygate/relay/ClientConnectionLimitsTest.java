@@ -107,6 +107,41 @@ final class ClientConnectionLimitsTest {
     }
 
     @Test
+    void aBodyTrickleWithGapsShorterThanTheBodyIdleTimeoutIsRelayedHoweverLongItTakes() throws Exception {
+        String body = Http.chatBody("m", false);
+        int pieces = 8;
+        long gapMs = BODY_IDLE_MS / 4;
+        try (RawHttp c = RawHttp.connect(f.relay.port())) {
+            long start = System.nanoTime();
+            c.send("POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + body.length() + "\r\n\r\n");
+            int step = (body.length() + pieces - 1) / pieces;
+            for (int i = 0; i < body.length(); i += step) {
+                Thread.sleep(gapMs);
+                assertThat(c.send(body.substring(i, Math.min(body.length(), i + step))))
+                        .isTrue();
+            }
+            RawHttp.Response r = c.readResponse();
+
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThan(BODY_IDLE_MS);
+        }
+    }
+
+    @Test
+    void aHeadInPiecesCompletedWithinTheHeaderReadTimeoutIsServed() throws Exception {
+        try (RawHttp c = RawHttp.connect(f.relay.port())) {
+            c.send("GET /healthz HTTP/1.1\r\n");
+            Thread.sleep(HEADER_READ_MS / 4);
+            c.send("Host: 127.0.0.1\r\n");
+            Thread.sleep(HEADER_READ_MS / 4);
+            c.send("\r\n");
+
+            assertThat(c.readResponse().status()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void aKeptAliveConnectionWithNoRequestIsClosedAfterTheIdleTimeout() throws Exception {
         try (RawHttp c = RawHttp.connect(f.relay.port())) {
             c.send("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
@@ -117,6 +152,21 @@ final class ClientConnectionLimitsTest {
             assertThat(c.awaitClose(IDLE_MS + MARGIN_MS)).as("closed when idle").isTrue();
             long idleMs = (System.nanoTime() - answered) / 1_000_000;
             assertThat(idleMs).isGreaterThanOrEqualTo(IDLE_MS - 50);
+        }
+    }
+
+    @Test
+    void anEmptyLineAfterARequestStartsNoHeadAndTheConnectionClosesSilentlyWhenIdle() throws Exception {
+        try (RawHttp c = RawHttp.connect(f.relay.port())) {
+            c.send("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+            assertThat(c.readResponse().status()).isEqualTo(200);
+            long answered = System.nanoTime();
+            c.send("\r\n");
+
+            assertThat(c.readUntilClose(IDLE_MS + MARGIN_MS))
+                    .as("no 408 for an empty line")
+                    .isEmpty();
+            assertThat((System.nanoTime() - answered) / 1_000_000).isGreaterThanOrEqualTo(IDLE_MS - 50);
         }
     }
 

@@ -127,6 +127,12 @@ public final class RawHttp implements AutoCloseable {
         return line.toString();
     }
 
+    /** Everything the server sends until it closes, waiting up to {@code timeoutMs} for the close. */
+    public String readUntilClose(long timeoutMs) throws IOException {
+        socket.setSoTimeout((int) timeoutMs);
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+
     /**
      * Waits until the server closes the connection (end of stream or reset), discarding anything it
      * sends first; true if it closed within {@code timeoutMs}.
