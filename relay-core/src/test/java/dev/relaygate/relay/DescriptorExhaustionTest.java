@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 final class DescriptorExhaustionTest {
 
     private static final int OPEN_FILE_LIMIT = 512;
-    private static final int CONNECTIONS = OPEN_FILE_LIMIT + 200;
+    private static final int CONNECTIONS = 2 * OPEN_FILE_LIMIT;
     private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)/v1");
     private static final Pattern LIMIT = Pattern.compile("connection limit (\\d+) \\(open-file limit (\\d+),");
 
