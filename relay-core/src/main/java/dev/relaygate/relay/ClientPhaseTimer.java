@@ -100,7 +100,11 @@ final class ClientPhaseTimer extends ChannelDuplexHandler implements Runnable {
                 if (rejection != null) {
                     rejected = true;
                     ReferenceCountUtil.release(msg);
-                    closeWith(rejection);
+                    if (responseStarted || responsesEnded < requestsEnded) {
+                        ctx.channel().close(); // an earlier, pipelined answer is still being written
+                    } else {
+                        closeWith(rejection);
+                    }
                     return;
                 }
             }
@@ -206,7 +210,9 @@ final class ClientPhaseTimer extends ChannelDuplexHandler implements Runnable {
     private void expire(int phase) {
         ByteBuf answer = switch (phase) {
             case HEAD -> timeouts.headerTimeoutResponse();
-            case BODY -> responseStarted ? null : timeouts.bodyTimeoutResponse();
+            // Only when no answer (to this or an earlier, pipelined request) is being written.
+            case BODY ->
+                responseStarted || responsesEnded < requestsStarted - 1 ? null : timeouts.bodyTimeoutResponse();
             default -> null;
         };
         if (answer == null) {
