@@ -18,6 +18,10 @@ import dev.relaygate.relay.upstream.Upstreams;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +45,8 @@ public final class RelayServer implements AutoCloseable {
     private final RelayAssembly parts;
     private volatile int port;
     private volatile boolean closed;
+    private DescriptorBudget budget;
+    private ConnectionGuard guard;
 
     private RelayServer(RelayAssembly parts) {
         this.parts = parts;
@@ -59,26 +65,38 @@ public final class RelayServer implements AutoCloseable {
      * Validates the config, starts {@code server.event_loops} HTTP server instances on one port and
      * blocks until they listen.
      *
-     * @throws ConfigException when the config is invalid
-     * @throws IllegalStateException when the port cannot be bound
+     * @throws ConfigException when the config is invalid, or {@code server.max_connections} does not fit
+     *     the process's open-file limit
+     * @throws PortInUseException when another process holds the port
+     * @throws IllegalStateException when the port cannot be bound for another reason
      */
     public static RelayServer start(RelayConfig config, Clock clock, RandomSource random) {
         List<ConfigProblem> problems = ConfigValidator.validate(config);
         if (!problems.isEmpty()) {
             throw ConfigException.of(problems);
         }
+        AcceptPathPreload.run();
         RelayServer relay = new RelayServer(RelayAssembly.build(config, clock, random));
         try {
+            // Read after Vert.x is up, so its selectors and the jars opened so far count as in use.
+            relay.budget = DescriptorBudget.of(config);
+            relay.guard = new ConnectionGuard(config.server(), relay.budget);
             relay.listen().await(30, TimeUnit.SECONDS);
+            relay.firstConnection();
             relay.parts.startTimers();
         } catch (Exception e) {
             relay.parts.close();
             relay.parts.vertx.close();
-            throw new IllegalStateException(
-                    "relay could not listen on " + config.server().host() + ":"
-                            + config.server().port() + ": " + e.getMessage(),
-                    e);
+            if (e instanceof ConfigException configProblem) {
+                throw configProblem;
+            }
+            String where = config.server().host() + ":" + config.server().port();
+            if (PortInUseException.isCause(e)) {
+                throw new PortInUseException(where, e);
+            }
+            throw new IllegalStateException("relay could not listen on " + where + ": " + e.getMessage(), e);
         }
+        LOG.log(System.Logger.Level.INFO, "relay listening on port " + relay.port + "; " + relay.budget.describe());
         return relay;
     }
 
@@ -91,11 +109,13 @@ public final class RelayServer implements AutoCloseable {
         // over the instances. Port 0 would give each instance its own random port; Vert.x's
         // negative port means "one random port shared by all servers asking for it".
         int requested = config.server().port() == 0 ? -1 : config.server().port();
+        ConnectionGuard connectionGuard = guard;
         List<RelayVerticle> started = new CopyOnWriteArrayList<>();
         return parts.vertx
                 .deployVerticle(
                         () -> {
-                            RelayVerticle v = new RelayVerticle(host, requested, parts.requestHandler, drain);
+                            RelayVerticle v =
+                                    new RelayVerticle(host, requested, parts.requestHandler, drain, connectionGuard);
                             started.add(v);
                             return v;
                         },
@@ -112,6 +132,31 @@ public final class RelayServer implements AutoCloseable {
                 });
     }
 
+    /**
+     * Connects to the relay itself once and asks for {@code /healthz}: this loads every class the accept and
+     * request path needs while descriptors are plentiful, and lets {@link ConnectionGuard} count accepted
+     * connections at the listening channel from now on, before any client can flood it.
+     */
+    private void firstConnection() throws IOException, InterruptedException {
+        String host = parts.config.server().host();
+        String target = host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]") ? "127.0.0.1" : host;
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(target, port), 5_000);
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream()
+                    .write(("GET /healthz HTTP/1.1\r\nHost: " + target + "\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.ISO_8859_1));
+            socket.getInputStream().readAllBytes();
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!guard.acceptGateInstalled()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the connection limit was not in place 5 s after the first connection");
+            }
+            Thread.sleep(1);
+        }
+    }
+
     public int port() {
         return port;
     }
@@ -124,6 +169,29 @@ public final class RelayServer implements AutoCloseable {
     /** Root of the control paths: {@code http://HOST:PORT}. */
     public String adminUrl() {
         return "http://" + parts.config.server().host() + ":" + port;
+    }
+
+    /**
+     * The connection limit in effect ({@code server.max_connections}, or the one derived from the
+     * open-file limit) and the limit it was derived from, as one line.
+     */
+    public String connectionLimits() {
+        return budget.describe();
+    }
+
+    /** The effective {@code server.max_connections}. */
+    public int maxConnections() {
+        return guard.maxConnections();
+    }
+
+    /** Client connections open now. */
+    public int openConnections() {
+        return guard.openConnections();
+    }
+
+    /** Client connections answered 503 at the connection limit since start. */
+    public long refusedConnections() {
+        return guard.refusedConnections();
     }
 
     public PolicyStore policyStore() {

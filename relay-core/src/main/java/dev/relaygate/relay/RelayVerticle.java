@@ -18,13 +18,16 @@ final class RelayVerticle extends VerticleBase {
     private final int port;
     private final Handler<HttpServerRequest> handler;
     private final long drainTimeoutMs;
+    private final ConnectionGuard guard;
     private HttpServer server;
 
-    RelayVerticle(String host, int port, Handler<HttpServerRequest> handler, long drainTimeoutMs) {
+    RelayVerticle(
+            String host, int port, Handler<HttpServerRequest> handler, long drainTimeoutMs, ConnectionGuard guard) {
         this.host = host;
         this.port = port;
         this.handler = handler;
         this.drainTimeoutMs = drainTimeoutMs;
+        this.guard = guard;
     }
 
     @Override
@@ -34,8 +37,14 @@ final class RelayVerticle extends VerticleBase {
                 .setPort(port)
                 .setTcpNoDelay(true)
                 .setCompressionSupported(false)
-                .setHandle100ContinueAutomatically(true);
-        server = vertx.createHttpServer(options).requestHandler(handler);
+                .setHandle100ContinueAutomatically(true)
+                // HTTP/1.1 only: with h2c off, Vert.x hands over each connection as soon as it is accepted,
+                // so the connection limit and the client-phase timers cover connections that never send a byte.
+                .setHttp2ClearTextEnabled(false);
+        server = vertx.createHttpServer(options)
+                .connectionHandler(guard::accept)
+                .invalidRequestHandler(ParserRejections::answer)
+                .requestHandler(handler);
         return server.listen();
     }
 

@@ -1,5 +1,6 @@
 package dev.relaygate.relay.cli;
 
+import dev.relaygate.relay.PortInUseException;
 import dev.relaygate.relay.RelayServer;
 import dev.relaygate.relay.config.ConfigException;
 import dev.relaygate.relay.config.ConfigLoader;
@@ -33,7 +34,14 @@ final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(e.getMessage());
             return 2;
         }
-        RelayServer relay = RelayServer.start(relayConfig);
+        RelayServer relay;
+        try {
+            relay = RelayServer.start(relayConfig);
+        } catch (ConfigException | PortInUseException e) {
+            // One line naming the field: a stack trace adds nothing for a setting the operator can change.
+            spec.commandLine().getErr().println("relaygate: " + e.getMessage());
+            return 2;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
@@ -52,6 +60,7 @@ final class ServeCommand implements Callable<Integer> {
                 + " green=" + roles.green().name() + "  weights blue "
                 + relay.policyStore().current().blueWeight() + " / green "
                 + relay.policyStore().current().greenWeight());
+        out.println("relaygate " + relay.connectionLimits());
         out.flush();
         stopped.await();
         return 0;

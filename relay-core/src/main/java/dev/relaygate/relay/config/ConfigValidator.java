@@ -72,6 +72,12 @@ public final class ConfigValidator {
         range("server.port", s.port(), 0, 65_535);
         range("server.drain_timeout_ms", s.drainTimeoutMs(), 0, 600_000);
         range("server.event_loops", s.eventLoops(), 1, 256);
+        // 0 derives the limit from the open-file limit at start; an explicit value is checked against
+        // that limit when the relay starts (it is a fact of the process, not of the file).
+        range("server.max_connections", s.maxConnections(), 0, 1_000_000);
+        range("server.header_read_timeout_ms", s.headerReadTimeoutMs(), 1, 600_000);
+        range("server.body_idle_timeout_ms", s.bodyIdleTimeoutMs(), 1, 600_000);
+        range("server.idle_timeout_ms", s.idleTimeoutMs(), 1, 3_600_000);
     }
 
     private void environments(EnvironmentsConfig e) {
