@@ -49,7 +49,8 @@ final class PathTricksTest {
                 "GET http://127.0.0.1:1/v1/models",
                 "GET /v1/./models",
                 "POST /v1/chat/../chat/completions",
-                "GET /v1/../admin/status"
+                "GET /v1/../admin/status",
+                "GET /v1/..;jsessionid=1/..;/admin/status"
             })
     void isRefusedBeforeAnythingIsForwarded(String requestLine) throws Exception {
         long blueBefore = RelayFixture.settledTotal(f.blue);
