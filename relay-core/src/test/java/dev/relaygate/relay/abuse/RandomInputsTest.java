@@ -38,7 +38,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * segment ever reaches the upstream.
  *
  * <p>The inputs come from a seeded generator: each run draws a new seed unless {@code -Drelaygate.inputs.seed=N}
- * repeats one; the seed is in every test's name. Outcome counts per kind of input are printed at the end.
+ * repeats one; the value is in every test's name. Outcome counts per kind of input are printed at the end.
  */
 final class RandomInputsTest {
 
