@@ -71,42 +71,35 @@ public final class Headers {
 
     private Headers() {}
 
-    /** Copies client headers to the upstream request, leaving out what {@link #NOT_TO_UPSTREAM} lists. */
+    /** Copies client headers to the upstream request, leaving out what {@link #NOT_TO_UPSTREAM} says. */
     public static void copyRequestHeaders(MultiMap from, MultiMap to) {
         String connection = from.get(HttpHeaders.CONNECTION);
         for (Map.Entry<String, String> e : from) {
             String name = e.getKey();
-            if (!NOT_TO_UPSTREAM.contains(name)
-                    && !hasPrefix(name, X_FORWARDED_PREFIX)
-                    && !hasPrefix(name, X_RELAY_PREFIX)
-                    && (connection == null || !namedBy(connection, name))) {
+            if (forwardedUpstream(name) && (connection == null || !namedBy(connection, name))) {
                 to.add(name, e.getValue());
             }
         }
     }
 
-    /** Copies upstream response headers to the client, leaving out what {@link #NOT_TO_CLIENT} lists. */
+    /** Copies upstream response headers to the client, leaving out what {@link #NOT_TO_CLIENT} says. */
     public static void copyResponseHeaders(MultiMap from, MultiMap to) {
         String connection = from.get(HttpHeaders.CONNECTION);
         for (Map.Entry<String, String> e : from) {
             String name = e.getKey();
-            if (!NOT_TO_CLIENT.contains(name)
-                    && !hasPrefix(name, X_RELAY_PREFIX)
-                    && (connection == null || !namedBy(connection, name))) {
+            if (forwardedToClient(name) && (connection == null || !namedBy(connection, name))) {
                 to.add(name, e.getValue());
             }
         }
     }
 
-    /** Whether a copy towards the upstream keeps this header (the same rule {@link #copyRequestHeaders} applies). */
-    public static boolean forwardedUpstream(String name) {
+    private static boolean forwardedUpstream(String name) {
         return !NOT_TO_UPSTREAM.contains(name)
                 && !hasPrefix(name, X_FORWARDED_PREFIX)
                 && !hasPrefix(name, X_RELAY_PREFIX);
     }
 
-    /** Whether a copy towards the client keeps this header (the same rule {@link #copyResponseHeaders} applies). */
-    public static boolean forwardedToClient(String name) {
+    private static boolean forwardedToClient(String name) {
         return !NOT_TO_CLIENT.contains(name) && !hasPrefix(name, X_RELAY_PREFIX);
     }
 

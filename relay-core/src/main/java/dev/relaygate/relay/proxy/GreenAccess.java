@@ -8,9 +8,6 @@ package dev.relaygate.relay.proxy;
 @FunctionalInterface
 public interface GreenAccess {
 
-    /** Green is always reachable (no rollout, no probes). */
-    GreenAccess OPEN = () -> null;
-
     /** Why green must not be reached now (a short constant phrase such as "green is rolled back"), or null. */
     String refusal();
 }
