@@ -39,21 +39,25 @@ public final class Headers {
      * authority and the length of the body it sends); the client's credentials of any scheme (the relay sends
      * its own key); client-asserted origin headers (the relay does not vouch for them); the relay's own control
      * headers ({@code X-Request-ID} is set again by the relay). Any {@code X-Forwarded-*} and {@code X-Relay-*}
-     * header, and any header the client's {@code Connection} header names, are removed too.
+     * header, any header whose name ends in {@code api-key} or {@code apikey} (a key by any vendor's name), and
+     * any header the client's {@code Connection} header names, are removed too.
      */
     private static final HeaderNames NOT_TO_UPSTREAM = new HeaderNames(concat(
             HOP_BY_HOP,
             List.of(
                     "host",
                     "content-length",
+                    "expect",
                     "authorization",
                     "cookie",
-                    "api-key",
-                    "x-api-key",
-                    "x-goog-api-key",
+                    "cookie2",
                     "ocp-apim-subscription-key",
+                    "x-auth-token",
+                    "x-amz-security-token",
                     "forwarded",
                     "x-real-ip",
+                    "x-client-ip",
+                    "true-client-ip",
                     "x-route-policy",
                     "x-request-id")));
 
@@ -64,10 +68,19 @@ public final class Headers {
      */
     private static final HeaderNames NOT_TO_CLIENT = new HeaderNames(concat(
             HOP_BY_HOP,
-            List.of("set-cookie", "set-cookie2", "server", "x-powered-by", "matched-stub-id", "matched-stub-name")));
+            List.of(
+                    "set-cookie",
+                    "set-cookie2",
+                    "server",
+                    "x-powered-by",
+                    "alt-svc",
+                    "matched-stub-id",
+                    "matched-stub-name")));
 
     private static final String X_FORWARDED_PREFIX = "x-forwarded-";
     private static final String X_RELAY_PREFIX = "x-relay-";
+    private static final String API_KEY_SUFFIX = "api-key";
+    private static final String APIKEY_SUFFIX = "apikey";
 
     private Headers() {}
 
@@ -96,7 +109,9 @@ public final class Headers {
     private static boolean forwardedUpstream(String name) {
         return !NOT_TO_UPSTREAM.contains(name)
                 && !hasPrefix(name, X_FORWARDED_PREFIX)
-                && !hasPrefix(name, X_RELAY_PREFIX);
+                && !hasPrefix(name, X_RELAY_PREFIX)
+                && !hasSuffix(name, API_KEY_SUFFIX)
+                && !hasSuffix(name, APIKEY_SUFFIX);
     }
 
     private static boolean forwardedToClient(String name) {
@@ -105,6 +120,11 @@ public final class Headers {
 
     private static boolean hasPrefix(String name, String lowerPrefix) {
         return name.regionMatches(true, 0, lowerPrefix, 0, lowerPrefix.length());
+    }
+
+    private static boolean hasSuffix(String name, String lowerSuffix) {
+        int from = name.length() - lowerSuffix.length();
+        return from >= 0 && name.regionMatches(true, from, lowerSuffix, 0, lowerSuffix.length());
     }
 
     /** Whether the comma-separated {@code Connection} value names {@code name} (those are hop-by-hop too). */

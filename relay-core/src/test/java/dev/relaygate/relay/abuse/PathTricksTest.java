@@ -14,6 +14,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -69,10 +70,23 @@ final class PathTricksTest {
         assertThat(f.relay.metrics().rejected()).isEqualTo(rejectedBefore + 1);
     }
 
+    @Test
+    void anAbsoluteFormTargetCannotReachAControlPathEvenWithTheAdminToken() throws Exception {
+        String answer =
+                exchange("GET http://127.0.0.1:1/admin/status", "Authorization: Bearer " + RelayFixture.ADMIN_TOKEN);
+
+        assertThat(answer).startsWith("HTTP/1.1 400").contains("invalid_path").doesNotContain("\"weights\"");
+    }
+
     /** Sends one request with that request line (and a small JSON body for POST); returns the raw answer. */
     private static String exchange(String requestLine) throws IOException {
+        return exchange(requestLine, "X-Test: path");
+    }
+
+    private static String exchange(String requestLine, String extraHeader) throws IOException {
         String body = requestLine.startsWith("POST") ? "{\"model\":\"m\",\"messages\":[]}" : "";
-        String request = requestLine + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        String request = requestLine + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + extraHeader
+                + "\r\nContent-Type: application/json\r\n"
                 + "Content-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body;
         try (Socket socket = new Socket("127.0.0.1", f.relay.port())) {
             socket.setSoTimeout(10_000);
