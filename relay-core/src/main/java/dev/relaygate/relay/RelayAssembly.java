@@ -1,5 +1,6 @@
 package dev.relaygate.relay;
 
+import com.hazelcast.core.HazelcastInstance;
 import dev.relaygate.relay.admin.AdminApi;
 import dev.relaygate.relay.admin.AdminSections;
 import dev.relaygate.relay.admin.ControlRoute;
@@ -14,6 +15,9 @@ import dev.relaygate.relay.config.RequestLogConfig;
 import dev.relaygate.relay.config.RoutingStrategy;
 import dev.relaygate.relay.config.TrafficShiftSettings;
 import dev.relaygate.relay.exchange.ExchangeListener;
+import dev.relaygate.relay.fleet.Fleet;
+import dev.relaygate.relay.fleet.FleetIntervals;
+import dev.relaygate.relay.fleet.HazelcastSetup;
 import dev.relaygate.relay.health.HealthMonitor;
 import dev.relaygate.relay.log.CostCalculator;
 import dev.relaygate.relay.log.RequestAccounting;
@@ -22,6 +26,7 @@ import dev.relaygate.relay.metrics.RelayMetrics;
 import dev.relaygate.relay.proxy.GreenAccess;
 import dev.relaygate.relay.proxy.ProxyContext;
 import dev.relaygate.relay.proxy.ProxyHandler;
+import dev.relaygate.relay.rollout.Decisions;
 import dev.relaygate.relay.rollout.EventTimeline;
 import dev.relaygate.relay.rollout.MetricsIntervalSource;
 import dev.relaygate.relay.rollout.PersistedRouting;
@@ -43,6 +48,7 @@ import dev.relaygate.relay.time.RandomSource;
 import dev.relaygate.relay.upstream.Upstreams;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpMethod;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -84,6 +90,9 @@ final class RelayAssembly implements AutoCloseable {
     final ShadowSummary shadowSummary = new ShadowSummary();
     final RolloutController rollout;
     final RolloutTicker rolloutTicker;
+    /** This relay as a fleet member; null without a cluster: section. */
+    final Fleet fleet;
+
     final HealthMonitor health;
     final RequestAccounting accounting;
     final AdminApi admin;
@@ -96,31 +105,38 @@ final class RelayAssembly implements AutoCloseable {
      * built (an unreadable state file, a log directory that cannot be created), Vert.x is closed again.
      */
     static RelayAssembly build(RelayConfig config, Clock clock, RandomSource random) {
-        Vertx vertx = Vertx.vertx(
-                new VertxOptions().setEventLoopPoolSize(config.server().eventLoops()));
+        VertxOptions options =
+                new VertxOptions().setEventLoopPoolSize(config.server().eventLoops());
+        // With a cluster: section the same Vert.x is clustered, with Hazelcast embedded; without, no Hazelcast starts.
+        HazelcastSetup.Joined joined =
+                config.cluster() == null ? null : HazelcastSetup.startClustered(config.cluster(), options);
+        Vertx vertx = joined == null ? Vertx.vertx(options) : joined.vertx();
         try {
-            return new RelayAssembly(config, clock, random, vertx);
+            return new RelayAssembly(config, clock, random, vertx, joined == null ? null : joined.hazelcast());
         } catch (RuntimeException | Error e) {
             vertx.close();
             throw e;
         }
     }
 
-    private RelayAssembly(RelayConfig config, Clock clock, RandomSource random, Vertx vertx) {
+    private RelayAssembly(
+            RelayConfig config, Clock clock, RandomSource random, Vertx vertx, HazelcastInstance hazelcast) {
         this.config = config;
         this.clock = clock;
         this.vertx = vertx;
         // The state file first: the routing an operator put in place outlives a restart, the config's does not win.
         StateFile stateFile = config.stateFile() == null ? null : new StateFile(Path.of(config.stateFile()));
         Optional<PersistedState> saved = stateFile == null ? Optional.empty() : stateFile.load();
-        this.policyStore = new PolicyStore(
-                saved.map(PersistedState::routing)
-                        .map(RelayAssembly::restoredPolicy)
-                        .orElseGet(() -> RoutingPolicy.initial(
-                                config.routing().weights().green(),
-                                config.routing().routingStrategy(),
-                                clock.currentTimeMillis())),
-                clock);
+        RoutingPolicy initialPolicy = saved.map(PersistedState::routing)
+                .map(RelayAssembly::restoredPolicy)
+                .orElseGet(() -> RoutingPolicy.initial(
+                        config.routing().weights().green(),
+                        config.routing().routingStrategy(),
+                        clock.currentTimeMillis()));
+        this.policyStore = new PolicyStore(initialPolicy, clock);
+        // Where decisions are computed: the same store alone; in a fleet a second one, so requests only ever route
+        // by a committed cluster record.
+        PolicyStore decisionStore = hazelcast == null ? policyStore : new PolicyStore(initialPolicy, clock);
         this.metrics = new RelayMetrics(clock);
         this.upstreams = new Upstreams(vertx, config);
 
@@ -128,22 +144,43 @@ final class RelayAssembly implements AutoCloseable {
         // roles in effect at that moment. Restoring a ROLLED_BACK state sets green 0 through the policy store.
         saved.map(PersistedState::roles).ifPresent(this::restoreRoles);
         EventTimeline timeline = new EventTimeline();
+        MetricsIntervalSource ownIntervals = new MetricsIntervalSource(metrics, shadowSummary);
+        // In a fleet the controller judges what every member reported (it ticks only on the leader).
+        FleetIntervals fleetIntervals = hazelcast == null ? null : Fleet.intervals(hazelcast, config.cluster(), clock);
         this.rollout = new RolloutController(
-                new MetricsIntervalSource(metrics, shadowSummary),
-                (weight, why) -> policyStore.setGreenWeight(weight, "rollout: " + why),
+                fleetIntervals != null ? fleetIntervals : ownIntervals,
+                (weight, why) -> decisionStore.setGreenWeight(weight, "rollout: " + why),
                 clock,
                 timeline,
                 stateFile,
                 () -> rolesOf(upstreams.environments(), upstreams.rolesSwapped()),
-                () -> persistedRouting(policyStore.current()));
+                () -> persistedRouting(decisionStore.current()));
         if (saved.isPresent()) {
             // The file now says how this config's roles were resolved: a config edited back later must win.
             rollout.saveState();
         }
-        this.rolloutTicker = new RolloutTicker(rollout, () -> {
-            TrafficShiftSettings active = rollout.state().settings();
-            return (active != null ? active : config.trafficShift()).evaluationIntervalMs();
-        });
+        this.fleet = hazelcast == null
+                ? null
+                : new Fleet(
+                        config.cluster(),
+                        hazelcast,
+                        clock,
+                        policyStore,
+                        decisionStore,
+                        rollout,
+                        () -> rolesOf(upstreams.environments(), upstreams.rolesSwapped()),
+                        upstreams::swapRoles,
+                        ownIntervals,
+                        fleetIntervals);
+        if (fleet != null) {
+            // Refuses a config that differs from the fleet's; takes the cluster's record over the state file.
+            fleet.start(config);
+        }
+        this.rolloutTicker =
+                new RolloutTicker(fleet == null ? rollout::tick : () -> fleet.tick(config.trafficShift()), () -> {
+                    TrafficShiftSettings active = rollout.state().settings();
+                    return (active != null ? active : config.trafficShift()).evaluationIntervalMs();
+                });
         // Before any other timeline listener: a rollback event gets its evidence before anyone reads it.
         RolloutJson rolloutJson = new RolloutJson(rollout, rolloutTicker, config.stateFile());
 
@@ -189,16 +226,20 @@ final class RelayAssembly implements AutoCloseable {
 
         // Control paths. Every change that sends green traffic is vetted by a fresh probe of green first.
         // Every operator decision is in the state file before it is answered.
-        OperatorCalls calls = new OperatorCalls(health::vetGreen, rolloutTicker, rollout::saveState);
+        Decisions decisions = fleet != null ? fleet : Decisions.savedBy(rollout::saveState);
+        OperatorCalls calls = new OperatorCalls(health::vetGreen, rolloutTicker, decisions);
         Map<String, Supplier<Object>> status = new LinkedHashMap<>();
         status.put("rollout", rolloutJson::status);
         status.put("health", health::status);
         status.put("cost", accounting::status);
         status.put("shadow", mirror::status);
+        if (fleet != null) {
+            status.put("cluster", fleet::status);
+        }
         List<Consumer<StringBuilder>> metricsLines = List.of(rolloutJson::metrics, accounting::metrics);
         this.admin = new AdminApi(
                 config,
-                policyStore,
+                decisionStore,
                 metrics,
                 clock,
                 upstreams::environments,
@@ -207,7 +248,20 @@ final class RelayAssembly implements AutoCloseable {
                 new AdminSections(status, metricsLines));
         List<ControlRoute> routes = new ArrayList<>(admin.routes());
         routes.addAll(
-                new RolloutApi(rollout, rolloutJson, policyStore, upstreams, calls, config.trafficShift()).routes());
+                new RolloutApi(rollout, rolloutJson, decisionStore, upstreams, calls, config.trafficShift()).routes());
+        if (fleet != null) {
+            routes.add(ControlRoute.adminRoute(HttpMethod.GET, "/admin/cluster/applied", r -> {
+                String since = r.request().getParam("since_version");
+                long sinceVersion;
+                try {
+                    sinceVersion = since == null ? 0 : Long.parseLong(since);
+                } catch (NumberFormatException e) {
+                    r.badRequest("since_version must be a whole number, but was \"" + since + "\"", "since_version");
+                    return;
+                }
+                r.replyJson(200, fleet.applied(sinceVersion));
+            }));
+        }
         routes.addAll(new HealthApi(health).routes());
         this.requestHandler = new RelayRequestHandler(new ControlRoutes(config.admin(), routes), proxy, metrics);
     }
@@ -281,6 +335,9 @@ final class RelayAssembly implements AutoCloseable {
     void stopTimers() {
         rolloutTicker.close();
         health.close();
+        if (fleet != null) {
+            fleet.close();
+        }
     }
 
     /** After draining: closes the upstream clients and drains the JSONL writers (blocks; never on an event loop). */

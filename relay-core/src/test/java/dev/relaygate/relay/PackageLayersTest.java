@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  *       request: environment, outcome, usage, listener), {@code http}, {@code json} and {@code sse} helpers;</li>
  *   <li>{@code config}: plain records, loading and validation;</li>
  *   <li>the relay's workings: {@code routing}, {@code metrics}, {@code judge}, {@code rollout}, {@code health},
- *       {@code upstream}, {@code shadow}, {@code log}, {@code proxy}, free of cycles among themselves;</li>
+ *       {@code upstream}, {@code shadow}, {@code log}, {@code proxy}, {@code fleet}, free of cycles among
+ *       themselves;</li>
  *   <li>{@code admin}: the control paths;</li>
  *   <li>the root package: {@code RelayAssembly}, the one composition root, and {@code RelayServer};</li>
  *   <li>{@code cli} on top.</li>
@@ -61,7 +62,8 @@ final class PackageLayersTest {
                         ROOT + ".upstream..",
                         ROOT + ".shadow..",
                         ROOT + ".log..",
-                        ROOT + ".proxy..")
+                        ROOT + ".proxy..",
+                        ROOT + ".fleet..")
                 .layer("Admin")
                 .definedBy(ROOT + ".admin..")
                 .layer("Assembly")
@@ -94,10 +96,21 @@ final class PackageLayersTest {
     void routingAndTheJudgeArePureJava() {
         noClasses()
                 .that()
-                .resideInAnyPackage(ROOT + ".routing..", ROOT + ".judge..", ROOT + ".time..")
+                .resideInAnyPackage(ROOT + ".routing..", ROOT + ".judge..", ROOT + ".time..", ROOT + ".rollout..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("io.vertx..", "io.netty..")
+                .resideInAnyPackage("io.vertx..", "io.netty..", "com.hazelcast..")
+                .check(relayCore);
+    }
+
+    @Test
+    void onlyTheFleetAndTheCompositionRootKnowHazelcast() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackages(ROOT + ".fleet..", ROOT)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("com.hazelcast..", "io.vertx.spi.cluster..")
                 .check(relayCore);
     }
 

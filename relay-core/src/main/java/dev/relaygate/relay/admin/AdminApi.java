@@ -164,12 +164,13 @@ public final class AdminApi {
     }
 
     private void rollback(ControlRequest r) {
-        // The swap happens before the reply: every request that starts after the call returns sees blue 100.
+        // The swap is made (and made durable) before the reply: every request that starts after the call returns,
+        // on any member of a fleet that applied it, sees blue 100.
         String by = ManualChange.ROLLBACK.changedBy();
-        RoutingPolicy next = policies.update(p -> p.withGreenWeight(0, by)
-                .withStrategy(RoutingStrategy.WEIGHTED, by)
-                .withShadow(false, by));
         calls.onRolloutThread(r, () -> {
+            RoutingPolicy next = policies.update(p -> p.withGreenWeight(0, by)
+                    .withStrategy(RoutingStrategy.WEIGHTED, by)
+                    .withShadow(false, by));
             rollout.rollbackManually(ManualChange.ROLLBACK);
             return policyReply(policies.current().version() >= next.version() ? policies.current() : next);
         });

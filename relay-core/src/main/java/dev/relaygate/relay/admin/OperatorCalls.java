@@ -1,11 +1,14 @@
 package dev.relaygate.relay.admin;
 
 import dev.relaygate.relay.config.InvalidValueException;
+import dev.relaygate.relay.rollout.Decisions;
 import dev.relaygate.relay.rollout.IllegalTransitionException;
 import dev.relaygate.relay.rollout.RolloutTicker;
+import dev.relaygate.relay.rollout.SharedStateUnavailableException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
@@ -21,13 +24,13 @@ public final class OperatorCalls {
 
     private final ShiftGuard guard;
     private final RolloutTicker ticker;
-    private final Runnable saveState;
+    private final Decisions decisions;
 
-    /** @param saveState writes the rollout state and routing to the state file (no-op without one) */
-    public OperatorCalls(ShiftGuard guard, RolloutTicker ticker, Runnable saveState) {
+    /** @param decisions makes each change durable before it is answered (state file, or the fleet's record) */
+    public OperatorCalls(ShiftGuard guard, RolloutTicker ticker, Decisions decisions) {
         this.guard = guard;
         this.ticker = ticker;
-        this.saveState = saveState;
+        this.decisions = decisions;
     }
 
     /** Vets green when {@code greenWeight > 0}, then runs {@code work} on the rollout thread and replies 200 with its result. */
@@ -52,13 +55,20 @@ public final class OperatorCalls {
     void onRolloutThread(ControlRequest r, Callable<Map<String, Object>> work) {
         var context = Vertx.currentContext();
         ticker.call(() -> {
-                    Map<String, Object> result = work.call();
+                    Map<String, Object> result;
                     try {
-                        saveState.run();
+                        result = decisions.decide(work);
                     } catch (UncheckedIOException e) {
                         throw new NotSavedException(e);
                     }
-                    return result;
+                    long version = decisions.lastCommittedVersion();
+                    if (version < 0) {
+                        return result;
+                    }
+                    // In a fleet: the record version the change produced, so a caller can see every member apply it.
+                    Map<String, Object> withVersion = new LinkedHashMap<>(result);
+                    withVersion.put("cluster_version", version);
+                    return withVersion;
                 })
                 .whenComplete((result, error) -> {
                     Runnable answer =
@@ -80,6 +90,8 @@ public final class OperatorCalls {
             r.badRequest(e.getMessage(), e.field());
         } else if (cause instanceof NotSavedException e) {
             r.error(500, e.getMessage(), "server_error", "state_not_saved");
+        } else if (cause instanceof SharedStateUnavailableException e) {
+            r.error(503, e.getMessage(), "server_error", "cluster_unavailable");
         } else if (cause instanceof IllegalArgumentException e) {
             r.badRequest(e.getMessage(), null);
         } else {

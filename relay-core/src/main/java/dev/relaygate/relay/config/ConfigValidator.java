@@ -48,6 +48,9 @@ public final class ConfigValidator {
         v.unit("shadow.sample_rate", config.shadow().sampleRate());
         v.unit("shadow.token_tolerance", config.shadow().tokenTolerance());
         v.range("shadow.queue_capacity", config.shadow().queueCapacity(), 1, 1_000_000);
+        if (config.cluster() != null) {
+            v.cluster(config.cluster());
+        }
         if (config.stateFile() != null) {
             try {
                 java.nio.file.Path.of(config.stateFile());
@@ -63,6 +66,84 @@ public final class ConfigValidator {
         ConfigValidator v = new ConfigValidator();
         v.routing(routing);
         return List.copyOf(v.problems);
+    }
+
+    private void cluster(ClusterConfig c) {
+        if (c.name().isBlank()) {
+            problem("cluster.name", "must be a non-empty cluster name, but was empty");
+        }
+        if (!isIpLiteral(c.host())) {
+            problem(
+                    "cluster.host",
+                    "must be one IP address (the interface the cluster port binds to; it has no authentication),"
+                            + " but was " + quote(c.host()));
+        }
+        range("cluster.port", c.port(), 1, 65_535);
+        range("cluster.failure_detection_seconds", c.failureDetectionSeconds(), 2, 300);
+        range("cluster.heartbeat_interval_seconds", c.heartbeatIntervalSeconds(), 1, 60);
+        if (c.heartbeatIntervalSeconds() >= c.failureDetectionSeconds()) {
+            problem(
+                    "cluster.heartbeat_interval_seconds",
+                    "must be below cluster.failure_detection_seconds (" + c.failureDetectionSeconds() + "), but was "
+                            + c.heartbeatIntervalSeconds());
+        }
+        range("cluster.reconcile_interval_ms", c.reconcileIntervalMs(), 100, 60_000);
+        if (c.usesKubernetes()) {
+            return;
+        }
+        if (c.members().isEmpty()) {
+            problem(
+                    "cluster.members",
+                    "must list every member's host:port (this one included), or set cluster.kubernetes, but was"
+                            + " empty");
+            return;
+        }
+        for (int i = 0; i < c.members().size(); i++) {
+            String member = c.members().get(i);
+            int colon = member == null ? -1 : member.lastIndexOf(':');
+            Integer port = colon < 0 ? null : parsePort(member.substring(colon + 1));
+            if (colon < 0 || port == null || !isIpLiteral(member.substring(0, colon))) {
+                problem(
+                        "cluster.members[" + i + "]",
+                        "must be an IP address and port (host:port), but was " + quote(member));
+            }
+        }
+        if (!c.members().contains(c.host() + ":" + c.port())) {
+            problem(
+                    "cluster.members",
+                    "must include this member (" + c.host() + ":" + c.port() + ", from cluster.host and"
+                            + " cluster.port), but was " + c.members());
+        }
+    }
+
+    private static Integer parsePort(String text) {
+        try {
+            int port = Integer.parseInt(text);
+            return port >= 1 && port <= 65_535 ? port : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** A literal IPv4 or IPv6 address, never a name: resolving a name here could block or reach a resolver. */
+    private static boolean isIpLiteral(String host) {
+        if (host == null || host.isBlank()) {
+            return false;
+        }
+        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (h.contains(":")) {
+            return h.matches("[0-9a-fA-F:.]+");
+        }
+        String[] parts = h.split("\\.", -1);
+        if (parts.length != 4) {
+            return false;
+        }
+        for (String part : parts) {
+            if (!part.matches("\\d{1,3}") || Integer.parseInt(part) > 255) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void server(ServerConfig s) {

@@ -17,6 +17,7 @@ import java.util.Map;
  * @param requestLog JSONL request log (off unless {@code dir} is set)
  * @param prices     model -> USD per million tokens (roi-calculator names); cost per 1,000 requests in status
  * @param shadow     mirroring to green in SHADOW (sampling, tolerance, in-flight bound)
+ * @param cluster    the fleet this relay is a member of; null runs it alone (no Hazelcast is started)
  */
 public record RelayConfig(
         ServerConfig server,
@@ -33,7 +34,8 @@ public record RelayConfig(
         Long healthCheckIntervalSeconds,
         RequestLogConfig requestLog,
         Map<String, ModelPrice> prices,
-        ShadowConfig shadow) {
+        ShadowConfig shadow,
+        ClusterConfig cluster) {
 
     public RelayConfig {
         server = server == null ? ServerConfig.defaults() : server;
@@ -82,6 +84,7 @@ public record RelayConfig(
                 null,
                 null,
                 null,
+                null,
                 null);
     }
 
@@ -118,7 +121,8 @@ public record RelayConfig(
                 healthCheckIntervalSeconds,
                 requestLog,
                 prices,
-                shadow);
+                shadow,
+                cluster);
     }
 
     public RelayConfig withEnvironments(EnvironmentsConfig newEnvironments) {
@@ -137,7 +141,8 @@ public record RelayConfig(
                 healthCheckIntervalSeconds,
                 requestLog,
                 prices,
-                shadow);
+                shadow,
+                cluster);
     }
 
     public RelayConfig withRouting(RoutingConfig newRouting) {
@@ -156,7 +161,8 @@ public record RelayConfig(
                 healthCheckIntervalSeconds,
                 requestLog,
                 prices,
-                shadow);
+                shadow,
+                cluster);
     }
 
     public RelayConfig withModels(Map<String, String> newModels) {
@@ -175,7 +181,8 @@ public record RelayConfig(
                 healthCheckIntervalSeconds,
                 requestLog,
                 prices,
-                shadow);
+                shadow,
+                cluster);
     }
 
     public RelayConfig withClientKeys(List<Secret> newClientKeys) {
@@ -194,7 +201,8 @@ public record RelayConfig(
                 healthCheckIntervalSeconds,
                 requestLog,
                 prices,
-                shadow);
+                shadow,
+                cluster);
     }
 
     public RelayConfig withUpstream(UpstreamConfig newUpstream) {
@@ -213,7 +221,8 @@ public record RelayConfig(
                 healthCheckIntervalSeconds,
                 requestLog,
                 prices,
-                shadow);
+                shadow,
+                cluster);
     }
 
     public RelayConfig withLimits(LimitsConfig newLimits) {
@@ -232,7 +241,8 @@ public record RelayConfig(
                 healthCheckIntervalSeconds,
                 requestLog,
                 prices,
-                shadow);
+                shadow,
+                cluster);
     }
 
     public RelayConfig withStreaming(StreamingConfig newStreaming) {
@@ -251,7 +261,8 @@ public record RelayConfig(
                 healthCheckIntervalSeconds,
                 requestLog,
                 prices,
-                shadow);
+                shadow,
+                cluster);
     }
 
     public RelayConfig withTrafficShift(TrafficShiftSettings newTrafficShift) {
@@ -270,7 +281,8 @@ public record RelayConfig(
                 healthCheckIntervalSeconds,
                 requestLog,
                 prices,
-                shadow);
+                shadow,
+                cluster);
     }
 
     public RelayConfig withStateFile(String newStateFile) {
@@ -289,7 +301,8 @@ public record RelayConfig(
                 healthCheckIntervalSeconds,
                 requestLog,
                 prices,
-                shadow);
+                shadow,
+                cluster);
     }
 
     public RelayConfig withHealthCheckIntervalSeconds(long seconds) {
@@ -308,7 +321,8 @@ public record RelayConfig(
                 seconds,
                 requestLog,
                 prices,
-                shadow);
+                shadow,
+                cluster);
     }
 
     public RelayConfig withRequestLog(RequestLogConfig newRequestLog, Map<String, ModelPrice> newPrices) {
@@ -327,7 +341,28 @@ public record RelayConfig(
                 healthCheckIntervalSeconds,
                 newRequestLog,
                 newPrices,
-                shadow);
+                shadow,
+                cluster);
+    }
+
+    public RelayConfig withCluster(ClusterConfig newCluster) {
+        return new RelayConfig(
+                server,
+                environments,
+                routing,
+                models,
+                clientKeys,
+                admin,
+                upstream,
+                limits,
+                streaming,
+                trafficShift,
+                stateFile,
+                healthCheckIntervalSeconds,
+                requestLog,
+                prices,
+                shadow,
+                newCluster);
     }
 
     public RelayConfig withShadow(ShadowConfig newShadow) {
@@ -346,6 +381,7 @@ public record RelayConfig(
                 healthCheckIntervalSeconds,
                 requestLog,
                 prices,
-                newShadow);
+                newShadow,
+                cluster);
     }
 }

@@ -21,5 +21,7 @@ public enum EventType {
     /** The judge's decision changed (or the state was restored from the state file). */
     VERDICT,
     /** The controller restored its state from the state file at start. */
-    RESTORED
+    RESTORED,
+    /** A change another member of the fleet made, applied from the cluster record. */
+    CLUSTER_APPLIED
 }

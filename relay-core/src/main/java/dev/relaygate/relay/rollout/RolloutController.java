@@ -3,11 +3,13 @@ package dev.relaygate.relay.rollout;
 import dev.relaygate.relay.config.TrafficShiftSettings;
 import dev.relaygate.relay.judge.CanaryJudge;
 import dev.relaygate.relay.judge.Decision;
+import dev.relaygate.relay.judge.IntervalSlice;
 import dev.relaygate.relay.judge.JudgeMode;
 import dev.relaygate.relay.judge.Verdict;
 import dev.relaygate.relay.judge.Window;
 import dev.relaygate.relay.judge.WindowBuffer;
 import dev.relaygate.relay.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -39,9 +41,11 @@ public final class RolloutController {
     private final Supplier<UpstreamRoles> roles;
     private final Supplier<PersistedRouting> routing;
     private final Object effectsLock = new Object();
-    private final WindowBuffer buffer = new WindowBuffer();
+    private volatile Supplier<String> advanceHold = () -> null;
+    private WindowBuffer buffer = new WindowBuffer();
     private volatile Verdict lastVerdict;
     private Decision lastDecision;
+    private String lastHold;
     private CanaryJudge judge;
 
     /** @param stateFile where phase and weights persist; null keeps them in memory only */
@@ -101,6 +105,11 @@ public final class RolloutController {
         return Optional.ofNullable(lastVerdict);
     }
 
+    /** A fleet member that does not lead shows the leader's latest verdict as its own. */
+    public void adoptVerdict(Verdict verdict) {
+        lastVerdict = Objects.requireNonNull(verdict, "verdict");
+    }
+
     public EventTimeline timeline() {
         return timeline;
     }
@@ -143,8 +152,62 @@ public final class RolloutController {
         } else if (v.decision() == Decision.HEALTHY
                 && s.phase() != Phase.PROMOTED
                 && now - s.stepStartedAtMillis() >= settings.intervalMillis()) {
-            advance(s, v, now);
+            String hold = advanceHold.get();
+            if (hold == null) {
+                advance(s, v, now);
+            } else if (!hold.equals(lastHold)) {
+                timeline.publish(RolloutEvent.of(now, EventType.VERDICT, s, s, "healthy, but holding: " + hold, v));
+            }
+            lastHold = hold;
         }
+    }
+
+    /**
+     * What may stop a healthy step from advancing although the judge found nothing wrong: in a fleet, members
+     * that stopped reporting (their traffic is unjudged) or too few members in sight. Rollbacks are never held.
+     *
+     * @param hold returns why advancing must wait, or null when it may advance
+     */
+    public void holdAdvancesWhile(Supplier<String> hold) {
+        this.advanceHold = Objects.requireNonNull(hold, "hold");
+    }
+
+    /**
+     * Takes a state decided elsewhere (another member of the fleet committed it) without side effects on
+     * weights: the caller applies the routing that came with it. Publishes what changed to the timeline and
+     * keeps the state file as the last state this member applied. Runs on the rollout thread.
+     */
+    public void adopt(RolloutState next, String message) {
+        Objects.requireNonNull(next, "next");
+        RolloutState previous = state.getAndSet(next);
+        if (previous.equals(next)) {
+            return;
+        }
+        long now = clock.currentTimeMillis();
+        if (stateFile != null) {
+            synchronized (effectsLock) {
+                stateFile.save(PersistedState.of(next, now, roles.get(), routing.get()));
+            }
+        }
+        boolean changed = previous.phase() != next.phase()
+                || previous.step() != next.step()
+                || previous.greenWeight() != next.greenWeight();
+        if (changed) {
+            EventType type = next.phase() == Phase.ROLLED_BACK && previous.phase() != Phase.ROLLED_BACK
+                    ? EventType.ROLLED_BACK
+                    : EventType.CLUSTER_APPLIED;
+            timeline.publish(RolloutEvent.of(now, type, previous, next, message, null));
+        }
+    }
+
+    /**
+     * Replaces the judge's window with {@code slices} (oldest first): a member that becomes the fleet's leader
+     * continues from the window the fleet reported, not from an empty one.
+     */
+    public void rebuildWindow(List<IntervalSlice> slices) {
+        WindowBuffer fresh = new WindowBuffer();
+        slices.forEach(fresh::add);
+        buffer = fresh;
     }
 
     /** Operator rollback: blue 100 / green 0 now. False when no rollout was live (nothing to undo). */

@@ -20,7 +20,7 @@ public final class RolloutTicker implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(RolloutTicker.class.getName());
 
-    private final RolloutController controller;
+    private final Runnable tick;
     private final LongSupplier periodMs;
     private final ScheduledThreadPoolExecutor thread;
     private final LongAdder ticks = new LongAdder();
@@ -29,7 +29,15 @@ public final class RolloutTicker implements AutoCloseable {
 
     /** @param periodMs the current evaluation interval in ms, read before every tick */
     public RolloutTicker(RolloutController controller, LongSupplier periodMs) {
-        this.controller = Objects.requireNonNull(controller, "controller");
+        this(Objects.requireNonNull(controller, "controller")::tick, periodMs);
+    }
+
+    /**
+     * @param tick     one evaluation (in a fleet: report this member's interval, and judge if it leads)
+     * @param periodMs the current evaluation interval in ms, read before every tick
+     */
+    public RolloutTicker(Runnable tick, LongSupplier periodMs) {
+        this.tick = Objects.requireNonNull(tick, "tick");
         this.periodMs = Objects.requireNonNull(periodMs, "periodMs");
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "relaygate-rollout");
@@ -91,7 +99,7 @@ public final class RolloutTicker implements AutoCloseable {
 
     private void tickOnce() {
         try {
-            controller.tick();
+            tick.run();
             ticks.increment();
         } catch (RuntimeException | Error e) {
             failures.increment();

@@ -1,0 +1,62 @@
+package dev.relaygate.relay.fleet;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.relaygate.relay.rollout.PersistedRouting;
+import dev.relaygate.relay.rollout.Phase;
+import dev.relaygate.relay.rollout.RolloutState;
+import dev.relaygate.relay.rollout.UpstreamRoles;
+import java.util.Objects;
+
+/**
+ * The one record a fleet shares: the routing every member's router uses, the rollout's state (phase, step,
+ * settings, step start, rollback evidence) and the upstream roles, with a version that rises by one on every
+ * committed change. Stored as JSON under one key; replaced only by compare-and-set.
+ *
+ * @param changedBy       the member id that committed this version
+ * @param changedAtMillis when it was committed (that member's wall clock)
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ClusterRecord(
+        @JsonProperty("version") long version,
+        @JsonProperty("rollout") RolloutState rollout,
+        @JsonProperty("routing") PersistedRouting routing,
+        @JsonProperty("roles") UpstreamRoles roles,
+        @JsonProperty("changed_by") String changedBy,
+        @JsonProperty("changed_at_ms") long changedAtMillis) {
+
+    public ClusterRecord {
+        Objects.requireNonNull(rollout, "rollout");
+        Objects.requireNonNull(routing, "routing");
+        Objects.requireNonNull(roles, "roles");
+    }
+
+    /** Whether {@code other} routes, rolls out and assigns roles exactly as this one (versions aside). */
+    public boolean sameContent(ClusterRecord other) {
+        return other != null
+                && rollout.equals(other.rollout)
+                && routing.equals(other.routing)
+                && roles.equals(other.roles);
+    }
+
+    public boolean rolledBack() {
+        return rollout.phase() == Phase.ROLLED_BACK;
+    }
+
+    /**
+     * Which of two diverged records a healed fleet keeps: a rollback always wins, otherwise the higher version
+     * (ties keep {@code existing}). Used by the split-brain merge policy.
+     */
+    public static ClusterRecord survivor(ClusterRecord existing, ClusterRecord merging) {
+        if (existing == null) {
+            return merging;
+        }
+        if (merging == null) {
+            return existing;
+        }
+        if (existing.rolledBack() != merging.rolledBack()) {
+            return existing.rolledBack() ? existing : merging;
+        }
+        return merging.version > existing.version ? merging : existing;
+    }
+}

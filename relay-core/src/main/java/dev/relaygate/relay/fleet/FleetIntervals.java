@@ -1,0 +1,124 @@
+package dev.relaygate.relay.fleet;
+
+import com.hazelcast.core.HazelcastJsonValue;
+import com.hazelcast.map.IMap;
+import com.hazelcast.query.Predicates;
+import dev.relaygate.relay.judge.IntervalSlice;
+import dev.relaygate.relay.rollout.IntervalSource;
+import dev.relaygate.relay.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The fleet's judge input. Every member puts its interval outcomes into a shared map each evaluation
+ * interval (kept for longer than a window, so a new leader finds the window there); the leader takes the
+ * reports it has not judged yet, merged into one slice. The leader also keeps when it last heard from each
+ * member: a member silent for two intervals is excluded by name, never counted as healthy.
+ *
+ * <p>{@link #take} and {@link #window} run on the rollout thread only; {@link #lastHeard} is read by status.
+ */
+public final class FleetIntervals implements IntervalSource {
+
+    /** Reports older than this many intervals behind the newest judged one are looked at no more. */
+    private static final int LOOK_BACK_INTERVALS = 5;
+
+    private final IMap<String, HazelcastJsonValue> reports;
+    private final String memberId;
+    private final Clock clock;
+    private final Map<String, Long> judged = new HashMap<>();
+    private final Map<String, Long> lastHeard = new ConcurrentHashMap<>();
+    private volatile long periodMs = 1000;
+    private long lastEnd;
+
+    FleetIntervals(IMap<String, HazelcastJsonValue> reports, String memberId, Clock clock) {
+        this.reports = reports;
+        this.memberId = memberId;
+        this.clock = clock;
+    }
+
+    /** Sends this member's interval; it stays for {@code keepMs} (at least a judge's window). */
+    void report(IntervalSlice local, long periodMs, long keepMs) {
+        this.periodMs = periodMs;
+        IntervalReport report = IntervalReport.of(memberId, local);
+        reports.set(
+                memberId + "#" + local.endMillis(),
+                new HazelcastJsonValue(RecordJson.write(report)),
+                keepMs,
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** The reports not judged yet, as one slice (an empty one spanning the gap when no member reported). */
+    @Override
+    public IntervalSlice take(boolean count429AsError) {
+        long now = clock.currentTimeMillis();
+        List<IntervalReport> fresh = unjudged(now - LOOK_BACK_INTERVALS * periodMs);
+        long start = lastEnd == 0 ? now - periodMs : lastEnd;
+        IntervalSlice merged = IntervalReport.merged(fresh, start, now);
+        lastEnd = Math.max(lastEnd, merged.endMillis());
+        return merged;
+    }
+
+    /**
+     * Every report since {@code sinceMillis}, merged per evaluation interval, oldest first: the window a member
+     * that just became leader continues from. Marks them judged.
+     */
+    List<IntervalSlice> window(long sinceMillis) {
+        judged.clear();
+        TreeMap<Long, List<IntervalReport>> byInterval = new TreeMap<>();
+        for (IntervalReport r : unjudged(sinceMillis)) {
+            byInterval
+                    .computeIfAbsent(r.endMillis() / Math.max(1, periodMs), k -> new ArrayList<>())
+                    .add(r);
+        }
+        List<IntervalSlice> slices = new ArrayList<>();
+        byInterval.values().forEach(rs -> slices.add(IntervalReport.merged(rs, 0, 0)));
+        slices.sort(Comparator.comparingLong(IntervalSlice::startMillis));
+        lastEnd = slices.isEmpty()
+                ? clock.currentTimeMillis()
+                : slices.get(slices.size() - 1).endMillis();
+        return slices;
+    }
+
+    /** When the leader last received a report from each member (its own clock), by member id. */
+    Map<String, Long> lastHeard() {
+        return Map.copyOf(lastHeard);
+    }
+
+    /** The members among {@code current} not heard from for two intervals (none are excluded before that). */
+    List<String> silent(Set<String> current, Map<String, Long> memberSince) {
+        long now = clock.currentTimeMillis();
+        long allowance = 2 * periodMs + periodMs / 2;
+        return current.stream()
+                .filter(m -> now - memberSince.getOrDefault(m, now) > allowance)
+                .filter(m -> now - lastHeard.getOrDefault(m, 0L) > allowance)
+                .sorted()
+                .toList();
+    }
+
+    long periodMs() {
+        return periodMs;
+    }
+
+    private List<IntervalReport> unjudged(long sinceMillis) {
+        long now = clock.currentTimeMillis();
+        List<IntervalReport> fresh = new ArrayList<>();
+        for (Map.Entry<String, HazelcastJsonValue> e :
+                reports.entrySet(Predicates.greaterEqual("end_ms", sinceMillis))) {
+            if (judged.putIfAbsent(e.getKey(), now) != null) {
+                continue;
+            }
+            IntervalReport r = RecordJson.read(e.getValue().getValue(), IntervalReport.class);
+            fresh.add(r);
+            lastHeard.merge(r.member(), now, Math::max);
+        }
+        judged.values().removeIf(at -> at < now - 2 * LOOK_BACK_INTERVALS * periodMs - 60_000);
+        return fresh;
+    }
+}

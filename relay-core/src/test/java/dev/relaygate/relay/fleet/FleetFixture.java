@@ -1,0 +1,157 @@
+package dev.relaygate.relay.fleet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.relaygate.mock.MockSettings;
+import dev.relaygate.mock.MockUpstream;
+import dev.relaygate.relay.RelayServer;
+import dev.relaygate.relay.config.ClusterConfig;
+import dev.relaygate.relay.config.RelayConfig;
+import dev.relaygate.relay.support.Http;
+import dev.relaygate.relay.support.RelayFixture;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
+
+/** Two mock upstreams and three relays clustered on loopback in this JVM, each with its own state file. */
+final class FleetFixture implements AutoCloseable {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    final MockUpstream blue;
+    final MockUpstream green;
+    final List<Integer> clusterPorts;
+    final Path dir;
+    final String name;
+    final RelayServer[] members;
+
+    private FleetFixture(MockUpstream blue, MockUpstream green, List<Integer> ports, Path dir, String name, int size) {
+        this.blue = blue;
+        this.green = green;
+        this.clusterPorts = ports;
+        this.dir = dir;
+        this.name = name;
+        this.members = new RelayServer[size];
+    }
+
+    /** Starts the mocks and three members (the first alone first, so it is the oldest: the leader). */
+    static FleetFixture start(Path dir, UnaryOperator<RelayConfig> customize) {
+        MockUpstream blue = MockUpstream.start(MockSettings.of("blue", "sk-blue-upstream"));
+        MockUpstream green = MockUpstream.start(MockSettings.of("green", "sk-green-upstream"));
+        List<Integer> ports = List.of(freePort(), freePort(), freePort());
+        FleetFixture f = new FleetFixture(blue, green, ports, dir, "fleet-test-" + ports.get(0), 3);
+        try {
+            f.members[0] = RelayServer.start(customize.apply(f.config(0)));
+            List<CompletableFuture<RelayServer>> joiners = new ArrayList<>();
+            for (int i = 1; i < 3; i++) {
+                RelayConfig c = customize.apply(f.config(i));
+                joiners.add(CompletableFuture.supplyAsync(() -> RelayServer.start(c)));
+            }
+            for (int i = 1; i < 3; i++) {
+                f.members[i] = joiners.get(i - 1).join();
+            }
+            f.await("three members in every member's status", () -> {
+                for (int i = 0; i < 3; i++) {
+                    if (f.status(i).path("cluster").path("members").size() != 3) {
+                        return false;
+                    }
+                }
+                return true;
+            });
+            return f;
+        } catch (RuntimeException | Error e) {
+            f.close();
+            throw e;
+        }
+    }
+
+    /** Member {@code i}'s config: its own relay port, cluster port, state file and log directory. */
+    RelayConfig config(int i) {
+        return RelayFixture.baseConfig(blue.baseUrl(), green.baseUrl())
+                .withStateFile(dir.resolve("state-" + i + ".json").toString())
+                .withCluster(ClusterConfig.loopback(name, clusterPorts.get(i), clusterPorts));
+    }
+
+    /** Starts member {@code i} again (after {@link #stop}) with {@code config}. */
+    void restart(int i, RelayConfig config) {
+        members[i] = RelayServer.start(config);
+    }
+
+    void stop(int i) {
+        if (members[i] != null) {
+            members[i].close();
+            members[i] = null;
+        }
+    }
+
+    JsonNode status(int i) {
+        return json(Http.get(members[i].adminUrl() + "/admin/status", RelayFixture.admin()));
+    }
+
+    JsonNode post(int i, String path, String body) {
+        HttpResponse<String> r = Http.post(members[i].adminUrl() + path, body, RelayFixture.admin());
+        JsonNode node = json(r);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) node).put("http_status", r.statusCode());
+        return node;
+    }
+
+    JsonNode applied(int i) {
+        return json(Http.get(members[i].adminUrl() + "/admin/cluster/applied", RelayFixture.admin()));
+    }
+
+    int greenWeight(int i) {
+        return members[i].policyStore().current().greenWeight();
+    }
+
+    void await(String what, BooleanSupplier condition) {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting for " + what);
+            }
+        }
+    }
+
+    private static JsonNode json(HttpResponse<String> r) {
+        try {
+            return JSON.readTree(r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException("not JSON (HTTP " + r.statusCode() + "): " + r.body(), e);
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (int i = members.length - 1; i >= 0; i--) {
+            try {
+                stop(i);
+            } catch (RuntimeException e) {
+                // keep closing the others
+            }
+        }
+        green.close();
+        blue.close();
+    }
+}
