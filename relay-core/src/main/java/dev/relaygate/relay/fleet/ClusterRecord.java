@@ -43,6 +43,11 @@ public record ClusterRecord(
         return rollout.phase() == Phase.ROLLED_BACK;
     }
 
+    /** Whether this record sends nothing to green and runs no rollout: what a rollback leaves, in any phase. */
+    public boolean allOnBlue() {
+        return rolledBack() || (routing.greenWeight() == 0 && !rollout.phase().isLive());
+    }
+
     /**
      * Which of two diverged records a healed fleet keeps: a rollback always wins, otherwise the higher version
      * (ties keep {@code existing}). Used by the split-brain merge policy.

@@ -241,7 +241,7 @@ public final class Fleet implements Decisions, AutoCloseable {
                     committed.set(current.version());
                     return result;
                 }
-                if (!hasQuorum() && !next.rolledBack()) {
+                if (!hasQuorum() && !next.allOnBlue()) {
                     applyLocked(current, null, true);
                     throw new SharedStateUnavailableException(
                             "this member sees " + memberCount() + " of "
