@@ -193,7 +193,8 @@ final class RelayAssembly implements AutoCloseable {
         this.accounting = new RequestAccounting(
                 new CostCalculator(config.prices()),
                 logs.enabled() ? jsonl("requests", logs.retentionHours()) : null,
-                clock);
+                clock,
+                config.cluster() == null ? null : config.cluster().memberId());
         this.eventsLog = logs.enabled() ? jsonl("rollout_events", logs.retentionHours()) : null;
         if (eventsLog != null) {
             timeline.addListener(eventsLog::offer);

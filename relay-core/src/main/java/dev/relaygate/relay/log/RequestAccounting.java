@@ -22,12 +22,19 @@ public final class RequestAccounting implements ExchangeListener, AutoCloseable 
     private final CostMeter meter = new CostMeter();
     private final RequestLog<RequestLogRecord> log;
     private final Clock clock;
+    private final String member;
 
     /** @param log the JSONL writer, or null for accounting without a log */
     public RequestAccounting(CostCalculator prices, RequestLog<RequestLogRecord> log, Clock clock) {
+        this(prices, log, clock, null);
+    }
+
+    /** @param member this relay's member id in a fleet, written on every line; null when it runs alone */
+    public RequestAccounting(CostCalculator prices, RequestLog<RequestLogRecord> log, Clock clock, String member) {
         this.prices = prices;
         this.log = log;
         this.clock = clock;
+        this.member = member;
     }
 
     @Override
@@ -52,7 +59,8 @@ public final class RequestAccounting implements ExchangeListener, AutoCloseable 
                     u.completionTokens(),
                     cost.isPresent() ? cost.getAsDouble() : null,
                     false,
-                    r.outcome() == Outcome.CLIENT_CANCELLED && r.stream()));
+                    r.outcome() == Outcome.CLIENT_CANCELLED && r.stream(),
+                    member));
         }
     }
 

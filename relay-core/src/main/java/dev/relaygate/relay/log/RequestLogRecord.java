@@ -30,4 +30,42 @@ public record RequestLogRecord(
         @JsonProperty("completion_tokens") long completionTokens,
         @JsonProperty("cost_usd") Double costUsd,
         @JsonProperty("shadow") boolean shadow,
-        @JsonProperty("partial") boolean partial) {}
+        @JsonProperty("partial") boolean partial,
+
+        @JsonProperty("member") @JsonInclude(JsonInclude.Include.NON_NULL)
+        String member) {
+
+    /** A record of a relay that runs alone (no member id on the line). */
+    public RequestLogRecord(
+            long tMillis,
+            String requestId,
+            String traceId,
+            String environment,
+            String model,
+            int status,
+            double latencyMs,
+            Double firstByteMs,
+            long promptTokens,
+            long cachedTokens,
+            long completionTokens,
+            Double costUsd,
+            boolean shadow,
+            boolean partial) {
+        this(
+                tMillis,
+                requestId,
+                traceId,
+                environment,
+                model,
+                status,
+                latencyMs,
+                firstByteMs,
+                promptTokens,
+                cachedTokens,
+                completionTokens,
+                costUsd,
+                shadow,
+                partial,
+                null);
+    }
+}

@@ -7,6 +7,7 @@ import dev.relaygate.mock.MockUpstream;
 import dev.relaygate.relay.RelayServer;
 import dev.relaygate.relay.config.ClusterConfig;
 import dev.relaygate.relay.config.RelayConfig;
+import dev.relaygate.relay.config.RequestLogConfig;
 import dev.relaygate.relay.support.Http;
 import dev.relaygate.relay.support.RelayFixture;
 import java.io.IOException;
@@ -77,7 +78,13 @@ final class FleetFixture implements AutoCloseable {
     RelayConfig config(int i) {
         return RelayFixture.baseConfig(blue.baseUrl(), green.baseUrl())
                 .withStateFile(dir.resolve("state-" + i + ".json").toString())
+                .withRequestLog(new RequestLogConfig(logDir(i).toString(), null, null, null), java.util.Map.of())
                 .withCluster(ClusterConfig.loopback(name, clusterPorts.get(i), clusterPorts));
+    }
+
+    /** Member {@code i}'s request log directory. */
+    Path logDir(int i) {
+        return dir.resolve("logs-" + i);
     }
 
     /** Starts member {@code i} again (after {@link #stop}) with {@code config}. */

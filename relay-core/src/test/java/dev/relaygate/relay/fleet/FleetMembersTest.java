@@ -112,6 +112,11 @@ final class FleetMembersTest {
                         : 0;
             }
             assertThat(green).isPositive();
+            String member = "\"member\":\"" + f.members[2].config().cluster().memberId() + "\"";
+            f.await("member 2's request log names it on every line", () -> {
+                List<String> lines = logLines(f.logDir(2));
+                return lines.size() >= 60 && lines.stream().allMatch(l -> l.contains(member));
+            });
 
             JsonNode refused = f.post(2, "/admin/traffic-shift", "{\"blue\":50,\"green\":50}");
             assertThat(refused.path("http_status").asInt()).isEqualTo(503);
@@ -121,6 +126,19 @@ final class FleetMembersTest {
             assertThat(f.post(2, "/admin/rollback", "{}").path("http_status").asInt())
                     .isEqualTo(200);
             assertThat(f.greenWeight(2)).isZero();
+        }
+    }
+
+    private static List<String> logLines(Path dir) {
+        try (var files = java.nio.file.Files.list(dir)) {
+            List<String> lines = new ArrayList<>();
+            for (Path p : files.filter(p -> p.getFileName().toString().startsWith("requests"))
+                    .toList()) {
+                lines.addAll(java.nio.file.Files.readAllLines(p));
+            }
+            return lines;
+        } catch (java.io.IOException e) {
+            return List.of();
         }
     }
 
