@@ -3,6 +3,8 @@ package dev.relaygate.relay.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -52,6 +54,36 @@ final class ClusterConfigTest {
         assertThat(c.reconcileIntervalMs()).isEqualTo(1000L);
         assertThat(c.quorum()).isEqualTo(2);
         assertThat(ConfigValidator.validate(config)).isEmpty();
+    }
+
+    @Test
+    void theFleetExamplesLoadAsThreeMembersOfOneFleet() {
+        for (int i = 1; i <= 3; i++) {
+            RelayConfig c = ConfigLoader.load(Path.of("..", "examples", "fleet", "member-" + i + ".yaml"), ENV::get);
+            assertThat(c.cluster().port()).isEqualTo(5800 + i);
+            assertThat(c.cluster().members()).containsExactly("127.0.0.1:5801", "127.0.0.1:5802", "127.0.0.1:5803");
+            assertThat(c.server().port()).isEqualTo(8080 + i);
+        }
+    }
+
+    @Test
+    void theDocumentedClusterSectionLoadsOnceUncommented() throws Exception {
+        List<String> lines = Files.readAllLines(Path.of("..", "examples", "relaygate.yaml"));
+        int start = lines.indexOf(lines.stream()
+                .filter(l -> l.startsWith("# cluster:"))
+                .findFirst()
+                .orElseThrow());
+        StringBuilder section = new StringBuilder();
+        for (String line : lines.subList(start, lines.size())) {
+            section.append(line.substring(2)).append('\n');
+        }
+        RelayConfig config = parse(section.toString()
+                .replace("  kubernetes:", "  kubernetes_off:")
+                .lines()
+                .takeWhile(l -> !l.startsWith("  kubernetes_off:"))
+                .reduce("", (a, b) -> a + b + "\n"));
+        assertThat(config.cluster().members()).hasSize(3);
+        assertThat(config.cluster().failureDetectionSeconds()).isEqualTo(5);
     }
 
     @Test
