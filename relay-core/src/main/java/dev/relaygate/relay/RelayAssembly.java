@@ -241,6 +241,7 @@ final class RelayAssembly implements AutoCloseable {
         this.admin = new AdminApi(
                 config,
                 decisionStore,
+                policyStore,
                 metrics,
                 clock,
                 upstreams::environments,

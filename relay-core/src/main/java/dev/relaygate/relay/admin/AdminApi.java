@@ -31,6 +31,7 @@ public final class AdminApi {
 
     private final RelayConfig config;
     private final PolicyStore policies;
+    private final PolicyStore routed;
     private final RelayMetrics metrics;
     private final Clock clock;
     private final long startedAtMillis;
@@ -40,12 +41,15 @@ public final class AdminApi {
     private final AdminSections sections;
 
     /**
+     * @param policies     where operator changes are made (in a fleet: computed there, then committed)
+     * @param routed       what requests route by right now: status and {@code /metrics} show this one
      * @param environments where the current roles come from (they change on {@code promote --swap})
      * @param sections     what other components add to {@code /admin/status} and {@code /metrics}
      */
     public AdminApi(
             RelayConfig config,
             PolicyStore policies,
+            PolicyStore routed,
             RelayMetrics metrics,
             Clock clock,
             Supplier<EnvironmentsConfig> environments,
@@ -54,6 +58,7 @@ public final class AdminApi {
             AdminSections sections) {
         this.config = config;
         this.policies = policies;
+        this.routed = routed;
         this.metrics = metrics;
         this.clock = clock;
         this.startedAtMillis = clock.currentTimeMillis();
@@ -74,7 +79,7 @@ public final class AdminApi {
 
     private void metrics(ControlRequest r) {
         StringBuilder out = new StringBuilder(4096);
-        PrometheusText.write(out, metrics, policies.current());
+        PrometheusText.write(out, metrics, routed.current());
         sections.metrics().forEach(section -> section.accept(out));
         r.request()
                 .response()
@@ -84,7 +89,7 @@ public final class AdminApi {
 
     /** The status document: policy, weights, per-environment counts and percentiles. Keys redacted. */
     public Map<String, Object> status() {
-        RoutingPolicy p = policies.current();
+        RoutingPolicy p = routed.current();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("policy", policyJson(p));
         Map<String, Object> weights = new LinkedHashMap<>();

@@ -82,7 +82,8 @@ public final class Fleet implements Decisions, AutoCloseable {
     private final ScheduledExecutorService timer;
     private final ThreadLocal<Long> committed = ThreadLocal.withInitial(() -> -1L);
     private volatile ClusterRecord applied;
-    private volatile long appliedCount;
+    private StallWatch stallWatch;
+    private volatile long heldSince;
     private volatile long lastReadVersion = -1;
     private volatile long lastReadAtMillis;
     private volatile boolean connected = true;
@@ -169,11 +170,54 @@ public final class Fleet implements Decisions, AutoCloseable {
         hazelcast.getLifecycleService().addLifecycleListener(e -> {
             if (e.getState() == LifecycleEvent.LifecycleState.MERGED) {
                 LOG.log(System.Logger.Level.WARNING, "fleet: this member merged back into the fleet; re-reading");
-                reconcileSoon();
+                reconcileSoon(true);
             }
         });
         timer.scheduleWithFixedDelay(
                 this::reconcile, config.reconcileIntervalMs(), config.reconcileIntervalMs(), TimeUnit.MILLISECONDS);
+        stallWatch = new StallWatch(config.failureDetectionSeconds() * 1000L, this::afterStall);
+    }
+
+    /**
+     * This member stood still longer than failure detection: the others removed it and may have decided without
+     * it (a rollback, most likely). Its own Hazelcast rejoins through a split-brain merge, which takes seconds;
+     * meanwhile it reads the record straight from the other members, as a Hazelcast client, and applies it.
+     */
+    private void afterStall(long stalledMs) {
+        List<String> others = config.members().stream()
+                .filter(m -> !m.equals(config.host() + ":" + config.port()))
+                .toList();
+        LOG.log(
+                System.Logger.Level.WARNING,
+                "fleet: this member stood still for " + stalledMs + " ms (failure detection is "
+                        + config.failureDetectionSeconds() + " s); reading the cluster record from " + others);
+        if (others.isEmpty()) {
+            return;
+        }
+        synchronized (applyLock) {
+            // Until the fleet's answer is in, no new request goes to green: the fleet may have rolled back meanwhile.
+            heldSince = clock.currentTimeMillis();
+            live.update(p -> p.withGreenWeight(0, "held after standing still " + stalledMs + " ms"));
+        }
+        try {
+            timer.execute(() -> {
+                String json = PeerRead.record(config.name(), others, HazelcastSetup.FLEET_MAP, RECORD);
+                synchronized (applyLock) {
+                    if (json != null) {
+                        applyLocked(
+                                RecordJson.read(json, ClusterRecord.class),
+                                "read from the other members after a stall",
+                                true);
+                    } else if (applied != null) {
+                        // Cut off, not merely paused: fail static on the last applied record.
+                        applyLocked(applied, "the other members are out of reach: last applied record", true);
+                    }
+                    heldSince = 0;
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // closing
+        }
     }
 
     /**
@@ -227,7 +271,10 @@ public final class Fleet implements Decisions, AutoCloseable {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             synchronized (applyLock) {
                 String currentJson = readRecord();
-                ClusterRecord current = RecordJson.read(currentJson, ClusterRecord.class);
+                ClusterRecord read = RecordJson.read(currentJson, ClusterRecord.class);
+                // A member cut off from the fleet reads its own stale copy: never step back to it, build on what
+                // this member already applied (the merge that heals the split keeps the right one).
+                ClusterRecord current = applied != null && applied.version() > read.version() ? applied : read;
                 applyLocked(current, "re-read before a decision");
                 T result;
                 try {
@@ -294,6 +341,12 @@ public final class Fleet implements Decisions, AutoCloseable {
                     "cluster unreachable: serving the last applied record (v" + (record == null ? 0 : record.version())
                             + ")");
         }
+        if (heldSince > 0) {
+            out.put(
+                    "held",
+                    "stood still longer than failure detection: green held at 0 since " + heldSince
+                            + " until the record is read from the other members");
+        }
         out.put("quorum", config.quorum());
         out.put("record_version", Math.max(lastReadVersion, record == null ? -1 : record.version()));
         out.put("applied_version", record == null ? -1 : record.version());
@@ -350,9 +403,16 @@ public final class Fleet implements Decisions, AutoCloseable {
         return out;
     }
 
-    /** Re-reads the record (and the leader's judge view); applies it when it is not what this member runs. */
+    /** Re-reads the record (and the leader's judge view); applies it when it is newer than what this member runs. */
     void reconcile() {
-        long before = appliedCount;
+        reconcile(false);
+    }
+
+    /**
+     * @param healed the fleet just merged back (a split healed): the record read is the survivor of the merge and
+     *               applies even with a lower version than this member's
+     */
+    private void reconcile(boolean healed) {
         try {
             String json = records.getAsync(RECORD).toCompletableFuture().get(READ_TIMEOUT_MS, TimeUnit.MILLISECONDS);
             String judge = records.getAsync(JUDGE).toCompletableFuture().get(READ_TIMEOUT_MS, TimeUnit.MILLISECONDS);
@@ -364,9 +424,12 @@ public final class Fleet implements Decisions, AutoCloseable {
                 ClusterRecord record = RecordJson.read(json, ClusterRecord.class);
                 lastReadVersion = record.version();
                 synchronized (applyLock) {
-                    // An event may have applied a newer version while this read was under way: keep that one.
-                    if (appliedCount == before || applied == null || record.version() > applied.version()) {
-                        applyLocked(record, "periodic re-read");
+                    // Only forward: an event may have applied a newer version while this read was under way, and a
+                    // member cut off from the fleet reads its own stale copy until the merge.
+                    if (applied == null
+                            || record.version() > applied.version()
+                            || (healed && !record.equals(applied))) {
+                        applyLocked(record, healed ? "the fleet healed" : "periodic re-read");
                     }
                 }
             }
@@ -385,8 +448,12 @@ public final class Fleet implements Decisions, AutoCloseable {
 
     /** A re-read now, off Hazelcast's event thread; none once closed. */
     private void reconcileSoon() {
+        reconcileSoon(false);
+    }
+
+    private void reconcileSoon(boolean healed) {
         try {
-            timer.execute(this::reconcile);
+            timer.execute(() -> reconcile(healed));
         } catch (RejectedExecutionException e) {
             // closing
         }
@@ -462,7 +529,6 @@ public final class Fleet implements Decisions, AutoCloseable {
             return;
         }
         applied = record;
-        appliedCount++;
         long now = clock.currentTimeMillis();
         appliedVersions.add(new AppliedVersions.Applied(
                 record.version(),
@@ -586,6 +652,9 @@ public final class Fleet implements Decisions, AutoCloseable {
 
     @Override
     public void close() {
+        if (stallWatch != null) {
+            stallWatch.close();
+        }
         timer.shutdownNow();
     }
 
