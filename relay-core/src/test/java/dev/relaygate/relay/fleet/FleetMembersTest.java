@@ -129,6 +129,20 @@ final class FleetMembersTest {
         }
     }
 
+    @Test
+    void aTakenClusterPortIsRefusedNamingTheFieldBeforeAnythingStarts() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            RelayConfig config = dev.relaygate.relay.support.RelayFixture.baseConfig(
+                            "http://127.0.0.1:9/v1", "http://127.0.0.1:10/v1")
+                    .withCluster(ClusterConfig.loopback("taken-port", port, List.of(port)));
+            assertThatThrownBy(() -> RelayServer.start(config))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageStartingWith("cluster.port " + port + " cannot be bound on 127.0.0.1")
+                    .satisfies(e -> assertThat(((ConfigException) e).field()).isEqualTo("cluster.port"));
+        }
+    }
+
     private static List<String> logLines(Path dir) {
         try (var files = java.nio.file.Files.list(dir)) {
             List<String> lines = new ArrayList<>();
