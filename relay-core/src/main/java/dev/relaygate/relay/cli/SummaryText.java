@@ -30,7 +30,10 @@ final class SummaryText {
 
     /** {@code "  Label:   value"}, the values of one section in one column. */
     SummaryText line(String label, String value) {
-        out.append(pad("  " + label + ":", LABEL_WIDTH)).append(value).append('\n');
+        String key = "  " + label + ":";
+        out.append(key.length() >= LABEL_WIDTH ? key + " " : pad(key, LABEL_WIDTH))
+                .append(value)
+                .append('\n');
         return this;
     }
 
@@ -73,8 +76,8 @@ final class SummaryText {
         return false;
     }
 
-    static String pad(String s, int width) {
-        return s.length() >= width ? s + " " : s + " ".repeat(width - s.length());
+    private static String pad(String s, int width) {
+        return s + " ".repeat(Math.max(0, width - s.length()));
     }
 
     private static String padLeft(String s, int width) {

@@ -67,6 +67,16 @@ final class StatusSummaryTest {
         assertThat(text).containsPattern("ROLE +NAME +REQUESTS +ERRORS +P50 MS +P99 MS +COST/1K REQ");
         assertThat(text).containsPattern("\n  blue +blue-provider +57 +0.00% +16.1 +104.6 +\\$0.0700\n");
         assertThat(text).containsPattern("\n  green +green-provider +3 +0.00% +21.9 +23.4 +\\$0.0700\n");
+
+        List<String> table = lines(text.substring(text.indexOf("Environments")), "  ");
+        assertThat(table.get(2).indexOf("green-provider"))
+                .as("columns are aligned")
+                .isEqualTo(table.get(1).indexOf("blue-provider"))
+                .isEqualTo(table.get(0).indexOf("NAME"));
+        assertThat(table.get(2))
+                .endsWith(" $0.0700")
+                .hasSameSizeAs(table.get(1))
+                .hasSameSizeAs(table.get(0));
     }
 
     @Test
