@@ -31,10 +31,23 @@ final class AdminOptions {
 
     /** Sends a call and prints the JSON reply; returns the exit code (0 on 2xx). */
     int call(String method, String path, String jsonBody, PrintWriter out, PrintWriter err) {
+        Reply reply = send(method, path, jsonBody, err);
+        if (reply.ok()) {
+            out.println(reply.body());
+        }
+        return reply.exitCode();
+    }
+
+    /**
+     * Sends a call and returns a 2xx reply's body for the caller to print. Any failure is reported on {@code err}
+     * here (a missing token, the relay's answer and its HTTP status, a connection error) and the reply carries only
+     * the exit code: 2 without a token, 1 otherwise.
+     */
+    Reply send(String method, String path, String jsonBody, PrintWriter err) {
         String token = env.apply(TOKEN_ENV);
         if (token == null || token.isBlank()) {
             err.println(TOKEN_ENV + " must be set to the relay's admin token, but was unset");
-            return 2;
+            return Reply.failed(2);
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(trimSlash(adminUrl) + path))
                 .timeout(Duration.ofMillis(timeoutMs))
@@ -51,18 +64,35 @@ final class AdminOptions {
                     .connectTimeout(Duration.ofMillis(timeoutMs))
                     .build()
                     .send(request.build(), HttpResponse.BodyHandlers.ofString());
-            boolean ok = response.statusCode() / 100 == 2;
-            (ok ? out : err).println(response.body());
-            if (!ok) {
-                err.println(method + " " + path + " failed with HTTP " + response.statusCode());
+            if (response.statusCode() / 100 == 2) {
+                return new Reply(0, response.body());
             }
-            return ok ? 0 : 1;
+            err.println(response.body());
+            err.println(method + " " + path + " failed with HTTP " + response.statusCode());
+            return Reply.failed(1);
         } catch (IOException e) {
             err.println(method + " " + path + " failed: " + e);
-            return 1;
+            return Reply.failed(1);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return 1;
+            return Reply.failed(1);
+        }
+    }
+
+    /**
+     * What {@link #send} got back.
+     *
+     * @param exitCode 0 for a 2xx reply, else the command's exit code (the failure was already reported)
+     * @param body     the 2xx reply's body; null on failure
+     */
+    record Reply(int exitCode, String body) {
+
+        static Reply failed(int exitCode) {
+            return new Reply(exitCode, null);
+        }
+
+        boolean ok() {
+            return exitCode == 0;
         }
     }
 

@@ -2,6 +2,8 @@ package dev.relaygate.relay.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.relaygate.relay.support.RelayFixture;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -47,6 +49,14 @@ final class RelaygateCliTest {
         return Map.of(AdminOptions.TOKEN_ENV, RelayFixture.ADMIN_TOKEN);
     }
 
+    private static JsonNode readTree(String json) {
+        try {
+            return new ObjectMapper().readTree(json);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + json, e);
+        }
+    }
+
     @Test
     void trafficShiftStatusAndRollbackDriveTheRunningRelay() {
         String admin = "--admin-url=" + f.relay.adminUrl();
@@ -56,7 +66,17 @@ final class RelaygateCliTest {
         assertThat(f.relay.policyStore().current().greenWeight()).isEqualTo(30);
 
         assertThat(run(token(), "status", admin)).isZero();
-        assertThat(out.toString()).contains("\"green_weight\":30").doesNotContain("sk-blue-upstream");
+        assertThat(out.toString())
+                .contains("  Weights:        blue 70% / green 30%\n")
+                .containsPattern("\n  blue +blue-provider +")
+                .doesNotContain("sk-blue-upstream");
+
+        out.getBuffer().setLength(0);
+        assertThat(run(token(), "status", admin, "-o", "json")).isZero();
+        JsonNode printed = readTree(out.toString());
+        assertThat(printed.path("policy")).isEqualTo(f.status().path("policy"));
+        assertThat(printed.path("environments").path("blue").path("api_key").asText())
+                .isEqualTo("[redacted]");
 
         assertThat(run(token(), "rollback", admin)).isZero();
         assertThat(f.relay.policyStore().current().greenWeight()).isZero();
