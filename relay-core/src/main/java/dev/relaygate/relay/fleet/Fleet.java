@@ -22,6 +22,7 @@ import dev.relaygate.relay.rollout.Decisions;
 import dev.relaygate.relay.rollout.IntervalSource;
 import dev.relaygate.relay.rollout.PersistedRouting;
 import dev.relaygate.relay.rollout.RolloutController;
+import dev.relaygate.relay.rollout.RolloutState;
 import dev.relaygate.relay.rollout.SharedStateUnavailableException;
 import dev.relaygate.relay.rollout.UpstreamRoles;
 import dev.relaygate.relay.routing.PolicyStore;
@@ -131,7 +132,7 @@ public final class Fleet implements Decisions, AutoCloseable {
 
     /** The reports map the leader's judge reads; built before the controller, whose interval source it is. */
     public static FleetIntervals intervals(HazelcastInstance hazelcast, ClusterConfig config, Clock clock) {
-        return new FleetIntervals(hazelcast.getMap(HazelcastSetup.INTERVALS_MAP), config.memberId(), clock);
+        return new FleetIntervals(hazelcast, hazelcast.getMap(HazelcastSetup.INTERVALS_MAP), config.memberId(), clock);
     }
 
     /**
@@ -225,29 +226,39 @@ public final class Fleet implements Decisions, AutoCloseable {
      * the fleet's window and commit what the controller decides.
      */
     public void tick(TrafficShiftSettings defaults) {
-        TrafficShiftSettings settings =
-                controller.state().settings() != null ? controller.state().settings() : defaults;
+        RolloutState state = controller.state();
+        TrafficShiftSettings settings = state.settings() != null ? state.settings() : defaults;
         long period = settings.evaluationIntervalMs();
+        // Taken every tick, judged or not: a rollout that starts later begins from a fresh interval.
         IntervalSlice mine = local.take(settings.validationThreshold().count429AsError());
-        try {
-            intervals.report(mine, period, settings.windowMillis() + 10 * period + 60_000);
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "fleet: this member's interval could not be reported: " + e);
+        boolean live = state.phase().isLive();
+        if (live) {
+            try {
+                intervals.report(mine, period, settings.windowMillis() + 10 * period + 60_000);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "fleet: this member's interval could not be reported: " + e);
+            }
         }
         boolean leader = isLeader();
-        if (leader && !leading) {
-            long since = Math.max(clock.currentTimeMillis() - settings.windowMillis(), 0);
-            List<IntervalSlice> window = intervals.window(since);
+        boolean newlyLeading = leader && !leading;
+        leading = leader;
+        if (!leader) {
+            return;
+        }
+        if (newlyLeading) {
+            intervals.resetHeard(currentMemberIds());
+            List<IntervalSlice> window = live
+                    ? intervals.window(Math.max(clock.currentTimeMillis() - settings.windowMillis(), 0))
+                    : List.of();
             controller.rebuildWindow(window);
             LOG.log(
                     System.Logger.Level.INFO,
-                    "fleet: " + config.memberId() + " leads the rollout now (continuing from "
-                            + controller.state().phase() + " step "
-                            + controller.state().step() + ", "
-                            + window.size() + " reported intervals in the window)");
+                    "fleet: " + config.memberId() + " leads the rollout now (continuing from " + state.phase()
+                            + " step " + state.step() + ", " + window.size() + " reported intervals in the window)");
         }
-        leading = leader;
-        if (!leader) {
+        if (!live) {
+            // Nothing to judge: no cluster call, so an idle fleet costs next to nothing.
+            excluded = List.of();
             return;
         }
         excluded = intervals.silent(currentMemberIds(), memberSince);
@@ -415,9 +426,13 @@ public final class Fleet implements Decisions, AutoCloseable {
     private void reconcile(boolean healed) {
         try {
             String json = records.getAsync(RECORD).toCompletableFuture().get(READ_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-            String judge = records.getAsync(JUDGE).toCompletableFuture().get(READ_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-            if (judge != null && !isLeader()) {
-                adoptJudgeView(judge);
+            if (applied != null && applied.rollout().phase().isLive() && !isLeader()) {
+                // The leader's view only changes while a rollout is judged; events carry it, this heals a miss.
+                String judge =
+                        records.getAsync(JUDGE).toCompletableFuture().get(READ_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+                if (judge != null) {
+                    adoptJudgeView(judge);
+                }
             }
             lastReadAtMillis = clock.currentTimeMillis();
             if (json != null) {
@@ -640,7 +655,7 @@ public final class Fleet implements Decisions, AutoCloseable {
         return hazelcast.getCluster().getMembers().stream().map(Fleet::idOf).collect(Collectors.toSet());
     }
 
-    private static String idOf(Member m) {
+    static String idOf(Member m) {
         String id = m.getAttribute(HazelcastSetup.MEMBER_ID_ATTRIBUTE);
         return id != null ? id : m.getAddress().getHost() + ":" + m.getAddress().getPort();
     }

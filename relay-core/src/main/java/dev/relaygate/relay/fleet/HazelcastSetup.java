@@ -55,6 +55,15 @@ public final class HazelcastSetup {
         // Vert.x closes the member in the relay's own shutdown order (after draining), not Hazelcast's hook.
         hz.setProperty("hazelcast.shutdownhook.enabled", "false");
         hz.setProperty("hazelcast.socket.bind.any", "false");
+        // Hazelcast's own metrics collection costs CPU every few seconds on an idle fleet; the relay's /metrics
+        // says what matters.
+        hz.getMetricsConfig().setEnabled(false);
+        // A fleet holds a handful of small entries: 271 partitions (the default) would mean hundreds of migrations
+        // on every join and leave, and periodic partition work for nothing. Every member sets the same count.
+        hz.setProperty("hazelcast.partition.count", "31");
+        // Backups stay synchronous, but a paused backup holder delays a commit (a rollback) by at most this, not
+        // until failure detection removes it.
+        hz.setProperty("hazelcast.operation.backup.timeout.millis", "500");
         hz.setProperty("hazelcast.max.no.heartbeat.seconds", String.valueOf(cluster.failureDetectionSeconds()));
         hz.setProperty("hazelcast.heartbeat.interval.seconds", String.valueOf(cluster.heartbeatIntervalSeconds()));
         // A member that was paused or cut off forms a cluster of one; look for the others every second and merge.

@@ -12,7 +12,7 @@ import java.util.function.LongConsumer;
  */
 final class StallWatch implements AutoCloseable {
 
-    static final long PERIOD_MS = 100;
+    static final long PERIOD_MS = 200;
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "relaygate-stall-watch");
