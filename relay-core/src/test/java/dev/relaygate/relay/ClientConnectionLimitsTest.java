@@ -233,8 +233,9 @@ final class ClientConnectionLimitsTest {
     void connectionsPastTheLimitAre503dAndClosedAndAdmittedAgainOnceOthersClose() throws Exception {
         List<RawHttp> held = new ArrayList<>();
         try {
-            // Requests keep each connection busy, so the idle timeout cannot free one meanwhile.
-            f.blue.switchProfile(ProfileSettings.of(Profile.SLOW).withAddedLatencyMs(5_000));
+            // Requests keep each connection busy, so the idle timeout cannot free one meanwhile: far longer than
+            // the test waits (the held connections are closed at the end, which cancels them upstream).
+            f.blue.switchProfile(ProfileSettings.of(Profile.SLOW).withAddedLatencyMs(60_000));
             String body = Http.chatBody("m", false);
             for (int i = 0; i < MAX_CONNECTIONS; i++) {
                 RawHttp c = RawHttp.connect(f.relay.port());
