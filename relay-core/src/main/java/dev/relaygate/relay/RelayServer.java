@@ -5,6 +5,7 @@ import dev.relaygate.relay.config.ConfigException;
 import dev.relaygate.relay.config.ConfigProblem;
 import dev.relaygate.relay.config.ConfigValidator;
 import dev.relaygate.relay.config.RelayConfig;
+import dev.relaygate.relay.fleet.Fleet;
 import dev.relaygate.relay.health.HealthMonitor;
 import dev.relaygate.relay.log.RequestAccounting;
 import dev.relaygate.relay.metrics.RelayMetrics;
@@ -23,6 +24,8 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -241,6 +244,11 @@ public final class RelayServer implements AutoCloseable {
 
     public RelayConfig config() {
         return parts.config;
+    }
+
+    /** The {@code cluster} section of the status document when this relay is a fleet member. */
+    public Optional<Map<String, Object>> fleetStatus() {
+        return Optional.ofNullable(parts.fleet).map(Fleet::status);
     }
 
     public Clock clock() {

@@ -6,6 +6,7 @@ import dev.relaygate.relay.config.ConfigException;
 import dev.relaygate.relay.config.ConfigLoader;
 import dev.relaygate.relay.config.RelayConfig;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -61,6 +62,11 @@ final class ServeCommand implements Callable<Integer> {
                 + relay.policyStore().current().blueWeight() + " / green "
                 + relay.policyStore().current().greenWeight());
         out.println("relaygate " + relay.connectionLimits());
+        relay.fleetStatus()
+                .ifPresent(fleet -> out.println("relaygate fleet " + fleet.get("name") + ": member "
+                        + fleet.get("member_id") + ", " + ((List<?>) fleet.get("members")).size()
+                        + " members in sight, leader " + fleet.get("leader") + ", record v"
+                        + fleet.get("applied_version")));
         out.flush();
         stopped.await();
         return 0;
