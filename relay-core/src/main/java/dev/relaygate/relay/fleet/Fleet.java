@@ -200,24 +200,17 @@ public final class Fleet implements Decisions, AutoCloseable {
             heldSince = clock.currentTimeMillis();
             live.update(p -> p.withGreenWeight(0, "held after standing still " + stalledMs + " ms"));
         }
-        try {
-            timer.execute(() -> {
-                String json = PeerRead.record(config.name(), others, HazelcastSetup.FLEET_MAP, RECORD);
-                synchronized (applyLock) {
-                    if (json != null) {
-                        applyLocked(
-                                RecordJson.read(json, ClusterRecord.class),
-                                "read from the other members after a stall",
-                                true);
-                    } else if (applied != null) {
-                        // Cut off, not merely paused: fail static on the last applied record.
-                        applyLocked(applied, "the other members are out of reach: last applied record", true);
-                    }
-                    heldSince = 0;
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            // closing
+        // Here, on the watch's own thread: a periodic re-read stuck across the stall must not delay it.
+        String json = PeerRead.record(config.name(), others, HazelcastSetup.FLEET_MAP, RECORD);
+        synchronized (applyLock) {
+            if (json != null) {
+                applyLocked(
+                        RecordJson.read(json, ClusterRecord.class), "read from the other members after a stall", true);
+            } else if (applied != null) {
+                // Cut off, not merely paused: fail static on the last applied record.
+                applyLocked(applied, "the other members are out of reach: last applied record", true);
+            }
+            heldSince = 0;
         }
     }
 
