@@ -13,12 +13,15 @@ import java.util.Objects;
  * settings, step start, rollback evidence) and the upstream roles, with a version that rises by one on every
  * committed change. Stored as JSON under one key; replaced only by compare-and-set.
  *
+ * @param rollbacks       how many rollbacks this record's history holds: a record that saw a rollback another did
+ *                        not outranks it whatever their versions (see {@link #survivor})
  * @param changedBy       the member id that committed this version
  * @param changedAtMillis when it was committed (that member's wall clock)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ClusterRecord(
         @JsonProperty("version") long version,
+        @JsonProperty("rollbacks") long rollbacks,
         @JsonProperty("rollout") RolloutState rollout,
         @JsonProperty("routing") PersistedRouting routing,
         @JsonProperty("roles") UpstreamRoles roles,
@@ -49,8 +52,10 @@ public record ClusterRecord(
     }
 
     /**
-     * Which of two diverged records a healed fleet keeps: a rollback always wins, otherwise the higher version
-     * (ties keep {@code existing}). Used by the split-brain merge policy.
+     * Which of two records stands: the one whose history holds more rollbacks (so a rollback decided on one side
+     * of a split beats any advance on the other, and a reset made after that rollback still beats the bare
+     * rollback), then the higher version; ties keep {@code existing}. The split-brain merge policy keeps it, and a
+     * member applies a record only when it stands over the one it runs, so nothing ever steps a member back.
      */
     public static ClusterRecord survivor(ClusterRecord existing, ClusterRecord merging) {
         if (existing == null) {
@@ -59,9 +64,17 @@ public record ClusterRecord(
         if (merging == null) {
             return existing;
         }
-        if (existing.rolledBack() != merging.rolledBack()) {
-            return existing.rolledBack() ? existing : merging;
+        if (existing.rollbacks != merging.rollbacks) {
+            return merging.rollbacks > existing.rollbacks ? merging : existing;
         }
         return merging.version > existing.version ? merging : existing;
+    }
+
+    /** The rollback count of a record that follows {@code previous} (null: the first record) with {@code next}. */
+    static long rollbacksAfter(ClusterRecord previous, RolloutState next) {
+        long before = previous == null ? 0 : previous.rollbacks;
+        boolean rolledBackNow = next.phase() == Phase.ROLLED_BACK
+                && (previous == null || previous.rollout.phase() != Phase.ROLLED_BACK);
+        return before + (rolledBackNow ? 1 : 0);
     }
 }

@@ -177,6 +177,17 @@ public final class Fleet implements Decisions, AutoCloseable {
         timer.scheduleWithFixedDelay(
                 this::reconcile, config.reconcileIntervalMs(), config.reconcileIntervalMs(), TimeUnit.MILLISECONDS);
         stallWatch = new StallWatch(config.failureDetectionSeconds() * 1000L, this::afterStall);
+        // Load the client's classes now: after a stall, on a busy machine, a cold client took seconds.
+        List<String> others = otherMembers();
+        if (!others.isEmpty()) {
+            timer.execute(() -> PeerRead.warmUp(config.name(), others));
+        }
+    }
+
+    private List<String> otherMembers() {
+        return config.members().stream()
+                .filter(m -> !m.equals(config.host() + ":" + config.port()))
+                .toList();
     }
 
     /**
@@ -185,9 +196,7 @@ public final class Fleet implements Decisions, AutoCloseable {
      * meanwhile it reads the record straight from the other members, as a Hazelcast client, and applies it.
      */
     private void afterStall(long stalledMs) {
-        List<String> others = config.members().stream()
-                .filter(m -> !m.equals(config.host() + ":" + config.port()))
-                .toList();
+        List<String> others = otherMembers();
         LOG.log(
                 System.Logger.Level.WARNING,
                 "fleet: this member stood still for " + stalledMs + " ms (failure detection is "
@@ -204,8 +213,11 @@ public final class Fleet implements Decisions, AutoCloseable {
         String json = PeerRead.record(config.name(), others, HazelcastSetup.FLEET_MAP, RECORD);
         synchronized (applyLock) {
             if (json != null) {
+                ClusterRecord fleetRecord = RecordJson.read(json, ClusterRecord.class);
                 applyLocked(
-                        RecordJson.read(json, ClusterRecord.class), "read from the other members after a stall", true);
+                        applied == null ? fleetRecord : ClusterRecord.survivor(applied, fleetRecord),
+                        "read from the other members after a stall",
+                        true);
             } else if (applied != null) {
                 // Cut off, not merely paused: fail static on the last applied record.
                 applyLocked(applied, "the other members are out of reach: last applied record", true);
@@ -278,7 +290,7 @@ public final class Fleet implements Decisions, AutoCloseable {
                 ClusterRecord read = RecordJson.read(currentJson, ClusterRecord.class);
                 // A member cut off from the fleet reads its own stale copy: never step back to it, build on what
                 // this member already applied (the merge that heals the split keeps the right one).
-                ClusterRecord current = applied != null && applied.version() > read.version() ? applied : read;
+                ClusterRecord current = applied == null ? read : ClusterRecord.survivor(applied, read);
                 applyLocked(current, "re-read before a decision");
                 T result;
                 try {
@@ -434,9 +446,7 @@ public final class Fleet implements Decisions, AutoCloseable {
                 synchronized (applyLock) {
                     // Only forward: an event may have applied a newer version while this read was under way, and a
                     // member cut off from the fleet reads its own stale copy until the merge.
-                    if (applied == null
-                            || record.version() > applied.version()
-                            || (healed && !record.equals(applied))) {
+                    if (supersedes(record)) {
                         applyLocked(record, healed ? "the fleet healed" : "periodic re-read");
                     }
                 }
@@ -506,6 +516,16 @@ public final class Fleet implements Decisions, AutoCloseable {
         }
     }
 
+    /**
+     * Whether {@code record} replaces the one this member applied: by the rule the fleet's merge uses (a rollback
+     * wins, then the higher version), so no path (a late event, a merge, a cut-off member's own stale copy) ever
+     * steps a member back.
+     */
+    private boolean supersedes(ClusterRecord record) {
+        ClusterRecord current = applied;
+        return current == null || (!record.equals(current) && ClusterRecord.survivor(current, record) == record);
+    }
+
     private void applyLocked(ClusterRecord record, String why) {
         applyLocked(record, why, false);
     }
@@ -565,8 +585,15 @@ public final class Fleet implements Decisions, AutoCloseable {
                 ? current.routing()
                 : new PersistedRouting(
                         p.greenWeight(), p.strategy().wireName(), p.shadow(), p.changedBy(), p.changedAtMillis());
+        RolloutState rollout = controller.state();
         return new ClusterRecord(
-                version, controller.state(), routing, roles.get(), config.memberId(), clock.currentTimeMillis());
+                version,
+                ClusterRecord.rollbacksAfter(current, rollout),
+                rollout,
+                routing,
+                roles.get(),
+                config.memberId(),
+                clock.currentTimeMillis());
     }
 
     private static RoutingPolicy policyOf(PersistedRouting r) {
@@ -703,8 +730,7 @@ public final class Fleet implements Decisions, AutoCloseable {
             ClusterRecord record = RecordJson.read(event.getValue(), ClusterRecord.class);
             lastReadVersion = Math.max(lastReadVersion, record.version());
             synchronized (applyLock) {
-                // Events of one key arrive in order; a merge result is authoritative even with a lower version.
-                if (merged || applied == null || record.version() > applied.version()) {
+                if (supersedes(record)) {
                     applyLocked(record, merged ? "the fleet healed" : "change event");
                 }
             }

@@ -71,9 +71,10 @@ public final class HazelcastSetup {
         hz.setProperty("hazelcast.merge.next.run.delay.seconds", "1");
         // The default waits 5 s before a joiner may join; members of a fleet start together.
         hz.setProperty("hazelcast.wait.seconds.before.join", "1");
-        // A call to an unreachable cluster fails within seconds (fail static), not after two minutes of retries.
-        hz.setProperty("hazelcast.invocation.max.retry.count", "10");
-        hz.setProperty("hazelcast.invocation.retry.pause.millis", "200");
+        // A call to an unreachable cluster fails within about ten seconds (fail static), not after two minutes of
+        // retries; long enough to ride out the partition migrations of members joining together on a busy machine.
+        hz.setProperty("hazelcast.invocation.max.retry.count", "100");
+        hz.setProperty("hazelcast.invocation.retry.pause.millis", "100");
         hz.setProperty("hazelcast.operation.call.timeout.millis", "5000");
 
         NetworkConfig net = hz.getNetworkConfig();

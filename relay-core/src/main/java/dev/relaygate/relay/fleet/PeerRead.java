@@ -16,8 +16,17 @@ final class PeerRead {
 
     private PeerRead() {}
 
+    /** One read at start, result unused: the client's classes are loaded before a stall needs them fast. */
+    static void warmUp(String clusterName, List<String> addresses) {
+        read(clusterName, addresses, HazelcastSetup.FLEET_MAP, "record", true);
+    }
+
     /** The value under {@code key} in {@code map} as the members at {@code addresses} hold it, or null. */
     static String record(String clusterName, List<String> addresses, String map, String key) {
+        return read(clusterName, addresses, map, key, false);
+    }
+
+    private static String read(String clusterName, List<String> addresses, String map, String key, boolean quiet) {
         ClientConfig client = new ClientConfig();
         client.setClusterName(clusterName);
         client.setInstanceName("relaygate-peer-read-" + System.nanoTime());
@@ -34,13 +43,13 @@ final class PeerRead {
             peers = HazelcastClient.newHazelcastClient(client);
             String value = peers.<String, String>getMap(map).get(key);
             LOG.log(
-                    System.Logger.Level.INFO,
+                    quiet ? System.Logger.Level.DEBUG : System.Logger.Level.INFO,
                     "fleet: read the cluster record from the other members in " + (System.nanoTime() - t0) / 1_000_000
                             + " ms");
             return value;
         } catch (RuntimeException e) {
             LOG.log(
-                    System.Logger.Level.WARNING,
+                    quiet ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING,
                     "fleet: the other members could not be asked directly (" + e + "); waiting for the merge");
             return null;
         } finally {

@@ -6,8 +6,8 @@ import com.hazelcast.spi.merge.MergingValue;
 import com.hazelcast.spi.merge.SplitBrainMergePolicy;
 
 /**
- * How a fleet that split (a partition, a paused member cut off) keeps one cluster record when it heals: a
- * rolled-back record always survives, otherwise the higher version (see {@link ClusterRecord#survivor}).
+ * How a fleet that split (a partition, a paused member cut off) keeps one cluster record when it heals: the record
+ * whose history holds more rollbacks survives, otherwise the higher version (see {@link ClusterRecord#survivor}).
  * Other entries of the fleet map keep the healed cluster's value when it has one.
  */
 public final class RollbackWinsMergePolicy implements SplitBrainMergePolicy<Object, MergingValue<Object>, Object> {

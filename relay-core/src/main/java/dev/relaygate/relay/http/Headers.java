@@ -11,6 +11,7 @@ public final class Headers {
 
     public static final CharSequence X_REQUEST_ID = HttpHeaders.createOptimized("X-Request-ID");
     public static final CharSequence X_RELAY_ENVIRONMENT = HttpHeaders.createOptimized("X-Relay-Environment");
+    public static final CharSequence X_RELAY_MEMBER = HttpHeaders.createOptimized("X-Relay-Member");
     public static final CharSequence X_ROUTE_POLICY = HttpHeaders.createOptimized("X-Route-Policy");
     public static final CharSequence TRACEPARENT = HttpHeaders.createOptimized("traceparent");
     public static final CharSequence AUTHORIZATION = HttpHeaders.AUTHORIZATION;

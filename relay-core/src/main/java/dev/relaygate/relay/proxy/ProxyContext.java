@@ -9,6 +9,7 @@ import dev.relaygate.relay.time.Clock;
 import dev.relaygate.relay.time.RandomSource;
 import dev.relaygate.relay.upstream.Upstreams;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
 import java.util.List;
 
 /**
@@ -26,6 +27,9 @@ public final class ProxyContext {
     final AttemptPolicy attempts;
     final long streamIdleTimeoutMs;
     final int bufferEvents;
+    /** {@code X-Relay-Member}'s value in a fleet (this member's id); null when the relay runs alone. */
+    final CharSequence member;
+
     private final List<ExchangeListener> listeners;
     private final ShadowMirror mirror;
 
@@ -50,6 +54,9 @@ public final class ProxyContext {
         this.attempts = new AttemptPolicy(config.upstream(), retryJitter);
         this.streamIdleTimeoutMs = config.streaming().idleTimeoutMs();
         this.bufferEvents = config.streaming().bufferEvents();
+        this.member = config.cluster() == null
+                ? null
+                : HttpHeaders.createOptimized(config.cluster().memberId());
         this.listeners = List.copyOf(listeners);
         this.mirror = mirror;
     }

@@ -208,6 +208,9 @@ final class ProxyExchange {
         response.putHeader(
                 Headers.X_RELAY_ENVIRONMENT, target.environment() == Environment.GREEN ? Headers.GREEN : Headers.BLUE);
         response.putHeader(Headers.X_REQUEST_ID, requestId);
+        if (ctx.member != null) {
+            response.putHeader(Headers.X_RELAY_MEMBER, ctx.member); // which member of a fleet answered
+        }
         if (filtered) {
             response.headers().remove(Headers.CONTENT_LENGTH); // the client gets fewer bytes than upstream sent
         }

@@ -49,9 +49,10 @@ final class ClusterRecordTest {
         return new CanaryJudge(settings.validationThreshold()).judge(buffer.window(0), JudgeMode.CANARY, 10_000);
     }
 
-    private static ClusterRecord record(long version, RolloutState state) {
+    private static ClusterRecord record(long version, long rollbacks, RolloutState state) {
         return new ClusterRecord(
                 version,
+                rollbacks,
                 state,
                 new PersistedRouting(state.greenWeight(), "weighted", false, "rollout", 5),
                 ROLES,
@@ -77,7 +78,7 @@ final class ClusterRecordTest {
     @Test
     void aRecordWithARollbackAndItsVerdictSurvivesJson() {
         Verdict v = breach();
-        ClusterRecord r = record(4, rolledBack(v));
+        ClusterRecord r = record(4, 1, rolledBack(v));
         ClusterRecord back = RecordJson.read(RecordJson.write(r), ClusterRecord.class);
         assertThat(back).isEqualTo(r);
         assertThat(back.rollout().rollback().verdict().errorRate()).isEqualTo(v.errorRate());
@@ -85,20 +86,34 @@ final class ClusterRecordTest {
     }
 
     @Test
-    void aRollbackSurvivesAMergeWhateverTheVersions() {
-        ClusterRecord rolledBack = record(3, rolledBack(breach()));
-        ClusterRecord advanced = record(9, canary(4));
+    void aRollbackOneSideSawBeatsAnyAdvanceOnTheOtherWhateverTheVersions() {
+        ClusterRecord rolledBack = record(3, 1, rolledBack(breach()));
+        ClusterRecord advanced = record(9, 0, canary(4));
         assertThat(ClusterRecord.survivor(rolledBack, advanced)).isSameAs(rolledBack);
         assertThat(ClusterRecord.survivor(advanced, rolledBack)).isSameAs(rolledBack);
     }
 
     @Test
+    void aResetDecidedAfterTheRollbackStillFollowsIt() {
+        ClusterRecord rolledBack = record(3, 1, rolledBack(breach()));
+        RolloutState restarted = canary(1);
+        ClusterRecord afterReset = record(5, ClusterRecord.rollbacksAfter(rolledBack, restarted), restarted);
+        assertThat(afterReset.rollbacks()).isEqualTo(1);
+        assertThat(ClusterRecord.survivor(rolledBack, afterReset)).isSameAs(afterReset);
+        assertThat(ClusterRecord.rollbacksAfter(afterReset, rolledBack(breach())))
+                .isEqualTo(2);
+        assertThat(ClusterRecord.rollbacksAfter(rolledBack, rolledBack(breach())))
+                .as("staying rolled back is not another rollback")
+                .isEqualTo(1);
+    }
+
+    @Test
     void otherwiseTheHigherVersionSurvivesAndATieKeepsTheExisting() {
-        ClusterRecord older = record(3, canary(1));
-        ClusterRecord newer = record(4, canary(2));
+        ClusterRecord older = record(3, 0, canary(1));
+        ClusterRecord newer = record(4, 0, canary(2));
         assertThat(ClusterRecord.survivor(older, newer)).isSameAs(newer);
         assertThat(ClusterRecord.survivor(newer, older)).isSameAs(newer);
-        ClusterRecord tie = record(4, canary(3));
+        ClusterRecord tie = record(4, 0, canary(3));
         assertThat(ClusterRecord.survivor(newer, tie)).isSameAs(newer);
         assertThat(ClusterRecord.survivor(null, tie)).isSameAs(tie);
     }

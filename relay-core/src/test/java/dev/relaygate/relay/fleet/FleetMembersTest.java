@@ -110,6 +110,8 @@ final class FleetMembersTest {
                                         .orElse(""))
                         ? 1
                         : 0;
+                assertThat(r.headers().firstValue("X-Relay-Member"))
+                        .contains(f.members[2].config().cluster().memberId());
             }
             assertThat(green).isPositive();
             String member = "\"member\":\"" + f.members[2].config().cluster().memberId() + "\"";
