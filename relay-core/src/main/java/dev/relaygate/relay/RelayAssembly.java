@@ -12,7 +12,6 @@ import dev.relaygate.relay.admin.RolloutJson;
 import dev.relaygate.relay.config.EnvironmentsConfig;
 import dev.relaygate.relay.config.RelayConfig;
 import dev.relaygate.relay.config.RequestLogConfig;
-import dev.relaygate.relay.config.RoutingStrategy;
 import dev.relaygate.relay.config.TrafficShiftSettings;
 import dev.relaygate.relay.exchange.ExchangeListener;
 import dev.relaygate.relay.fleet.Fleet;
@@ -284,10 +283,7 @@ final class RelayAssembly implements AutoCloseable {
 
     /** The routing to save: null while it is still the config's (a config edited later then applies). */
     private static PersistedRouting persistedRouting(RoutingPolicy p) {
-        return p.fromConfig()
-                ? null
-                : new PersistedRouting(
-                        p.greenWeight(), p.strategy().wireName(), p.shadow(), p.changedBy(), p.changedAtMillis());
+        return p.fromConfig() ? null : PersistedRouting.of(p);
     }
 
     private static RoutingPolicy restoredPolicy(PersistedRouting r) {
@@ -296,13 +292,7 @@ final class RelayAssembly implements AutoCloseable {
                 "restored routing from the state file: green " + r.greenWeight() + "%, " + r.strategy()
                         + " (set by " + r.changedBy() + "); it wins over the config's routing until an operator"
                         + " changes it or the state file is removed");
-        return new RoutingPolicy(
-                r.greenWeight(),
-                RoutingStrategy.fromWire(r.strategy()),
-                r.shadow(),
-                0,
-                r.changedAtMillis(),
-                r.changedBy());
+        return r.toPolicy();
     }
 
     /**

@@ -14,7 +14,6 @@ import com.hazelcast.map.listener.EntryUpdatedListener;
 import dev.relaygate.relay.config.ClusterConfig;
 import dev.relaygate.relay.config.ConfigException;
 import dev.relaygate.relay.config.RelayConfig;
-import dev.relaygate.relay.config.RoutingStrategy;
 import dev.relaygate.relay.config.TrafficShiftSettings;
 import dev.relaygate.relay.judge.IntervalSlice;
 import dev.relaygate.relay.judge.Verdict;
@@ -539,7 +538,7 @@ public final class Fleet implements Decisions, AutoCloseable {
         if (!force && record.equals(previous)) {
             return;
         }
-        RoutingPolicy target = policyOf(record.routing());
+        RoutingPolicy target = record.routing().toPolicy();
         live.update(p -> p.sameRouting(target) && p.changedBy().equals(target.changedBy()) ? p : target);
         if (staging != live) {
             staging.update(p -> p.sameRouting(target) && p.changedBy().equals(target.changedBy()) ? p : target);
@@ -583,8 +582,7 @@ public final class Fleet implements Decisions, AutoCloseable {
                         && current.routing().shadow() == p.shadow()
                         && current.routing().changedBy().equals(p.changedBy())
                 ? current.routing()
-                : new PersistedRouting(
-                        p.greenWeight(), p.strategy().wireName(), p.shadow(), p.changedBy(), p.changedAtMillis());
+                : PersistedRouting.of(p);
         RolloutState rollout = controller.state();
         return new ClusterRecord(
                 version,
@@ -594,16 +592,6 @@ public final class Fleet implements Decisions, AutoCloseable {
                 roles.get(),
                 config.memberId(),
                 clock.currentTimeMillis());
-    }
-
-    private static RoutingPolicy policyOf(PersistedRouting r) {
-        return new RoutingPolicy(
-                r.greenWeight(),
-                RoutingStrategy.fromWire(r.strategy()),
-                r.shadow(),
-                0,
-                r.changedAtMillis(),
-                r.changedBy());
     }
 
     private void checkFingerprint(RelayConfig relayConfig) {
