@@ -271,6 +271,8 @@ public final class FleetRig implements AutoCloseable {
                 .append("state_file: ")
                 .append(quoted(stateFile.toString()))
                 .append('\n')
+                // no background probes of the mocks: the gates switch green's faults themselves
+                .append("health_check_interval_seconds: 0\n")
                 .append("request_log:\n")
                 .append("  dir: ")
                 .append(quoted(requestLogDir.toString()))
@@ -430,9 +432,10 @@ public final class FleetRig implements AutoCloseable {
     }
 
     /**
-     * Sends {@code signal} (KILL, STOP or CONT) to a member with {@code kill -SIGNAL <pid>} and returns the
-     * wall-clock epoch ms at which the signal had been delivered (the {@code kill} command returned). After
-     * KILL it waits (at most 5 s) for the process to be gone.
+     * Sends {@code signal} (KILL, STOP or CONT) to a member and returns the wall-clock epoch ms at which it
+     * had been sent: KILL as SIGKILL through {@link ProcessHandle#destroyForcibly()}, then it waits (at most
+     * 5 s) for the process to be gone; STOP and CONT with {@code kill -STOP/-CONT <pid>} (the instant the
+     * command returned).
      */
     public long signal(Member m, String signal) {
         State next = switch (signal) {
@@ -445,7 +448,15 @@ public final class FleetRig implements AutoCloseable {
         if (m.state == State.KILLED) {
             throw new IllegalStateException(m.name() + " was killed; it cannot take " + signal);
         }
-        long at = sendSignal(signal, m.pid());
+        long at;
+        if (next == State.KILLED) {
+            // SIGKILL straight from this JVM (what kill -KILL does): no fork between the decision and the
+            // signal, so requests in flight at that instant really are cut
+            m.process.toHandle().destroyForcibly();
+            at = System.currentTimeMillis();
+        } else {
+            at = sendSignal(signal, m.pid());
+        }
         m.state = next;
         if (next == State.KILLED) {
             try {

@@ -173,16 +173,18 @@ public abstract class FleetGateSimulation extends Simulation {
 
     /**
      * Starts a rollout through {@code via}'s admin API with the vendor playbook's thresholds (error rate 1%, p99
-     * 200 ms, p99 difference 50 ms); returns the epoch ms the call returned.
+     * 200 ms, p99 difference 50 ms); returns the epoch ms just before the call was sent: the members may
+     * apply the rollout's records before the call returns, so that is the earliest instant a record of this
+     * rollout can carry.
      */
     protected final long startPlaybookRollout(FleetRig.Member via, long increment, long intervalSeconds) {
+        long sent = System.currentTimeMillis();
         Rollouts.start(via.admin(), Rollouts.playbookBody((int) increment, intervalSeconds, 0.01, 200, 50));
-        long at = System.currentTimeMillis();
         run.event(
-                run.clock().msAtEpoch(at),
+                run.clock().msAtEpoch(sent),
                 "rollout_started",
                 "through " + via.name() + ": increment " + increment + ", interval " + intervalSeconds + " s");
-        return at;
+        return sent;
     }
 
     /** Marks an epoch instant as a gate event. */
@@ -192,17 +194,22 @@ public abstract class FleetGateSimulation extends Simulation {
 
     /**
      * Every member's view now: status (rollback, leader) and applied records; a killed member, or one that
-     * does not answer, is a view with the reason and no data.
+     * does not answer, is a view with the reason and no data. What each member answered is also kept next
+     * to its log ({@code member-N-<label>-status.json}, {@code member-N-<label>-applied.json}) as evidence.
      */
-    protected final List<MemberView> memberViews() {
+    protected final List<MemberView> memberViews(String label) {
         List<MemberView> out = new ArrayList<>();
         for (FleetRig.Member m : rig.members()) {
-            out.add(view(m));
+            out.add(view(m, label));
         }
         return out;
     }
 
-    protected static MemberView view(FleetRig.Member m) {
+    protected final List<MemberView> memberViews() {
+        return memberViews("end");
+    }
+
+    private static MemberView view(FleetRig.Member m, String label) {
         if (m.state() == FleetRig.State.KILLED) {
             return new MemberView(m.index(), m.id(), m.state(), null, null, null, "killed by the gate");
         }
@@ -212,6 +219,8 @@ public abstract class FleetGateSimulation extends Simulation {
         try {
             AdminClient.Reply status = m.admin().status();
             AdminClient.Reply applied = m.admin().clusterApplied(0);
+            keep(m, label + "-status", status.body());
+            keep(m, label + "-applied", applied.body());
             String problem = null;
             List<AppliedRecord> records = null;
             if (applied.ok()) {
@@ -230,6 +239,15 @@ public abstract class FleetGateSimulation extends Simulation {
                     problem);
         } catch (RuntimeException e) {
             return new MemberView(m.index(), m.id(), m.state(), null, null, null, e.getMessage());
+        }
+    }
+
+    private static void keep(FleetRig.Member m, String what, JsonNode body) {
+        try {
+            java.nio.file.Files.writeString(
+                    m.log().resolveSibling(m.name() + "-" + what + ".json"), body.toPrettyString());
+        } catch (java.io.IOException e) {
+            // evidence only: the checks use what was read
         }
     }
 

@@ -80,7 +80,7 @@ public class FleetPropagationSimulation extends FleetGateSimulation {
                 awaitSettled();
                 runShifts();
                 sleep(1_000);
-                afterShifts = memberViews();
+                afterShifts = memberViews("after-shifts");
                 share.oneIn(1);
                 run().event("rate_raised", rate + " req/s for the canary");
                 awaitSettled();
