@@ -126,6 +126,7 @@ public final class FleetRig implements AutoCloseable {
     private final Path workDir;
     private final Thread reaper = new Thread(this::destroyChildren, "fleet-rig-reaper");
     private volatile boolean closed;
+    private volatile String source = "";
 
     private FleetRig(MockUpstream blue, MockUpstream green, List<Member> members, Path workDir) {
         this.blue = blue;
@@ -168,8 +169,12 @@ public final class FleetRig implements AutoCloseable {
             rig = new FleetRig(blue, green, List.copyOf(members), work);
             Runtime.getRuntime().addShutdownHook(rig.reaper);
             String cluster = "relaygate-gates-" + UUID.randomUUID().toString().substring(0, 8);
+            // the members run a private copy: a rebuild of the jar while they run (its classes load lazily)
+            // would otherwise break them mid-gate with NoClassDefFoundError
+            Path copy = Files.copy(jar, work.resolve("relaygate.jar"));
+            rig.source = jar + " (" + Files.size(jar) + " bytes, modified " + Files.getLastModifiedTime(jar) + ")";
             for (Member m : members) {
-                rig.launch(jar, m, cluster);
+                rig.launch(copy, m, cluster);
             }
             rig.awaitJoined(joinTimeout);
             return rig;
@@ -388,6 +393,11 @@ public final class FleetRig implements AutoCloseable {
             ports.add(GateRig.freePort());
         }
         return List.copyOf(ports);
+    }
+
+    /** The relay jar the members were started from: path, size and modification time. */
+    public String relayJarSource() {
+        return source;
     }
 
     public List<Member> members() {

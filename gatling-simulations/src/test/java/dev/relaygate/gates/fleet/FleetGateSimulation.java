@@ -98,7 +98,7 @@ public abstract class FleetGateSimulation extends Simulation {
             run.event(
                     "fleet_up",
                     FleetRig.MEMBERS + " members joined in " + (System.nanoTime() - start) / 1_000_000L + " ms: "
-                            + who.toString().trim());
+                            + who.toString().trim() + " (relay jar " + rig.relayJarSource() + ")");
             choreograph();
             timeline = FleetTimeline.sampler(run.clock(), rig, log.log().counters())
                     .start(Duration.ofSeconds(1));
