@@ -1,9 +1,12 @@
 package dev.relaygate.gates;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
+import org.HdrHistogram.Histogram;
 
 /**
  * The per-second probe of the fleet gates: each running member's green weight and applied record version
@@ -86,5 +89,31 @@ public final class FleetTimeline implements LongFunction<Map<String, Object>> {
         sample.put("requests", totalDelta.requests());
         sample.put("errors", totalDelta.errors());
         return sample;
+    }
+
+    /**
+     * The samples with, in each, the p99 of the answered requests that started in the second before it
+     * ({@code client_p99_ms}): a stalled load generator or a busy machine shows as a spike there, next to
+     * the relay's own view of the same second.
+     */
+    public static List<Map<String, Object>> withClientP99(
+            List<Map<String, Object>> samples, List<Observation> observations, GateClock clock) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Map<String, Object> sample : samples) {
+            Map<String, Object> copy = new LinkedHashMap<>(sample);
+            long t = ((Number) sample.get("t_ms")).longValue();
+            Histogram h = new Histogram(LatencyRecorder.HIGHEST_US, 3);
+            for (Observation o : observations) {
+                long start = clock.msAt(o.startNanos());
+                if (o.answered() && start >= t - 1000 && start < t) {
+                    h.recordValue(Math.max(1, Math.min(o.latencyMs() * 1000, LatencyRecorder.HIGHEST_US)));
+                }
+            }
+            if (h.getTotalCount() > 0) {
+                copy.put("client_p99_ms", LatencyRecorder.round(h.getValueAtPercentile(99.0) / 1000.0));
+            }
+            out.add(copy);
+        }
+        return out;
     }
 }

@@ -123,7 +123,8 @@ public abstract class FleetGateSimulation extends Simulation {
             run.percentilesMs(log.log().latency().percentilesMs());
             run.timeline(
                     timeline != null
-                            ? timeline.samples()
+                            ? FleetTimeline.withClientP99(
+                                    timeline.samples(), log.log().measured(), run.clock())
                             : PerSecond.of(log.log().measured(), run.clock()));
             GateEvaluation eval = new GateEvaluation();
             evaluate(eval, measured);
