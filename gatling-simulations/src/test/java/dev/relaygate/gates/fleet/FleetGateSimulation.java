@@ -1,7 +1,10 @@
 package dev.relaygate.gates.fleet;
 
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.relaygate.gates.AdminClient;
@@ -34,7 +37,8 @@ import java.util.List;
  * opens the {@link GateRun}, starts the {@link FleetRig} (mocks plus three relay JVMs in one cluster) and
  * lets the gate schedule its control steps; the load spreads chat requests round robin over the members;
  * {@code after()} reads every member's view, runs the gate's checks and always writes a result (aborted,
- * naming the cause, when the fleet could not start). The fleet is ended in every case.
+ * naming the cause, when the fleet could not start: then the run is stopped rather than crashed, so the
+ * gates after it still run). The fleet is ended in every case.
  */
 public abstract class FleetGateSimulation extends Simulation {
 
@@ -82,7 +86,35 @@ public abstract class FleetGateSimulation extends Simulation {
                 .injectOpen(
                         JsonLoad.warmup(ratePerSec, warmupSeconds),
                         constantUsersPerSec(ratePerSec).during(measureSeconds));
-        return setUp(load, JsonLoad.controller(phases, control)).protocols(ChatTraffic.protocol());
+        // the control user starts the choreography with the injection; when the fleet never came up it sends
+        // one request to a closed loopback port and stops the run a second later instead, because Gatling
+        // fails a run without any request or duration, which would skip the gates after this one
+        PopulationBuilder controller = scenario("control")
+                .exec(session -> {
+                    if (!abortedInBefore) {
+                        phases.start();
+                        control.start();
+                    }
+                    return session;
+                })
+                .doIf(session -> abortedInBefore)
+                .then(exec(http("fleet did not start").get(session -> closedUrl()))
+                        .pause(1)
+                        .exec(session -> {
+                            phases.requestStop();
+                            return session;
+                        }))
+                .injectOpen(atOnceUsers(1));
+        return setUp(load, controller).protocols(ChatTraffic.protocol());
+    }
+
+    private static String closedUrl() {
+        try (java.net.ServerSocket socket =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return "http://127.0.0.1:" + socket.getLocalPort() + "/fleet-did-not-start";
+        } catch (java.io.IOException e) {
+            return "http://127.0.0.1:9/fleet-did-not-start";
+        }
     }
 
     @Override
@@ -102,7 +134,16 @@ public abstract class FleetGateSimulation extends Simulation {
             choreograph();
             timeline = FleetTimeline.sampler(run.clock(), rig, log.log().counters())
                     .start(Duration.ofSeconds(1));
-        } catch (RuntimeException | Error e) {
+        } catch (RuntimeException e) {
+            // Written as aborted, naming the cause; not rethrown: a crashed Gatling run would skip every gate
+            // after this one. The control user ends the run instead.
+            abortedInBefore = true;
+            for (int i = 0; i < FleetRig.MEMBERS; i++) {
+                rotation.remove(i); // the load sends nothing; the control user ends the run
+            }
+            run.aborted(e);
+            close();
+        } catch (Error e) {
             abortedInBefore = true;
             run.aborted(e);
             close();
