@@ -16,7 +16,11 @@ import java.util.List;
  */
 public record AppliedRecord(long version, long appliedAtMs, int greenWeight, String phase) {
 
-    /** The {@code applied} array of a {@code /admin/cluster/applied} answer, in version order. */
+    /**
+     * The {@code applied} array of a {@code /admin/cluster/applied} answer in the order the member applied
+     * the records (by {@code applied_at_ms}, ties kept as listed), not by version: a member that re-applies
+     * an older record (a merge going back to a CANARY record after a rollback) must show up as doing so.
+     */
     public static List<AppliedRecord> parse(JsonNode body) {
         JsonNode array = body.path("applied");
         if (!array.isArray()) {
@@ -28,7 +32,7 @@ public record AppliedRecord(long version, long appliedAtMs, int greenWeight, Str
                 n.path("applied_at_ms").asLong(-1),
                 n.path("green_weight").asInt(-1),
                 n.path("phase").asText(""))));
-        out.sort(Comparator.comparingLong(AppliedRecord::version));
+        out.sort(Comparator.comparingLong(AppliedRecord::appliedAtMs));
         return List.copyOf(out);
     }
 

@@ -11,7 +11,19 @@ final class AppliedRecordTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    void theAppliedListIsReadInVersionOrderWithItsRollbackRecordsRecognised() throws Exception {
+    void theAppliedListIsReadInTheOrderTheMemberAppliedItEvenWhenAVersionCameBack() throws Exception {
+        var body = JSON.readTree("{\"applied\":["
+                + "{\"version\":52,\"applied_at_ms\":1000,\"green_weight\":10,\"phase\":\"CANARY\"},"
+                + "{\"version\":52,\"applied_at_ms\":3000,\"green_weight\":10,\"phase\":\"CANARY\"},"
+                + "{\"version\":53,\"applied_at_ms\":2000,\"green_weight\":0,\"phase\":\"ROLLED_BACK\"}]}");
+
+        assertThat(AppliedRecord.parse(body))
+                .extracting(AppliedRecord::appliedAtMs)
+                .containsExactly(1000L, 2000L, 3000L);
+    }
+
+    @Test
+    void theAppliedListIsReadWithItsRollbackRecordsRecognised() throws Exception {
         var body = JSON.readTree("{\"member_id\":\"127.0.0.1:5801\",\"applied\":["
                 + "{\"version\":13,\"applied_at_ms\":1796380000300,\"green_weight\":0,\"phase\":\"ROLLED_BACK\"},"
                 + "{\"version\":12,\"applied_at_ms\":1796380000123,\"green_weight\":10,\"phase\":\"CANARY\"}]}");

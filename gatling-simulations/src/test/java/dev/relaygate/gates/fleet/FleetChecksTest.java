@@ -159,6 +159,25 @@ final class FleetChecksTest {
     }
 
     @Test
+    void aMemberGoingBackToTheOlderCanaryRecordAfterItsRollbackFails() {
+        List<AppliedRecord> applied = new ArrayList<>(FleetFixtures.canaryThenRollback(DECISION + 5));
+        applied.add(new AppliedRecord(2, DECISION + 3_500, 10, "CANARY"));
+        applied.add(new AppliedRecord(3, DECISION + 3_540, 0, "ROLLED_BACK"));
+        List<MemberView> views = List.of(member(0, applied, rollback(DECISION), IDS.get(0)));
+        GateEvaluation eval = new GateEvaluation();
+
+        FleetChecks.noGreenRaisedAfterRollback(eval, views, ROLLOUT);
+
+        assertThat(eval.failures())
+                .containsExactly(
+                        "green_raised_after_rollback was 1, above the limit green_raised_after_rollback_max = 0");
+        assertThat(eval.measuredFigures())
+                .containsEntry(
+                        "green_raised_after_rollback_records",
+                        "member-1 applied v2 (CANARY, green 10) 3495 ms after its v3 rollback");
+    }
+
+    @Test
     void anAnswerNamingAnotherMemberOrNoneFailsTheHeaderCheckButUnansweredRequestsDoNot() {
         List<MemberObservation> traffic = List.of(
                 MemberObservation.of(0, IDS.get(0), ONSET, 200, "blue"),
