@@ -37,10 +37,22 @@ public final class AdminClient {
             .build();
     private final String relayUrl;
     private final String token;
+    private final Duration timeout;
 
     public AdminClient(String relayUrl, String token) {
+        // Generous: a control call (e.g. validate-keys probing a cold upstream) can take seconds on a
+        // loaded 2-core machine; a call that still fails is a failed control step and fails its gate.
+        this(relayUrl, token, Duration.ofSeconds(30));
+    }
+
+    /**
+     * With a shorter per-call timeout, for probes polled many times a second (a fleet member that was just
+     * killed or stopped must not hold the poller for 30 s).
+     */
+    public AdminClient(String relayUrl, String token, Duration timeout) {
         this.relayUrl = relayUrl.endsWith("/") ? relayUrl.substring(0, relayUrl.length() - 1) : relayUrl;
         this.token = token;
+        this.timeout = timeout;
     }
 
     public Reply status() {
@@ -49,6 +61,11 @@ public final class AdminClient {
 
     public Reply trafficShift(int blue, int green) {
         return call("POST", "/admin/traffic-shift", "{\"blue\":" + blue + ",\"green\":" + green + "}");
+    }
+
+    /** A fleet member's applied record versions ({@code GET /admin/cluster/applied}), from {@code sinceVersion}. */
+    public Reply clusterApplied(long sinceVersion) {
+        return call("GET", "/admin/cluster/applied?since_version=" + sinceVersion, null);
     }
 
     public Reply rollback() {
@@ -77,10 +94,8 @@ public final class AdminClient {
     }
 
     public Reply call(String method, String path, String body) {
-        // Generous: a control call (e.g. validate-keys probing a cold upstream) can take seconds on a
-        // loaded 2-core machine; a call that still fails is a failed control step and fails its gate.
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(relayUrl + path))
-                .timeout(Duration.ofSeconds(30))
+                .timeout(timeout)
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json");
         if (body == null) {

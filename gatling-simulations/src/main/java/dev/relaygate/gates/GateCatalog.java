@@ -23,7 +23,10 @@ public final class GateCatalog {
             "shadow-no-impact",
             "key-rotation",
             "manual-rollback",
-            "relay-overhead");
+            "relay-overhead",
+            "fleet-rollback",
+            "fleet-leader-failover",
+            "fleet-propagation");
 
     private GateCatalog() {}
 

@@ -3,6 +3,7 @@ package dev.relaygate.gates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.relaygate.gates.fleet.FleetGateSimulation;
 import dev.relaygate.gates.load.GateSimulation;
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -78,7 +79,8 @@ final class GateCatalogTest {
                         "dev.relaygate.gates." + pkg + "." + name.replace(".class", ""),
                         false,
                         GateCatalogTest.class.getClassLoader());
-                if (GateSimulation.class.isAssignableFrom(c) && !Modifier.isAbstract(c.getModifiers())) {
+                if ((GateSimulation.class.isAssignableFrom(c) || FleetGateSimulation.class.isAssignableFrom(c))
+                        && !Modifier.isAbstract(c.getModifiers())) {
                     out.add(c);
                 }
             }
