@@ -147,14 +147,17 @@ public final class RolloutController {
             lastDecision = v.decision();
             timeline.publish(RolloutEvent.of(now, EventType.VERDICT, s, s, v.reason(), v));
         }
+        // The decision's instant is when the verdict came out, after taking and judging the window (in a fleet that
+        // includes reading every member's report): what the rollback evidence and the next step record.
+        long decidedAt = clock.currentTimeMillis();
         if (v.decision() == Decision.BREACH) {
-            rollback(true, v.reason(), v, now);
+            rollback(true, v.reason(), v, decidedAt);
         } else if (v.decision() == Decision.HEALTHY
                 && s.phase() != Phase.PROMOTED
                 && now - s.stepStartedAtMillis() >= settings.intervalMillis()) {
             String hold = advanceHold.get();
             if (hold == null) {
-                advance(s, v, now);
+                advance(s, v, decidedAt);
             } else if (!hold.equals(lastHold)) {
                 timeline.publish(RolloutEvent.of(now, EventType.VERDICT, s, s, "healthy, but holding: " + hold, v));
             }
