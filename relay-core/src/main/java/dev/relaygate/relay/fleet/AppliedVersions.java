@@ -1,7 +1,9 @@
 package dev.relaygate.relay.fleet;
 
 import java.util.ArrayDeque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The record versions this member applied to its router, when, and what they routed: the evidence that a
@@ -30,5 +32,20 @@ final class AppliedVersions {
 
     synchronized Applied latest() {
         return ring.peekLast();
+    }
+
+    /** {@code GET /admin/cluster/applied}'s list: the versions applied since {@code version}, oldest first. */
+    List<Map<String, Object>> json(long version) {
+        return since(version).stream()
+                .map(a -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("version", a.version());
+                    m.put("applied_at_ms", a.appliedAtMillis());
+                    m.put("green_weight", a.greenWeight());
+                    m.put("phase", a.phase());
+                    m.put("changed_by", a.changedBy());
+                    return m;
+                })
+                .toList();
     }
 }

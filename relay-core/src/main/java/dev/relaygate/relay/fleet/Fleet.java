@@ -1,22 +1,12 @@
 package dev.relaygate.relay.fleet;
 
-import com.hazelcast.cluster.Member;
-import com.hazelcast.cluster.MembershipEvent;
-import com.hazelcast.cluster.MembershipListener;
-import com.hazelcast.core.EntryEvent;
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.core.HazelcastJsonValue;
 import com.hazelcast.core.LifecycleEvent;
-import com.hazelcast.map.IMap;
-import com.hazelcast.map.listener.EntryAddedListener;
-import com.hazelcast.map.listener.EntryMergedListener;
-import com.hazelcast.map.listener.EntryUpdatedListener;
 import dev.relaygate.relay.config.ClusterConfig;
 import dev.relaygate.relay.config.ConfigException;
 import dev.relaygate.relay.config.RelayConfig;
 import dev.relaygate.relay.config.TrafficShiftSettings;
 import dev.relaygate.relay.judge.IntervalSlice;
-import dev.relaygate.relay.judge.Verdict;
 import dev.relaygate.relay.rollout.Decisions;
 import dev.relaygate.relay.rollout.IntervalSource;
 import dev.relaygate.relay.rollout.PersistedRouting;
@@ -30,10 +20,7 @@ import dev.relaygate.relay.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -41,7 +28,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * This relay as a member of a fleet. It keeps the member's router on the cluster record: every committed
@@ -57,11 +43,7 @@ import java.util.stream.Collectors;
 public final class Fleet implements Decisions, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(Fleet.class.getName());
-    private static final String RECORD = "record";
-    private static final String JUDGE = "judge";
-    private static final String FINGERPRINT = "fingerprint";
     private static final int MAX_ATTEMPTS = 20;
-    private static final long READ_TIMEOUT_MS = 2000;
 
     private final ClusterConfig config;
     private final HazelcastInstance hazelcast;
@@ -73,11 +55,9 @@ public final class Fleet implements Decisions, AutoCloseable {
     private final Runnable swapRoles;
     private final IntervalSource local;
     private final FleetIntervals intervals;
-    private final IMap<String, String> records;
-    private final IMap<String, HazelcastJsonValue> members;
+    private final FleetMap records;
+    private final FleetMembers members;
     private final AppliedVersions appliedVersions = new AppliedVersions();
-    private final Map<String, Map<String, Object>> memberStates = new ConcurrentHashMap<>();
-    private final Map<String, Long> memberSince = new ConcurrentHashMap<>();
     private final Object applyLock = new Object();
     private final ScheduledExecutorService timer;
     private final ThreadLocal<Long> committed = ThreadLocal.withInitial(() -> -1L);
@@ -88,9 +68,8 @@ public final class Fleet implements Decisions, AutoCloseable {
     private volatile long lastReadAtMillis;
     private volatile boolean connected = true;
     private volatile boolean leading;
-    private volatile Map<String, Object> judgeView = Map.of();
+    private final JudgeView judgeView = new JudgeView();
     private volatile List<String> excluded = List.of();
-    private final List<UUID> listeners = new java.util.ArrayList<>();
 
     /**
      * @param live      the store requests route by
@@ -119,8 +98,8 @@ public final class Fleet implements Decisions, AutoCloseable {
         this.swapRoles = swapRoles;
         this.local = local;
         this.intervals = intervals;
-        this.records = hazelcast.getMap(HazelcastSetup.FLEET_MAP);
-        this.members = hazelcast.getMap(HazelcastSetup.MEMBERS_MAP);
+        this.records = new FleetMap(hazelcast);
+        this.members = new FleetMembers(hazelcast, config, clock);
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "relaygate-fleet");
             t.setDaemon(true);
@@ -142,31 +121,21 @@ public final class Fleet implements Decisions, AutoCloseable {
      * @throws ConfigException naming the fields that differ from the fleet's
      */
     public void start(RelayConfig relayConfig) {
-        checkFingerprint(relayConfig);
-        String json = records.get(RECORD);
-        if (json == null) {
-            ClusterRecord seed = fromLocal(null, 1);
-            String previous = records.putIfAbsent(RECORD, RecordJson.write(seed));
-            json = previous != null ? previous : RecordJson.write(seed);
-            LOG.log(
-                    System.Logger.Level.INFO,
-                    previous != null
-                            ? "fleet: took the cluster record another member seeded"
-                            : "fleet: seeded the cluster record from this member's state (v1)");
-        } else {
-            LOG.log(System.Logger.Level.INFO, "fleet: took the cluster's record over this member's state file");
-        }
-        ClusterRecord record = RecordJson.read(json, ClusterRecord.class);
+        records.requireSameFingerprint(relayConfig);
+        ClusterRecord seed = fromLocal(null, 1);
+        ClusterRecord record = records.recordOrSeed(seed);
+        LOG.log(
+                System.Logger.Level.INFO,
+                record.equals(seed)
+                        ? "fleet: seeded the cluster record from this member's state (v1)"
+                        : "fleet: took the cluster's record (v" + record.version() + ") over this member's state file");
         synchronized (applyLock) {
             applyLocked(record, "joined the fleet");
         }
         lastReadVersion = record.version();
         lastReadAtMillis = clock.currentTimeMillis();
-        listeners.add(records.addEntryListener(new RecordListener(), true));
-        listeners.add(members.addEntryListener(new MemberStateListener(), true));
-        members.entrySet().forEach(e -> memberStates.put(e.getKey(), view(e.getValue())));
-        hazelcast.getCluster().addMembershipListener(new Membership());
-        hazelcast.getCluster().getMembers().forEach(m -> memberSince.putIfAbsent(idOf(m), clock.currentTimeMillis()));
+        records.listen(new FleetMapEvents(this::onRecordEvent, this::onJudgeEvent));
+        members.start(this::reconcileSoon);
         hazelcast.getLifecycleService().addLifecycleListener(e -> {
             if (e.getState() == LifecycleEvent.LifecycleState.MERGED) {
                 LOG.log(System.Logger.Level.WARNING, "fleet: this member merged back into the fleet; re-reading");
@@ -209,7 +178,7 @@ public final class Fleet implements Decisions, AutoCloseable {
             live.update(p -> p.withGreenWeight(0, "held after standing still " + stalledMs + " ms"));
         }
         // Here, on the watch's own thread: a periodic re-read stuck across the stall must not delay it.
-        String json = PeerRead.record(config.name(), others, HazelcastSetup.FLEET_MAP, RECORD);
+        String json = PeerRead.record(config.name(), others, HazelcastSetup.FLEET_MAP, FleetMap.RECORD);
         synchronized (applyLock) {
             if (json != null) {
                 ClusterRecord fleetRecord = RecordJson.read(json, ClusterRecord.class);
@@ -250,7 +219,7 @@ public final class Fleet implements Decisions, AutoCloseable {
             return;
         }
         if (newlyLeading) {
-            intervals.resetHeard(currentMemberIds());
+            intervals.resetHeard(members.ids());
             List<IntervalSlice> window = live
                     ? intervals.window(Math.max(clock.currentTimeMillis() - settings.windowMillis(), 0))
                     : List.of();
@@ -265,7 +234,7 @@ public final class Fleet implements Decisions, AutoCloseable {
             excluded = List.of();
             return;
         }
-        excluded = intervals.silent(currentMemberIds(), memberSince);
+        excluded = intervals.silent(members.ids(), members.since());
         try {
             decide(() -> {
                 controller.tick();
@@ -285,7 +254,7 @@ public final class Fleet implements Decisions, AutoCloseable {
         committed.set(-1L);
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             synchronized (applyLock) {
-                String currentJson = readRecord();
+                String currentJson = records.record();
                 ClusterRecord read = RecordJson.read(currentJson, ClusterRecord.class);
                 // A member cut off from the fleet reads its own stale copy: never step back to it, build on what
                 // this member already applied (the merge that heals the split keeps the right one).
@@ -303,16 +272,16 @@ public final class Fleet implements Decisions, AutoCloseable {
                     committed.set(current.version());
                     return result;
                 }
-                if (!hasQuorum() && !next.allOnBlue()) {
+                if (!members.hasQuorum() && !next.allOnBlue()) {
                     applyLocked(current, null, true);
                     throw new SharedStateUnavailableException(
-                            "this member sees " + memberCount() + " of "
+                            "this member sees " + members.count() + " of "
                                     + config.members().size()
                                     + " fleet members (a majority is " + config.quorum()
                                     + "): it may roll back on its own, but makes no other change until it rejoins",
                             null);
                 }
-                if (compareAndSet(currentJson, next)) {
+                if (records.compareAndSet(currentJson, next)) {
                     applyLocked(next, "committed here");
                     committed.set(next.version());
                     return result;
@@ -333,8 +302,7 @@ public final class Fleet implements Decisions, AutoCloseable {
 
     /** Whether this member runs the controller's ticks: the oldest member of the cluster it sees. */
     public boolean isLeader() {
-        Set<Member> all = hazelcast.getCluster().getMembers();
-        return !all.isEmpty() && all.iterator().next().localMember();
+        return members.isLeader();
     }
 
     public String memberId() {
@@ -347,7 +315,7 @@ public final class Fleet implements Decisions, AutoCloseable {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("member_id", config.memberId());
         out.put("name", config.name());
-        out.put("leader", leaderId());
+        out.put("leader", members.leaderId());
         out.put("is_leader", isLeader());
         out.put("connected", connected);
         if (!connected) {
@@ -367,34 +335,21 @@ public final class Fleet implements Decisions, AutoCloseable {
         out.put("applied_version", record == null ? -1 : record.version());
         out.put("last_read_age_ms", clock.currentTimeMillis() - lastReadAtMillis);
         long newest = Math.max(lastReadVersion, record == null ? -1 : record.version());
-        List<Map<String, Object>> list = new java.util.ArrayList<>();
-        String leader = leaderId();
+        boolean leader = isLeader();
         Map<String, Long> heard = intervals.lastHeard();
         long now = clock.currentTimeMillis();
-        for (Member m : hazelcast.getCluster().getMembers()) {
-            String id = idOf(m);
-            Map<String, Object> state = memberStates.getOrDefault(id, Map.of());
-            Map<String, Object> member = new LinkedHashMap<>();
-            member.put("id", id);
-            member.put(
-                    "address", m.getAddress().getHost() + ":" + m.getAddress().getPort());
-            member.put("leader", id.equals(leader));
-            Object version = state.get("applied_version");
-            member.put("applied_version", version);
-            member.put("lag_versions", version instanceof Number n ? Math.max(0, newest - n.longValue()) : null);
-            member.put("applied_at_ms", state.get("applied_at_ms"));
-            if (isLeader()) {
+        List<?> excludedNow = leader ? excluded : judgeView.excluded();
+        List<Map<String, Object>> list = members.rows(newest, id -> {
+            Map<String, Object> reporting = new LinkedHashMap<>();
+            reporting.put("reporting", !excludedNow.contains(id));
+            if (leader) {
                 Long last = heard.get(id);
-                member.put("reporting", !excluded.contains(id));
-                member.put("last_report_age_ms", last == null ? null : now - last);
-            } else {
-                Object ex = judgeView.get("excluded");
-                member.put("reporting", !(ex instanceof List<?> l && l.contains(id)));
+                reporting.put("last_report_age_ms", last == null ? null : now - last);
             }
-            list.add(member);
-        }
+            return reporting;
+        });
         out.put("members", list);
-        out.put("excluded", isLeader() ? excluded : judgeView.getOrDefault("excluded", List.of()));
+        out.put("excluded", excludedNow);
         return out;
     }
 
@@ -402,19 +357,7 @@ public final class Fleet implements Decisions, AutoCloseable {
     public Map<String, Object> applied(long sinceVersion) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("member_id", config.memberId());
-        out.put(
-                "applied",
-                appliedVersions.since(sinceVersion).stream()
-                        .map(a -> {
-                            Map<String, Object> m = new LinkedHashMap<>();
-                            m.put("version", a.version());
-                            m.put("applied_at_ms", a.appliedAtMillis());
-                            m.put("green_weight", a.greenWeight());
-                            m.put("phase", a.phase());
-                            m.put("changed_by", a.changedBy());
-                            return m;
-                        })
-                        .toList());
+        out.put("applied", appliedVersions.json(sinceVersion));
         return out;
     }
 
@@ -429,11 +372,10 @@ public final class Fleet implements Decisions, AutoCloseable {
      */
     private void reconcile(boolean healed) {
         try {
-            String json = records.getAsync(RECORD).toCompletableFuture().get(READ_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            String json = records.get(FleetMap.RECORD);
             if (applied != null && applied.rollout().phase().isLive() && !isLeader()) {
                 // The leader's view only changes while a rollout is judged; events carry it, this heals a miss.
-                String judge =
-                        records.getAsync(JUDGE).toCompletableFuture().get(READ_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+                String judge = records.get(FleetMap.JUDGE);
                 if (judge != null) {
                     adoptJudgeView(judge);
                 }
@@ -451,10 +393,10 @@ public final class Fleet implements Decisions, AutoCloseable {
                 }
             }
             setConnected(
-                    hasQuorum(),
-                    hasQuorum()
+                    members.hasQuorum(),
+                    members.hasQuorum()
                             ? null
-                            : "sees " + memberCount() + " of "
+                            : "sees " + members.count() + " of "
                                     + config.members().size());
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             setConnected(false, e.toString());
@@ -490,36 +432,7 @@ public final class Fleet implements Decisions, AutoCloseable {
         }
     }
 
-    private String readRecord() {
-        try {
-            String json = records.getAsync(RECORD).toCompletableFuture().get(READ_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-            if (json == null) {
-                throw new SharedStateUnavailableException("the fleet has no cluster record (was it reset?)", null);
-            }
-            return json;
-        } catch (ExecutionException | TimeoutException e) {
-            throw new SharedStateUnavailableException(
-                    "the cluster record could not be read: " + e + "; this member keeps its last applied record", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SharedStateUnavailableException("interrupted", e);
-        }
-    }
-
-    private boolean compareAndSet(String expectedJson, ClusterRecord next) {
-        try {
-            return records.replace(RECORD, expectedJson, RecordJson.write(next));
-        } catch (RuntimeException e) {
-            throw new SharedStateUnavailableException(
-                    "the change could not be committed to the cluster record: " + e + "; nothing was changed", e);
-        }
-    }
-
-    /**
-     * Whether {@code record} replaces the one this member applied: by the rule the fleet's merge uses (a rollback
-     * wins, then the higher version), so no path (a late event, a merge, a cut-off member's own stale copy) ever
-     * steps a member back.
-     */
+    /** Whether {@code record} stands over the applied one ({@link ClusterRecord#survivor}): nothing steps back. */
     private boolean supersedes(ClusterRecord record) {
         ClusterRecord current = applied;
         return current == null || (!record.equals(current) && ClusterRecord.survivor(current, record) == record);
@@ -563,15 +476,7 @@ public final class Fleet implements Decisions, AutoCloseable {
                 record.routing().greenWeight(),
                 record.rollout().phase().name(),
                 record.changedBy()));
-        Map<String, Object> state = new LinkedHashMap<>();
-        state.put("applied_version", record.version());
-        state.put("applied_at_ms", now);
-        memberStates.put(config.memberId(), state);
-        try {
-            members.setAsync(config.memberId(), new HazelcastJsonValue(RecordJson.write(state)));
-        } catch (RuntimeException e) {
-            // status of the others only; the record itself is applied
-        }
+        members.publishApplied(record.version(), now);
     }
 
     private ClusterRecord fromLocal(ClusterRecord current, long version) {
@@ -594,28 +499,9 @@ public final class Fleet implements Decisions, AutoCloseable {
                 clock.currentTimeMillis());
     }
 
-    private void checkFingerprint(RelayConfig relayConfig) {
-        Map<String, String> mine = ConfigFingerprint.of(relayConfig);
-        String existing = records.putIfAbsent(FINGERPRINT, RecordJson.write(mine));
-        if (existing == null) {
-            return;
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, String> fleet = RecordJson.read(existing, Map.class);
-        List<String> differ = ConfigFingerprint.differences(mine, fleet);
-        if (!differ.isEmpty()) {
-            throw new ConfigException(
-                    "cluster",
-                    "this member's config differs from the fleet's in " + String.join(", ", differ)
-                            + ": every member of a fleet runs one rollout over the same upstreams with the same"
-                            + " defaults (keys are not compared); make the configs agree, or use another"
-                            + " cluster.name");
-        }
-    }
-
     private String advanceHold() {
-        if (!hasQuorum()) {
-            return "this member sees " + memberCount() + " of "
+        if (!members.hasQuorum()) {
+            return "this member sees " + members.count() + " of "
                     + config.members().size() + " fleet members (a majority is " + config.quorum() + ")";
         }
         List<String> silent = excluded;
@@ -623,54 +509,12 @@ public final class Fleet implements Decisions, AutoCloseable {
     }
 
     private void publishJudgeView() {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("leader", config.memberId());
-        view.put("at_ms", clock.currentTimeMillis());
-        view.put("excluded", excluded);
-        controller.lastVerdict().ifPresent(v -> view.put("last_verdict", v));
-        judgeView = view;
-        try {
-            records.setAsync(JUDGE, RecordJson.write(view));
-        } catch (RuntimeException e) {
-            // followers show an older view; the leader's own status is current
-        }
+        records.publishJudgeView(
+                judgeView.make(config.memberId(), clock.currentTimeMillis(), excluded, controller.lastVerdict()));
     }
 
     private void adoptJudgeView(String json) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> view = RecordJson.read(json, Map.class);
-        judgeView = view;
-        Object verdict = view.get("last_verdict");
-        if (verdict != null) {
-            controller.adoptVerdict(RecordJson.MAPPER.convertValue(verdict, Verdict.class));
-        }
-    }
-
-    private boolean hasQuorum() {
-        return memberCount() >= config.quorum();
-    }
-
-    private int memberCount() {
-        return hazelcast.getCluster().getMembers().size();
-    }
-
-    private String leaderId() {
-        Set<Member> all = hazelcast.getCluster().getMembers();
-        return all.isEmpty() ? null : idOf(all.iterator().next());
-    }
-
-    private Set<String> currentMemberIds() {
-        return hazelcast.getCluster().getMembers().stream().map(Fleet::idOf).collect(Collectors.toSet());
-    }
-
-    static String idOf(Member m) {
-        String id = m.getAttribute(HazelcastSetup.MEMBER_ID_ATTRIBUTE);
-        return id != null ? id : m.getAddress().getHost() + ":" + m.getAddress().getPort();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> view(HazelcastJsonValue value) {
-        return value == null ? Map.of() : RecordJson.read(value.getValue(), Map.class);
+        judgeView.adopt(json).ifPresent(controller::adoptVerdict);
     }
 
     @Override
@@ -681,85 +525,19 @@ public final class Fleet implements Decisions, AutoCloseable {
         timer.shutdownNow();
     }
 
-    /** Applies a record another member committed, as soon as the change event arrives. */
-    private final class RecordListener
-            implements EntryAddedListener<String, String>,
-                    EntryUpdatedListener<String, String>,
-                    EntryMergedListener<String, String> {
-
-        @Override
-        public void entryAdded(EntryEvent<String, String> event) {
-            onRecord(event, false);
-        }
-
-        @Override
-        public void entryUpdated(EntryEvent<String, String> event) {
-            onRecord(event, false);
-        }
-
-        @Override
-        public void entryMerged(EntryEvent<String, String> event) {
-            onRecord(event, true);
-        }
-
-        private void onRecord(EntryEvent<String, String> event, boolean merged) {
-            if (event.getValue() == null) {
-                return;
-            }
-            if (JUDGE.equals(event.getKey())) {
-                if (!isLeader()) {
-                    adoptJudgeView(event.getValue());
-                }
-                return;
-            }
-            if (!RECORD.equals(event.getKey())) {
-                return;
-            }
-            ClusterRecord record = RecordJson.read(event.getValue(), ClusterRecord.class);
-            lastReadVersion = Math.max(lastReadVersion, record.version());
-            synchronized (applyLock) {
-                if (supersedes(record)) {
-                    applyLocked(record, merged ? "the fleet healed" : "change event");
-                }
+    /** A record another member committed, as soon as its change event arrives (or the fleet healed). */
+    private void onRecordEvent(ClusterRecord record, boolean merged) {
+        lastReadVersion = Math.max(lastReadVersion, record.version());
+        synchronized (applyLock) {
+            if (supersedes(record)) {
+                applyLocked(record, merged ? "the fleet healed" : "change event");
             }
         }
     }
 
-    /** Keeps the other members' applied versions for status. */
-    private final class MemberStateListener
-            implements EntryAddedListener<String, HazelcastJsonValue>,
-                    EntryUpdatedListener<String, HazelcastJsonValue> {
-
-        @Override
-        public void entryAdded(EntryEvent<String, HazelcastJsonValue> event) {
-            memberStates.put(event.getKey(), view(event.getValue()));
-        }
-
-        @Override
-        public void entryUpdated(EntryEvent<String, HazelcastJsonValue> event) {
-            memberStates.put(event.getKey(), view(event.getValue()));
-        }
-    }
-
-    /** Logs who joined and left, and re-reads the record when the membership changes. */
-    private final class Membership implements MembershipListener {
-
-        @Override
-        public void memberAdded(MembershipEvent event) {
-            memberSince.put(idOf(event.getMember()), clock.currentTimeMillis());
-            LOG.log(System.Logger.Level.INFO, "fleet: member joined: " + idOf(event.getMember()));
-            reconcileSoon();
-        }
-
-        @Override
-        public void memberRemoved(MembershipEvent event) {
-            String id = idOf(event.getMember());
-            memberSince.remove(id);
-            LOG.log(
-                    System.Logger.Level.WARNING,
-                    "fleet: member left: " + id + " (" + memberCount() + " of "
-                            + config.members().size() + " in sight; leader " + leaderId() + ")");
-            reconcileSoon();
+    private void onJudgeEvent(String json) {
+        if (!isLeader()) {
+            adoptJudgeView(json);
         }
     }
 }

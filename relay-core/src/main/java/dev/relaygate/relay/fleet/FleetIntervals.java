@@ -49,11 +49,11 @@ public final class FleetIntervals implements IntervalSource {
         this.memberId = memberId;
         this.clock = clock;
         // Every member ever seen, so a new leader still finds the reports of the one that died.
-        hazelcast.getCluster().getMembers().forEach(m -> members.add(Fleet.idOf(m)));
+        hazelcast.getCluster().getMembers().forEach(m -> members.add(FleetMembers.idOf(m)));
         hazelcast.getCluster().addMembershipListener(new MembershipListener() {
             @Override
             public void memberAdded(MembershipEvent event) {
-                members.add(Fleet.idOf(event.getMember()));
+                members.add(FleetMembers.idOf(event.getMember()));
             }
 
             @Override
