@@ -61,8 +61,7 @@ public final class HazelcastSetup {
         // A fleet holds a handful of small entries: 271 partitions (the default) would mean hundreds of migrations
         // on every join and leave, and periodic partition work for nothing. Every member sets the same count.
         hz.setProperty("hazelcast.partition.count", "31");
-        // Backups stay synchronous, but a paused backup holder delays a commit (a rollback) by at most this, not
-        // until failure detection removes it.
+        // The other maps keep synchronous backups; a paused backup holder delays their writes by at most this.
         hz.setProperty("hazelcast.operation.backup.timeout.millis", "500");
         hz.setProperty("hazelcast.max.no.heartbeat.seconds", String.valueOf(cluster.failureDetectionSeconds()));
         hz.setProperty("hazelcast.heartbeat.interval.seconds", String.valueOf(cluster.heartbeatIntervalSeconds()));
@@ -92,8 +91,13 @@ public final class HazelcastSetup {
         }
         hz.getMemberAttributeConfig().setAttribute(MEMBER_ID_ATTRIBUTE, cluster.memberId());
 
+        // Backups are asynchronous: a commit (a rollback) never waits for another member's acknowledgement, which a
+        // busy or paused member can delay by hundreds of ms. If the owner dies before its backups caught up, the
+        // version it lost is still applied by the members that saw it, and the next decision builds on it (a member
+        // never steps back to an older record).
         hz.addMapConfig(new MapConfig(FLEET_MAP)
-                .setBackupCount(2)
+                .setBackupCount(0)
+                .setAsyncBackupCount(2)
                 .setMergePolicyConfig(new MergePolicyConfig(RollbackWinsMergePolicy.class.getName(), 100)));
         hz.addMapConfig(new MapConfig(INTERVALS_MAP).setBackupCount(1));
         hz.addMapConfig(new MapConfig(MEMBERS_MAP).setBackupCount(1));
