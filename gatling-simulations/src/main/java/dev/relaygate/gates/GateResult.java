@@ -9,7 +9,10 @@ import java.util.regex.Pattern;
 /**
  * One gate's outcome, the contract with the reports module: the shape of
  * {@code schemas/gate-result.schema.json}. {@link GateResultWriter} turns it into
- * {@code target/gates/<gate>.json}.
+ * {@code target/gates/<gate>.json} (in a comparison build {@code target/gates/<relay>/<gate>.json}).
+ *
+ * @param relay         the relay the gate drove
+ * @param notSupported  null, or why the gate could not run on that relay (it then neither passed nor failed)
  */
 public record GateResult(
         String gate,
@@ -29,7 +32,9 @@ public record GateResult(
         List<GateEvent> events,
         RunInfo run,
         Instant startedAt,
-        long durationMs) {
+        long durationMs,
+        RelayInfo relay,
+        String notSupported) {
 
     private static final Pattern GATE_ID = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
 
@@ -46,9 +51,15 @@ public record GateResult(
         if (durationMs < 0) {
             throw new IllegalArgumentException("duration_ms must be >= 0, but was " + durationMs);
         }
-        if (passed != failures.isEmpty()) {
-            throw new IllegalArgumentException("passed must be true exactly when failures is empty, but passed was "
-                    + passed + " with " + failures.size() + " failures");
+        Objects.requireNonNull(relay, "relay");
+        if (passed != (failures.isEmpty() && notSupported == null)) {
+            throw new IllegalArgumentException(
+                    "passed must be true exactly when failures is empty and the gate was supported, but passed was "
+                            + passed + " with " + failures.size() + " failures"
+                            + (notSupported == null ? "" : " and not_supported set"));
+        }
+        if (notSupported != null && (aborted || !failures.isEmpty())) {
+            throw new IllegalArgumentException("a gate not supported by its relay has no failures and is not aborted");
         }
         if (aborted && passed) {
             throw new IllegalArgumentException("an aborted gate cannot have passed");

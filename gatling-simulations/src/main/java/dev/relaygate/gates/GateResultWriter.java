@@ -46,6 +46,13 @@ public final class GateResultWriter {
             root.put("aborted", true);
         }
         root.put("description", r.description());
+        root.putObject("relay")
+                .put("name", r.relay().name())
+                .put("kind", r.relay().kind())
+                .put("description", r.relay().description());
+        if (r.notSupported() != null) {
+            root.put("not_supported", r.notSupported());
+        }
         if (r.simulation() != null) {
             root.put("simulation", r.simulation());
         }

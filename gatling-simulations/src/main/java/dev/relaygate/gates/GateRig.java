@@ -1,39 +1,41 @@
 package dev.relaygate.gates;
 
+import dev.relaygate.gates.relays.BundledRelaygate;
+import dev.relaygate.gates.relays.ExternalRelay;
+import dev.relaygate.gates.relays.RelayHeaders;
+import dev.relaygate.gates.relays.RelayKind;
+import dev.relaygate.gates.relays.RelaySpec;
+import dev.relaygate.gates.relays.RelayUnderTest;
+import dev.relaygate.gates.relays.Upstreams;
 import dev.relaygate.mock.MockSettings;
 import dev.relaygate.mock.MockUpstream;
 import dev.relaygate.mock.ProfileSettings;
-import dev.relaygate.relay.RelayServer;
-import dev.relaygate.relay.config.EnvironmentConfig;
 import dev.relaygate.relay.config.RelayConfig;
-import dev.relaygate.relay.config.Secret;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
- * What a gate drives: two mock providers (blue, green) and an in-process relay in front of them, all on
- * 127.0.0.1 with free ports; or, with {@code -Drelay.url}, an external relay (and, for the overhead
- * gate, {@code -Dupstream.url}/{@code -Dupstream.key} naming the mock it forwards to).
+ * What a gate drives: two mock providers (blue, green) on 127.0.0.1 with free ports, and the relay under
+ * test in front of them: relaygate in-process, or with {@code -Drelay.url} an external relay (see
+ * {@link ExternalRelay}; for the overhead gate {@code -Dupstream.url}/{@code -Dupstream.key} name the mock
+ * it forwards to, unless its headers point it at the harness's mocks).
  */
 public final class GateRig implements AutoCloseable {
 
-    public static final String CLIENT_KEY = "sk-relaygate-gate-client";
-    public static final String ADMIN_TOKEN = "relaygate-gate-admin";
+    public static final String CLIENT_KEY = BundledRelaygate.CLIENT_KEY;
+    public static final String ADMIN_TOKEN = BundledRelaygate.ADMIN_TOKEN;
     public static final String BLUE_KEY = "sk-blue";
     public static final String GREEN_KEY = "sk-green";
 
     private final MockUpstream blue;
     private final MockUpstream green;
-    private final RelayServer relay;
-    private final String relayUrl;
-    private final String clientKey;
+    private final RelayUnderTest relay;
     private final AdminClient admin;
     private final String directUrl;
     private final String directKey;
@@ -41,62 +43,93 @@ public final class GateRig implements AutoCloseable {
     private GateRig(
             MockUpstream blue,
             MockUpstream green,
-            RelayServer relay,
-            String relayUrl,
-            String clientKey,
-            String adminToken,
+            RelayUnderTest relay,
+            AdminClient admin,
             String directUrl,
             String directKey) {
         this.blue = blue;
         this.green = green;
         this.relay = relay;
-        this.relayUrl = relayUrl;
-        this.clientKey = clientKey;
-        this.admin = new AdminClient(relayUrl, adminToken);
+        this.admin = admin;
         this.directUrl = directUrl;
         this.directKey = directKey;
     }
 
-    /** Mocks and relay in-process, blue 100 / green 0; {@code customize} adjusts the relay's config. */
+    /** Mocks and relaygate in-process, blue 100 / green 0; {@code customize} adjusts the relay's config. */
     public static GateRig start(
             ProfileSettings blueProfile, ProfileSettings greenProfile, UnaryOperator<RelayConfig> customize) {
-        return start(blueProfile, greenProfile, customize, rig -> rig.warmUp(Duration.ofSeconds(2)));
+        return start(null, blueProfile, greenProfile, customize, rig -> rig.warmUp(Duration.ofSeconds(2)));
+    }
+
+    /**
+     * The relay {@code props} name ({@link #relaySpec}) in front of mocks with these profiles: relaygate
+     * in-process (configured by {@code customize}), or the external relay.
+     */
+    public static GateRig start(
+            GateProperties props,
+            ProfileSettings blueProfile,
+            ProfileSettings greenProfile,
+            UnaryOperator<RelayConfig> customize) {
+        return start(props, blueProfile, greenProfile, customize, rig -> rig.warmUp(Duration.ofSeconds(2)));
     }
 
     /** As above with the warm-up given: whatever fails on the way up, everything started so far is closed. */
     static GateRig start(
+            GateProperties props,
             ProfileSettings blueProfile,
             ProfileSettings greenProfile,
             UnaryOperator<RelayConfig> customize,
             Consumer<GateRig> warmUp) {
         MockUpstream blue = MockUpstream.start(MockSettings.of("blue", BLUE_KEY).withProfile(blueProfile));
         MockUpstream green = null;
-        RelayServer relay = null;
+        RelayUnderTest relay = null;
         try {
             green = MockUpstream.start(MockSettings.of("green", GREEN_KEY).withProfile(greenProfile));
-            RelayConfig base = RelayConfig.of(
-                            EnvironmentConfig.of("blue", blue.baseUrl(), BLUE_KEY),
-                            EnvironmentConfig.of("green", green.baseUrl(), GREEN_KEY),
-                            ADMIN_TOKEN)
-                    .withClientKeys(List.of(Secret.of(CLIENT_KEY)));
-            // a concrete free port: several server instances sharing one port cannot all ask for port 0
-            RelayConfig config = customize.apply(base.withServer(base.server().withPort(freePort())));
-            relay = RelayServer.start(config);
-            GateRig rig = new GateRig(
-                    blue,
-                    green,
-                    relay,
-                    relay.adminUrl(),
-                    CLIENT_KEY,
-                    ADMIN_TOKEN,
-                    blue.baseUrl() + "/chat/completions",
-                    BLUE_KEY);
+            Upstreams upstreams = new Upstreams(blue.baseUrl(), BLUE_KEY, green.baseUrl(), GREEN_KEY);
+            GateRig rig;
+            if (props != null && props.externalRelayUrl().isPresent()) {
+                rig = external(props, blue, green, upstreams);
+            } else {
+                // a concrete free port: several server instances sharing one port cannot all ask for port 0
+                BundledRelaygate bundled = BundledRelaygate.start(upstreams, freePort(), customize);
+                relay = bundled;
+                rig = new GateRig(
+                        blue, green, bundled, bundled.admin(), blue.baseUrl() + "/chat/completions", BLUE_KEY);
+            }
+            relay = rig.relay;
             warmUp.accept(rig);
             return rig;
         } catch (RuntimeException | Error e) {
-            new GateRig(blue, green, relay, "http://127.0.0.1", CLIENT_KEY, ADMIN_TOKEN, null, BLUE_KEY).close();
+            new GateRig(blue, green, relay, null, null, BLUE_KEY).close();
             throw e;
         }
+    }
+
+    private static GateRig external(GateProperties props, MockUpstream blue, MockUpstream green, Upstreams upstreams) {
+        String url = props.externalRelayUrl().orElseThrow();
+        Map<String, String> headers =
+                RelayHeaders.parse(props.shared("relay.headers").orElse(""));
+        ExternalRelay relay = ExternalRelay.of(url, props.shared("relay.key").orElse(CLIENT_KEY), headers, upstreams);
+        boolean onOurMocks = ExternalRelay.spec(headers).usesHarnessUpstreams();
+        String direct = props.shared("upstream.url")
+                .map(u -> u + "/chat/completions")
+                .orElse(onOurMocks ? blue.baseUrl() + "/chat/completions" : null);
+        return new GateRig(
+                blue,
+                green,
+                relay,
+                new AdminClient(
+                        relay.baseUrl(), props.shared("relay.admin_token").orElse(ADMIN_TOKEN)),
+                direct,
+                props.shared("upstream.key").orElse(BLUE_KEY));
+    }
+
+    /** The relay {@code props} select, known before anything starts: the external one with {@code -Drelay.url}. */
+    public static RelaySpec relaySpec(GateProperties props) {
+        return props.externalRelayUrl().isPresent()
+                ? ExternalRelay.spec(
+                        RelayHeaders.parse(props.shared("relay.headers").orElse("")))
+                : BundledRelaygate.SPEC;
     }
 
     /**
@@ -110,8 +143,7 @@ public final class GateRig implements AutoCloseable {
                 8,
                 "{\"model\":\"gpt-4.1\",\"messages\":[{\"role\":"
                         + "\"user\",\"content\":\"warm-up\"}],\"max_tokens\":8}")) {
-            client.closedLoop(
-                    new OpenLoopClient.Target("relay", relayUrl + "/v1/chat/completions", clientKey), 8, duration);
+            client.closedLoop(OpenLoopClient.Target.of(relay), 8, duration);
             client.closedLoop(
                     new OpenLoopClient.Target("green", green.baseUrl() + "/chat/completions", GREEN_KEY),
                     4,
@@ -121,7 +153,7 @@ public final class GateRig implements AutoCloseable {
         green.resetCounts();
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -134,54 +166,39 @@ public final class GateRig implements AutoCloseable {
         return start(ProfileSettings.healthy(), ProfileSettings.healthy(), UnaryOperator.identity());
     }
 
-    /** The external relay named by {@code -Drelay.url}; nothing is started. */
-    public static GateRig external(GateProperties props) {
-        String url = props.externalRelayUrl().orElseThrow(() -> new IllegalStateException("relay.url is not set"));
-        String direct =
-                props.shared("upstream.url").map(u -> u + "/chat/completions").orElse(null);
-        return new GateRig(
-                null,
-                null,
-                null,
-                url,
-                props.shared("relay.key").orElse(CLIENT_KEY),
-                props.shared("relay.admin_token").orElse(ADMIN_TOKEN),
-                direct,
-                props.shared("upstream.key").orElse(BLUE_KEY));
+    /** The relay {@code props} select in front of healthy mocks. */
+    public static GateRig start(GateProperties props) {
+        return start(props, ProfileSettings.healthy(), ProfileSettings.healthy(), UnaryOperator.identity());
     }
 
-    /** In-process unless {@code -Drelay.url} names an external relay. */
-    public static GateRig startOrExternal(GateProperties props) {
-        return props.externalRelayUrl().isPresent() ? external(props) : start();
+    public RelayUnderTest relay() {
+        return relay;
     }
 
     public boolean external() {
-        return relay == null;
+        return relay.kind() == RelayKind.EXTERNAL;
     }
 
     /** {@code http://127.0.0.1:PORT}, without {@code /v1}. */
     public String relayUrl() {
-        return relayUrl;
+        return relay.baseUrl();
     }
 
     public String clientKey() {
-        return clientKey;
+        return relay.clientKey();
     }
 
+    /** relaygate's admin API (of the external relay, when it is a relaygate given {@code -Drelay.admin_token}). */
     public AdminClient admin() {
         return admin;
     }
 
-    public Optional<RelayServer> relay() {
-        return Optional.ofNullable(relay);
-    }
-
     public MockUpstream blue() {
-        return requireInProcess(blue, "blue mock");
+        return blue;
     }
 
     public MockUpstream green() {
-        return requireInProcess(green, "green mock");
+        return green;
     }
 
     /** The blue mock's chat URL for direct (relay-free) calls, or null when an external run gave none. */
@@ -191,13 +208,6 @@ public final class GateRig implements AutoCloseable {
 
     public String directKey() {
         return directKey;
-    }
-
-    private static <T> T requireInProcess(T value, String what) {
-        if (value == null) {
-            throw new IllegalStateException(what + " is not available when the gate drives an external relay");
-        }
-        return value;
     }
 
     @Override

@@ -18,16 +18,48 @@ public final class GateRun {
     private final String simulation;
     private final GateProperties properties;
     private final GateClock clock = GateClock.start();
+    private final Path resultDir;
+    private volatile RelayInfo relay;
     private final List<GateEvent> events = new ArrayList<>();
     private final Map<String, Map<String, Double>> series = new LinkedHashMap<>();
     private Map<String, Double> percentilesMs = Map.of();
     private List<Map<String, Object>> timeline = List.of();
 
-    public GateRun(String gate, String description, Class<?> simulation, GateProperties properties) {
+    /** A gate of the default build: its result is {@code <gates dir>/<gate>.json}. */
+    public GateRun(String gate, String description, Class<?> simulation, GateProperties properties, RelayInfo relay) {
+        this(gate, description, simulation, properties, relay, properties.gatesDir());
+    }
+
+    private GateRun(
+            String gate,
+            String description,
+            Class<?> simulation,
+            GateProperties properties,
+            RelayInfo relay,
+            Path resultDir) {
         this.gate = Objects.requireNonNull(gate, "gate");
         this.description = Objects.requireNonNull(description, "description");
         this.simulation = simulation.getSimpleName();
         this.properties = Objects.requireNonNull(properties, "properties");
+        this.relay = Objects.requireNonNull(relay, "relay");
+        this.resultDir = resultDir;
+    }
+
+    /** One relay's run of a comparison gate: its result is {@code <gates dir>/<relay>/<gate>.json}. */
+    public static GateRun forComparison(
+            String gate, String description, Class<?> simulation, GateProperties properties, RelayInfo relay) {
+        return new GateRun(
+                gate,
+                description,
+                simulation,
+                properties,
+                relay,
+                properties.gatesDir().resolve(relay.name()));
+    }
+
+    /** Names the relay as it described itself once started. */
+    public void relay(RelayInfo started) {
+        this.relay = Objects.requireNonNull(started, "relay");
     }
 
     public String gate() {
@@ -76,7 +108,15 @@ public final class GateRun {
      * report shows the reason instead of "not run".
      */
     public GateResult aborted(Throwable cause) {
-        return write(abortedEvaluation(cause), true);
+        return write(abortedEvaluation(cause), true, null);
+    }
+
+    /**
+     * Writes the result of a gate its relay cannot run ({@code reason} says which capability is missing):
+     * neither passed nor failed, and never counted as a pass.
+     */
+    public GateResult notSupported(String reason) {
+        return write(new GateEvaluation(), false, Objects.requireNonNull(reason, "reason"));
     }
 
     /**
@@ -85,8 +125,12 @@ public final class GateRun {
      */
     static GateResult abortedBeforeStart(GateProperties properties, Throwable cause) {
         GateRun run = new GateRun(
-                properties.gate(), "gate " + properties.gate() + " could not start", GateRun.class, properties);
-        return run.write(abortedEvaluation(cause), true);
+                properties.gate(),
+                "gate " + properties.gate() + " could not start",
+                GateRun.class,
+                properties,
+                RelayInfo.of(GateRig.relaySpec(properties)));
+        return run.write(abortedEvaluation(cause), true, null);
     }
 
     private static GateEvaluation abortedEvaluation(Throwable cause) {
@@ -107,10 +151,10 @@ public final class GateRun {
 
     /** Builds the result (sorted events, run metadata) and writes {@code <gates.dir>/<gate>.json}. */
     public GateResult finish(GateEvaluation evaluation) {
-        return write(evaluation, false);
+        return write(evaluation, false, null);
     }
 
-    private GateResult write(GateEvaluation evaluation, boolean aborted) {
+    private GateResult write(GateEvaluation evaluation, boolean aborted, String notSupported) {
         List<GateEvent> sorted;
         synchronized (events) {
             sorted = events.stream()
@@ -120,7 +164,7 @@ public final class GateRun {
         GateResult result = new GateResult(
                 gate,
                 properties.runId(),
-                evaluation.passed() && !aborted,
+                evaluation.passed() && !aborted && notSupported == null,
                 aborted,
                 description,
                 simulation,
@@ -135,10 +179,14 @@ public final class GateRun {
                 sorted,
                 RunInfo.detect(properties.repoDir(), properties.seed(), properties.used()),
                 clock.startedAt(),
-                clock.elapsedMs());
-        Path file = new GateResultWriter(properties.gatesDir()).write(result);
-        System.out.printf(
-                "[gate %s] %s -> %s%n", gate, aborted ? "ABORTED" : result.passed() ? "PASSED" : "FAILED", file);
+                clock.elapsedMs(),
+                relay,
+                notSupported);
+        Path file = new GateResultWriter(resultDir).write(result);
+        String outcome = aborted
+                ? "ABORTED"
+                : notSupported != null ? "NOT RUN, " + notSupported : result.passed() ? "PASSED" : "FAILED";
+        System.out.printf("[gate %s on %s] %s -> %s%n", gate, relay.name(), outcome, file);
         result.thresholdOverrides()
                 .forEach((name, o) -> System.out.printf(
                         "[gate %s]   %s = %s (default %s)%s%n",

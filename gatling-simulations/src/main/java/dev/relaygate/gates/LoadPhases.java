@@ -17,6 +17,7 @@ public final class LoadPhases {
     private final AtomicLong zero = new AtomicLong(NOT_STARTED);
     private volatile long measureFrom = NOT_STARTED;
     private volatile boolean stopRequested;
+    private volatile boolean skipped;
 
     public LoadPhases(Duration warmup) {
         this.warmupNanos = warmup.toNanos();
@@ -52,6 +53,18 @@ public final class LoadPhases {
 
     public boolean stopRequested() {
         return stopRequested;
+    }
+
+    /**
+     * The gate will not run (its relay cannot run it): load users leave without a request, and the control
+     * user ends the run (Gatling fails a run that sent no request at all, which would skip the gates after it).
+     */
+    public void skip() {
+        skipped = true;
+    }
+
+    public boolean skipped() {
+        return skipped;
     }
 
     /** The {@link System#nanoTime()} at which measuring begins; only meaningful once started. */

@@ -1,5 +1,6 @@
 package dev.relaygate.gates;
 
+import dev.relaygate.gates.relays.RelayUnderTest;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -36,8 +37,23 @@ public final class OpenLoopClient implements AutoCloseable {
         }
     }
 
-    /** One target: the chat-completions URL and the bearer key it accepts. */
-    public record Target(String name, String chatUrl, String bearerKey) {}
+    /** One target: the chat-completions URL, the bearer key it accepts and headers to add to every request. */
+    public record Target(String name, String chatUrl, String bearerKey, Map<String, String> headers) {
+
+        public Target {
+            headers = Map.copyOf(headers);
+        }
+
+        public Target(String name, String chatUrl, String bearerKey) {
+            this(name, chatUrl, bearerKey, Map.of());
+        }
+
+        /** A relay under test's chat endpoint, with its headers as they are now. */
+        public static Target of(RelayUnderTest relay) {
+            return new Target(
+                    relay.name(), relay.baseUrl() + "/v1/chat/completions", relay.clientKey(), relay.headers());
+        }
+    }
 
     private static final long RESPONSE_TIMEOUT_MS = 10_000;
     private static final int KEEP_ALIVE_SECONDS = 15;
@@ -177,7 +193,7 @@ public final class OpenLoopClient implements AutoCloseable {
 
     private static RequestOptions options(Target target) {
         URI uri = URI.create(target.chatUrl());
-        return new RequestOptions()
+        RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.POST)
                 .setHost(uri.getHost())
                 .setPort(uri.getPort())
@@ -185,6 +201,8 @@ public final class OpenLoopClient implements AutoCloseable {
                 .setIdleTimeout(RESPONSE_TIMEOUT_MS)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                 .putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + target.bearerKey());
+        target.headers().forEach((name, value) -> options.putHeader(name, value));
+        return options;
     }
 
     private static void await(CompletableFuture<Void> done, Duration duration) {

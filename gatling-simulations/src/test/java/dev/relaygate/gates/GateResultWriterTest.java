@@ -19,6 +19,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 final class GateResultWriterTest {
 
+    private static final RelayInfo RELAY = new RelayInfo("relaygate", "in-process", "relaygate (test), in-process");
+
     private final SchemaCheck schema = new SchemaCheck();
 
     @TempDir
@@ -79,7 +81,9 @@ final class GateResultWriterTest {
                 List.of(),
                 new RunInfo(null, "17", 2, 42, Map.of()),
                 Instant.EPOCH,
-                0);
+                0,
+                RELAY,
+                null);
 
         OutputUnit out = schema.validate(Files.readString(new GateResultWriter(dir).write(r)));
 
@@ -107,7 +111,9 @@ final class GateResultWriterTest {
                 List.of(),
                 new RunInfo(null, "17", 2, 42, Map.of()),
                 Instant.EPOCH,
-                0);
+                0,
+                RELAY,
+                null);
 
         JsonNode json =
                 new ObjectMapper().readTree(new GateResultWriter(dir).write(r).toFile());
@@ -174,7 +180,9 @@ final class GateResultWriterTest {
                         List.of(),
                         new RunInfo(null, "17", 2, 42, Map.of()),
                         Instant.EPOCH,
-                        0))
+                        0,
+                        RELAY,
+                        null))
                 .hasMessageContaining("passed must be true exactly when failures is empty");
     }
 
@@ -212,6 +220,8 @@ final class GateResultWriterTest {
                 List.of(new GateEvent(2000, "fault_onset", "green flaky 5%"), new GateEvent(6100, "rollback", null)),
                 new RunInfo("abc123", "17.0.15", 2, 42, Map.of("rate_per_sec", 200L, "mode", "full")),
                 Instant.parse("2026-11-29T13:00:00Z"),
-                60000);
+                60000,
+                RELAY,
+                null);
     }
 }

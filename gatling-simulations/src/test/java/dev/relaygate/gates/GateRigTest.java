@@ -55,7 +55,7 @@ final class GateRigTest {
         GateRig[] started = new GateRig[1];
 
         assertThatThrownBy(() -> GateRig.start(
-                        ProfileSettings.healthy(), ProfileSettings.healthy(), UnaryOperator.identity(), rig -> {
+                        null, ProfileSettings.healthy(), ProfileSettings.healthy(), UnaryOperator.identity(), rig -> {
                             started[0] = rig;
                             throw new IllegalStateException("warm-up failed");
                         }))
@@ -77,13 +77,43 @@ final class GateRigTest {
     }
 
     @Test
-    void anExternalRigStartsNothingAndPointsAtTheGivenRelay() {
+    void anExternalRigStartsNoRelayAndPointsAtTheGivenOne() {
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("relay.url", "http://127.0.0.1:9/v1/");
+        GateProperties props = new GateProperties("steady-state", p);
+        try (GateRig rig = GateRig.start(
+                props, ProfileSettings.healthy(), ProfileSettings.healthy(), UnaryOperator.identity(), r -> {})) {
+            assertThat(rig.external()).isTrue();
+            assertThat(rig.relay().name()).isEqualTo("external");
+            assertThat(rig.relayUrl()).isEqualTo("http://127.0.0.1:9");
+            assertThat(rig.directChatUrl())
+                    .as("no direct arm unless named or on the harness's mocks")
+                    .isNull();
+        }
+    }
+
+    @Test
+    void anExternalRelayWhoseHeadersNameTheMocksGetsTheirAddressesAndItsWeightsSet() {
         java.util.Properties p = new java.util.Properties();
         p.setProperty("relay.url", "http://127.0.0.1:9");
-        try (GateRig rig = GateRig.external(new GateProperties("steady-state", p))) {
-            assertThat(rig.external()).isTrue();
-            assertThat(rig.relayUrl()).isEqualTo("http://127.0.0.1:9");
-            assertThat(rig.directChatUrl()).isNull();
+        p.setProperty(
+                "relay.headers",
+                "x-route:{\"targets\":[{\"url\":\"{blue_url}\",\"weight\":{blue_weight}},"
+                        + "{\"url\":\"{green_url}\",\"weight\":{green_weight}}]}, X-Team: gates");
+        GateProperties props = new GateProperties("steady-state", p);
+        try (GateRig rig = GateRig.start(
+                props, ProfileSettings.healthy(), ProfileSettings.healthy(), UnaryOperator.identity(), r -> {})) {
+            rig.relay().setWeights(90, 10);
+
+            assertThat(rig.relay().headers())
+                    .containsEntry("X-Team", "gates")
+                    .containsEntry(
+                            "x-route",
+                            "{\"targets\":[{\"url\":\"" + rig.blue().baseUrl() + "\",\"weight\":90}," + "{\"url\":\""
+                                    + rig.green().baseUrl() + "\",\"weight\":10}]}");
+            assertThat(rig.directChatUrl()).isEqualTo(rig.blue().baseUrl() + "/chat/completions");
+            assertThat(GateRig.relaySpec(props).capabilities().weights())
+                    .isEqualTo(dev.relaygate.gates.relays.WeightControl.PER_REQUEST_CONFIG);
         }
     }
 }

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 final class GateRunVerdictTest {
 
+    private static final RelayInfo RELAY = new RelayInfo("relaygate", "in-process", "relaygate (test), in-process");
+
     private static final String RUN = "20261204T070000.000Z";
 
     @TempDir
@@ -81,7 +83,7 @@ final class GateRunVerdictTest {
     @Test
     void anAbortedGateFailsNamingItsCause() {
         start("steady-state");
-        GateRun run = new GateRun("steady-state", "d", GateRunVerdictTest.class, props("steady-state"));
+        GateRun run = new GateRun("steady-state", "d", GateRunVerdictTest.class, props("steady-state"), RELAY);
         run.aborted(new IllegalStateException("relay did not start"));
 
         assertThat(GateRunVerdict.judge(dir, RUN).failures())
@@ -132,7 +134,9 @@ final class GateRunVerdictTest {
                 List.of(),
                 new RunInfo(null, "17", 2, 42, Map.of()),
                 Instant.EPOCH,
-                1));
+                1,
+                RELAY,
+                null));
 
         assertThat(GateRunVerdict.judge(dir, RUN).headline())
                 .isEqualTo("PASSED: 1 of " + GateCatalog.ALL.size() + " gates run (" + (GateCatalog.ALL.size() - 1)
@@ -162,7 +166,9 @@ final class GateRunVerdictTest {
                 List.of(),
                 new RunInfo(null, "17", 2, 42, Map.of()),
                 Instant.EPOCH,
-                1));
+                1,
+                RELAY,
+                null));
         String[] alone = {"dir=" + dir, "run_id=" + RUN, "reactor=[MavenProject: dev.relaygate:gatling-simulations:0.1]"
         };
         String[] withReports = {
@@ -210,6 +216,8 @@ final class GateRunVerdictTest {
                 List.of(),
                 new RunInfo(null, "17", 2, 42, Map.of()),
                 Instant.EPOCH,
-                1);
+                1,
+                RELAY,
+                null);
     }
 }

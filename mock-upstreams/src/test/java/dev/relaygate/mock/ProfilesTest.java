@@ -89,6 +89,9 @@ final class ProfilesTest {
 
         assertThat(r.statusCode()).isEqualTo(401);
         assertThat(json(r.body()).path("error").path("code").asText()).isEqualTo("invalid_api_key");
+        assertThat(json(r.body()).path("error").path("upstream").asText())
+                .as("an error names the upstream that answered, as every answer does")
+                .isEqualTo("green");
     }
 
     @Test

@@ -2,9 +2,7 @@ package dev.relaygate.gates.fleet;
 
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
-import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
-import static io.gatling.javaapi.http.HttpDsl.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.relaygate.gates.AdminClient;
@@ -15,22 +13,27 @@ import dev.relaygate.gates.FleetRig;
 import dev.relaygate.gates.FleetTimeline;
 import dev.relaygate.gates.GateEvaluation;
 import dev.relaygate.gates.GateProperties;
+import dev.relaygate.gates.GateRig;
 import dev.relaygate.gates.GateRun;
 import dev.relaygate.gates.LoadPhases;
 import dev.relaygate.gates.MemberObservation;
 import dev.relaygate.gates.MemberRotation;
 import dev.relaygate.gates.PerSecond;
+import dev.relaygate.gates.RelayInfo;
 import dev.relaygate.gates.Rollouts;
 import dev.relaygate.gates.Settle;
 import dev.relaygate.gates.TimelineSampler;
 import dev.relaygate.gates.load.ChatTraffic;
 import dev.relaygate.gates.load.JsonLoad;
+import dev.relaygate.gates.relays.Need;
+import dev.relaygate.gates.relays.RelaySpec;
 import dev.relaygate.mock.ProfileSettings;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Simulation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The life of every fleet gate, as {@code GateSimulation} is for the single-relay gates: {@code before()}
@@ -58,6 +61,7 @@ public abstract class FleetGateSimulation extends Simulation {
     private volatile FleetRig rig;
     private volatile GateRun run;
     private volatile boolean abortedInBefore;
+    private volatile boolean skipped;
     private TimelineSampler timeline;
 
     protected FleetGateSimulation(GateProperties props, long warmupSeconds) {
@@ -91,35 +95,32 @@ public abstract class FleetGateSimulation extends Simulation {
         // fails a run without any request or duration, which would skip the gates after this one
         PopulationBuilder controller = scenario("control")
                 .exec(session -> {
-                    if (!abortedInBefore) {
+                    if (!abortedInBefore && !skipped) {
                         phases.start();
                         control.start();
                     }
                     return session;
                 })
-                .doIf(session -> abortedInBefore)
-                .then(exec(http("fleet did not start").get(session -> closedUrl()))
-                        .pause(1)
-                        .exec(session -> {
-                            phases.requestStop();
-                            return session;
-                        }))
+                .doIf(session -> abortedInBefore || skipped)
+                .then(JsonLoad.endSkippedRun(phases))
                 .injectOpen(atOnceUsers(1));
         return setUp(load, controller).protocols(ChatTraffic.protocol());
     }
 
-    private static String closedUrl() {
-        try (java.net.ServerSocket socket =
-                new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return "http://127.0.0.1:" + socket.getLocalPort() + "/fleet-did-not-start";
-        } catch (java.io.IOException e) {
-            return "http://127.0.0.1:9/fleet-did-not-start";
-        }
-    }
-
     @Override
     public final void before() {
-        run = new GateRun(props.gate(), claim(), getClass(), props);
+        RelaySpec relay = GateRig.relaySpec(props);
+        run = new GateRun(props.gate(), claim(), getClass(), props, RelayInfo.of(relay));
+        String unsupported = Need.unsupportedReason(relay, Set.of(Need.RELAYGATE_FLEET));
+        if (unsupported != null) {
+            // written as not supported; the load sends nothing and the control user ends the run
+            skipped = true;
+            for (int i = 0; i < FleetRig.MEMBERS; i++) {
+                rotation.remove(i);
+            }
+            run.notSupported(unsupported);
+            return;
+        }
         try {
             long start = System.nanoTime();
             rig = FleetRig.start(props, ProfileSettings.healthy(), ProfileSettings.healthy());
@@ -153,7 +154,7 @@ public abstract class FleetGateSimulation extends Simulation {
 
     @Override
     public final void after() {
-        if (abortedInBefore) {
+        if (abortedInBefore || skipped) {
             return;
         }
         try {

@@ -6,7 +6,13 @@ import dev.relaygate.gates.GateEvaluation;
 import dev.relaygate.gates.GateProperties;
 import dev.relaygate.gates.GateRig;
 import dev.relaygate.gates.GateRun;
+import dev.relaygate.gates.LoadPhases;
+import dev.relaygate.gates.RelayInfo;
+import dev.relaygate.gates.relays.Need;
+import dev.relaygate.gates.relays.RelaySpec;
 import io.gatling.javaapi.core.Simulation;
+import java.time.Duration;
+import java.util.Set;
 
 /**
  * The life of every gate, so a gate is only its claim, its set-up and its checks.
@@ -22,21 +28,33 @@ public abstract class GateSimulation extends Simulation {
     protected final GateProperties props;
     /** Timed control actions, started with the load by {@link JsonLoad#controller}. */
     protected final Choreography control = new Choreography();
+    /** When the load's measured part starts and when it stops; a gate the relay cannot run stops it at once. */
+    protected final LoadPhases phases;
+    /** The relay this run drives, known before it starts. */
+    protected final RelaySpec relaySpec;
 
     private volatile GateRig rig;
     private volatile GateRun run;
     private volatile boolean abortedInBefore;
+    private volatile boolean notSupported;
 
-    protected GateSimulation(GateProperties props) {
+    protected GateSimulation(GateProperties props, Duration warmup) {
         this.props = props;
+        this.phases = new LoadPhases(warmup);
+        this.relaySpec = GateRig.relaySpec(props);
+    }
+
+    /** What the gate needs from the relay; a relay lacking any of it gets a "not supported by" result. */
+    protected Set<Need> needs() {
+        return Set.of();
     }
 
     /** The claim the gate checks, in one sentence with its figures; it heads the gate's section in the report. */
     protected abstract String claim();
 
-    /** Starts the upstreams and the relay; by default two healthy mocks and an in-process relay. */
+    /** Starts the upstreams and the relay under test; by default two healthy mocks. */
     protected GateRig startRig() {
-        return GateRig.start();
+        return GateRig.start(props);
     }
 
     /** Runs once the rig is up, before the load starts. */
@@ -50,9 +68,18 @@ public abstract class GateSimulation extends Simulation {
 
     @Override
     public final void before() {
-        run = new GateRun(props.gate(), claim(), getClass(), props);
+        run = new GateRun(props.gate(), claim(), getClass(), props, RelayInfo.of(relaySpec));
+        String unsupported = Need.unsupportedReason(relaySpec, needs());
+        if (unsupported != null) {
+            // nothing starts and the load sends nothing: the result says why, and is no pass
+            notSupported = true;
+            phases.skip();
+            run.notSupported(unsupported);
+            return;
+        }
         try {
             rig = startRig();
+            run.relay(RelayInfo.of(rig.relay()));
             prepare(rig);
         } catch (RuntimeException | Error e) {
             abortedInBefore = true;
@@ -65,8 +92,8 @@ public abstract class GateSimulation extends Simulation {
     /** Always leaves a result: the gate's checks, or an aborted result naming whatever stopped them. */
     @Override
     public final void after() {
-        if (abortedInBefore) {
-            return; // before() wrote the cause; evaluating a rig that never started would only hide it
+        if (abortedInBefore || notSupported) {
+            return; // before() wrote the result; evaluating a rig that never started would only hide it
         }
         try {
             GateEvaluation eval = new GateEvaluation();

@@ -4,7 +4,6 @@ import dev.relaygate.gates.AdminClient;
 import dev.relaygate.gates.GateEvaluation;
 import dev.relaygate.gates.GateProperties;
 import dev.relaygate.gates.GateRig;
-import dev.relaygate.gates.LoadPhases;
 import dev.relaygate.gates.Observation;
 import dev.relaygate.gates.ObservationLog;
 import dev.relaygate.gates.PerSecond;
@@ -13,9 +12,12 @@ import dev.relaygate.gates.RolloutEventView;
 import dev.relaygate.gates.Rollouts;
 import dev.relaygate.gates.Settle;
 import dev.relaygate.gates.TimelineSampler;
+import dev.relaygate.gates.UpstreamAttribution;
+import dev.relaygate.gates.relays.Need;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * A gate driven by chat-completion load at one arrival rate ({@link JsonLoad}): the base keeps the
@@ -30,14 +32,21 @@ public abstract class JsonLoadGate extends GateSimulation {
     private static final double SETTLED_P99_MS = 100;
 
     protected final ObservationLog log = new ObservationLog();
-    protected final LoadPhases phases;
     private final long warmupSeconds;
     private TimelineSampler timeline;
 
     protected JsonLoadGate(GateProperties props, long warmupSeconds) {
-        super(props);
+        super(props, Duration.ofSeconds(warmupSeconds));
         this.warmupSeconds = warmupSeconds;
-        this.phases = new LoadPhases(Duration.ofSeconds(warmupSeconds));
+    }
+
+    /**
+     * Most JSON gates steer relaygate's rollout and inject faults into the upstreams: they need its admin API
+     * and a relay on the harness's mocks.
+     */
+    @Override
+    protected Set<Need> needs() {
+        return Set.of(Need.RELAYGATE_ADMIN, Need.HARNESS_UPSTREAMS);
     }
 
     /** Schedules the gate's control steps on {@link #control}, at offsets from the start of injection. */
@@ -59,7 +68,8 @@ public abstract class JsonLoadGate extends GateSimulation {
 
     /** The load (warm-up, then at most {@code measureSeconds}) with the control scenario, on the chat protocol. */
     protected final SetUp jsonLoad(double ratePerSec, long measureSeconds) {
-        return setUp(JsonLoad.populations(ratePerSec, warmupSeconds, measureSeconds, this::rig, log, phases, control))
+        return setUp(JsonLoad.populations(
+                        ratePerSec, warmupSeconds, measureSeconds, this::rig, relaySpec, log, phases, control))
                 .protocols(ChatTraffic.protocol());
     }
 
@@ -79,6 +89,7 @@ public abstract class JsonLoadGate extends GateSimulation {
         run().percentilesMs(log.latency().percentilesMs());
         run().timeline(timeline != null ? timeline.samples() : PerSecond.of(measured, run().clock()));
         evaluate(eval, measured);
+        UpstreamAttribution.checkRelayHeader(eval, measured);
     }
 
     @Override

@@ -4,17 +4,21 @@ import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.group;
 import static io.gatling.javaapi.core.CoreDsl.regex;
+import static io.gatling.javaapi.core.CoreDsl.stopLoadGeneratorIf;
 import static io.gatling.javaapi.core.CoreDsl.substring;
 import static io.gatling.javaapi.http.HttpDsl.sse;
 
 import dev.relaygate.gates.LoadPhases;
 import dev.relaygate.gates.StreamObservation;
 import dev.relaygate.gates.StreamVerdict;
+import dev.relaygate.gates.relays.RelayUnderTest;
 import io.gatling.http.action.sse.SseInboundMessage;
 import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.http.SseConnectActionBuilder;
 import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -40,12 +44,23 @@ public final class StreamTraffic {
     /** Streams started during the warm-up are named {@code warmup-stream} and recorded as unmeasured. */
     public static ChainBuilder stream(
             LoadPhases phases,
-            Supplier<String> relayUrl,
-            Supplier<String> clientKey,
+            Supplier<RelayUnderTest> relay,
+            Set<String> headerNames,
             int tokens,
             Duration timeout,
             Queue<StreamObservation> log) {
-        return exec(session -> {
+        SseConnectActionBuilder request = sse("#{name}")
+                .sseName(SSE_NAME)
+                .post(session -> relay.get().baseUrl() + "/v1/chat/completions")
+                .header("Authorization", session -> "Bearer " + relay.get().clientKey())
+                .header("Content-Type", "application/json");
+        for (String name : headerNames) {
+            request = request.header(name, session -> relay.get().headers().get(name));
+        }
+        SseConnectActionBuilder withBody = request.body(StringBody(session -> body(session.userId(), tokens)));
+        return exec(stopLoadGeneratorIf("the gate has seen what it needs", session -> phases.stopRequested()))
+                .exitHereIf(session -> phases.skipped())
+                .exec(session -> {
                     long t0 = System.nanoTime();
                     return session.set("s0n", t0)
                             .set("s0ms", System.currentTimeMillis())
@@ -53,13 +68,7 @@ public final class StreamTraffic {
                             .set("name", phases.measuring(t0) ? "stream" : "warmup-stream");
                 })
                 .exec(group("#{name}")
-                        .on(exec(sse("#{name}")
-                                .sseName(SSE_NAME)
-                                .post(session -> relayUrl.get() + "/v1/chat/completions")
-                                .header("Authorization", session -> "Bearer " + clientKey.get())
-                                .header("Content-Type", "application/json")
-                                .body(StringBody(session -> body(session.userId(), tokens)))
-                                .await(timeout)
+                        .on(exec(withBody.await(timeout)
                                 .on(sse.checkMessage("done")
                                         .matching(substring("[DONE]"))
                                         .check(regex("\\[DONE\\]").saveAs("done"))))))

@@ -6,7 +6,6 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 import dev.relaygate.gates.GateEvaluation;
 import dev.relaygate.gates.GateProperties;
 import dev.relaygate.gates.GateRig;
-import dev.relaygate.gates.LoadPhases;
 import dev.relaygate.gates.ObservationLog;
 import dev.relaygate.gates.OpenLoopClient;
 import dev.relaygate.gates.OpenLoopClient.Target;
@@ -50,11 +49,10 @@ public class RelayOverheadSimulation extends GateSimulation {
     private Map<String, Long> failureCauses = Map.of();
 
     public RelayOverheadSimulation() {
-        super(PROPS);
-        LoadPhases phases = new LoadPhases(Duration.ZERO);
+        super(PROPS, Duration.ZERO);
         setUp(
                         scenario("relayed-smoke")
-                                .exec(ChatTraffic.chat(phases, () -> rig().relayUrl(), () -> rig().clientKey(), smoke))
+                                .exec(ChatTraffic.chat(phases, () -> rig().relay(), relaySpec.headerNames(), smoke))
                                 .injectOpen(constantUsersPerSec(20).during(SMOKE_SECONDS)),
                         JsonLoad.controller(phases, control))
                 .protocols(ChatTraffic.protocol());
@@ -75,9 +73,7 @@ public class RelayOverheadSimulation extends GateSimulation {
     protected GateRig startRig() {
         ProfileSettings instant =
                 ProfileSettings.healthy().withTimeToFirstEventMs(0).withGapBetweenEventsMs(0);
-        return PROPS.externalRelayUrl().isPresent()
-                ? GateRig.external(PROPS)
-                : GateRig.start(instant, instant, UnaryOperator.identity());
+        return GateRig.start(PROPS, instant, instant, UnaryOperator.identity());
     }
 
     @Override
@@ -89,7 +85,11 @@ public class RelayOverheadSimulation extends GateSimulation {
             figures = new OverheadMeasurement(
                             client,
                             new Target("direct", rig.directChatUrl(), rig.directKey()),
-                            new Target("relayed", rig.relayUrl() + "/v1/chat/completions", rig.clientKey()))
+                            new Target(
+                                    "relayed",
+                                    rig.relayUrl() + "/v1/chat/completions",
+                                    rig.clientKey(),
+                                    rig.relay().headers()))
                     .run(
                             RATE,
                             Duration.ofSeconds(BLOCK_SECONDS),

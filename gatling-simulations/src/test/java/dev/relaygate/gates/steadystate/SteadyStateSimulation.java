@@ -3,11 +3,12 @@ package dev.relaygate.gates.steadystate;
 import dev.relaygate.gates.AdminClient;
 import dev.relaygate.gates.GateEvaluation;
 import dev.relaygate.gates.GateProperties;
-import dev.relaygate.gates.GateRig;
 import dev.relaygate.gates.Observation;
 import dev.relaygate.gates.load.JsonLoadGate;
+import dev.relaygate.gates.relays.Need;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Gate {@code steady-state}: all traffic on blue at a constant arrival rate through the relay; the vendor playbook's
@@ -40,9 +41,10 @@ public class SteadyStateSimulation extends JsonLoadGate {
                 + "%.";
     }
 
+    /** Any relay: it only sends chat requests. */
     @Override
-    protected GateRig startRig() {
-        return GateRig.startOrExternal(PROPS);
+    protected Set<Need> needs() {
+        return Set.of();
     }
 
     /** The clients' own per-second view: this gate also runs against a relay whose admin API we lack. */

@@ -8,17 +8,18 @@ import dev.relaygate.gates.GateEvaluation;
 import dev.relaygate.gates.GateProperties;
 import dev.relaygate.gates.GateRig;
 import dev.relaygate.gates.LatencyRecorder;
-import dev.relaygate.gates.LoadPhases;
 import dev.relaygate.gates.StreamObservation;
 import dev.relaygate.gates.load.ChatTraffic;
 import dev.relaygate.gates.load.GateSimulation;
 import dev.relaygate.gates.load.JsonLoad;
 import dev.relaygate.gates.load.StreamTraffic;
+import dev.relaygate.gates.relays.Need;
 import dev.relaygate.mock.ProfileSettings;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.UnaryOperator;
 
@@ -26,7 +27,8 @@ import java.util.function.UnaryOperator;
  * Gate {@code streaming-shift}: concurrent SSE streams while green's weight goes 0 -> 50 -> 100 and an
  * admin rollback returns everything to blue. Every stream must arrive whole (sequence 1..T in order,
  * then [DONE]) from one environment, streams started after the rollback returned must be on blue, and
- * TTFT p99 is reported. Against an external relay ({@code -Drelay.url}) it runs without shift.
+ * TTFT p99 is reported. Against a relay without relaygate's admin API ({@code -Drelay.url}) it runs
+ * without shift.
  */
 public class StreamingShiftSimulation extends GateSimulation {
 
@@ -43,16 +45,15 @@ public class StreamingShiftSimulation extends GateSimulation {
     static final double MIN_SERVED_SHARE = PROPS.lowerLimit("min_served_share", 0.95);
 
     private final Queue<StreamObservation> streams = new ConcurrentLinkedQueue<>();
-    private final LoadPhases phases = new LoadPhases(Duration.ofSeconds(WARMUP_SECONDS));
     private volatile long rollbackReturnedNanos;
     private volatile long rollbackSentNanos;
 
     public StreamingShiftSimulation() {
-        super(PROPS);
+        super(PROPS, Duration.ofSeconds(WARMUP_SECONDS));
         Duration timeout = Duration.ofMillis(10_000 + TOKENS * GAP_MS * 4);
         ScenarioBuilder load = scenario("streams")
                 .exec(StreamTraffic.stream(
-                        phases, () -> rig().relayUrl(), () -> rig().clientKey(), (int) TOKENS, timeout, streams));
+                        phases, () -> rig().relay(), relaySpec.headerNames(), (int) TOKENS, timeout, streams));
         setUp(
                         load.injectOpen(
                                 JsonLoad.warmup(RATE, WARMUP_SECONDS),
@@ -74,15 +75,18 @@ public class StreamingShiftSimulation extends GateSimulation {
                 .withTimeToFirstEventMs((int) GAP_MS)
                 .withGapBetweenEventsMs((int) GAP_MS)
                 .withTokensPerAnswer((int) TOKENS);
-        return PROPS.externalRelayUrl().isPresent()
-                ? GateRig.external(PROPS)
-                : GateRig.start(streaming, streaming, UnaryOperator.identity());
+        return GateRig.start(PROPS, streaming, streaming, UnaryOperator.identity());
     }
 
-    /** Against an external relay the streams run without any shift: we do not control its weights. */
+    @Override
+    protected Set<Need> needs() {
+        return Set.of(Need.STREAMING);
+    }
+
+    /** On a relay without relaygate's admin API the streams run without any shift or rollback. */
     @Override
     protected void prepare(GateRig rig) {
-        if (rig.external()) {
+        if (!rig.relay().capabilities().relaygateAdmin()) {
             return;
         }
         AdminClient admin = rig.admin();
@@ -142,7 +146,7 @@ public class StreamingShiftSimulation extends GateSimulation {
                                 .count())
                 .measured("green_streams_spanning_rollback_completed_on_green", greenInFlightAtRollback)
                 .measured("external_relay", rig().external());
-        if (!rig().external()) {
+        if (rig().relay().capabilities().relaygateAdmin()) {
             eval.isTrue("rolled_back", rolledBack, "the admin rollback to have returned during the run")
                     .atMost(
                             "green_streams_started_after_rollback",

@@ -43,7 +43,8 @@ final class ChatResponder {
     ResponseDefinitionBuilder error(
             boolean anthropic, int status, String message, String type, String param, String code) {
         return MockTransformer.json(
-                status, anthropic ? anthropicBodies.error(status, message) : bodies.error(message, type, param, code));
+                status,
+                anthropic ? anthropicBodies.error(status, message) : bodies.error(message, type, param, code, name));
     }
 
     ResponseDefinitionBuilder respond(Request httpRequest, ProfileSettings s, boolean anthropic) {

@@ -94,13 +94,28 @@ public final class OpenAiBodies {
 
     /** {@code {"error":{"message","type","param","code"}}}. */
     public String error(String message, String type, String param, String code) {
+        return write(errorNode(message, type, param, code));
+    }
+
+    /**
+     * As {@link #error} plus {@code "upstream": name} inside the error object: the mock names itself in every
+     * answer (successful ones by their {@code chatcmpl-<name>-<n>} id), so a client can tell which upstream
+     * answered without trusting a relay's header.
+     */
+    public String error(String message, String type, String param, String code, String upstream) {
+        ObjectNode root = errorNode(message, type, param, code);
+        ((ObjectNode) root.get("error")).put("upstream", upstream);
+        return write(root);
+    }
+
+    private ObjectNode errorNode(String message, String type, String param, String code) {
         ObjectNode root = mapper.createObjectNode();
         ObjectNode error = root.putObject("error");
         error.put("message", message);
         error.put("type", type);
         error.put("param", param);
         error.put("code", code);
-        return write(root);
+        return root;
     }
 
     public String models(long created) {
