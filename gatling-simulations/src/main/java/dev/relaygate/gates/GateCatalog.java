@@ -28,6 +28,13 @@ public final class GateCatalog {
             "fleet-leader-failover",
             "fleet-propagation");
 
+    /**
+     * The comparison build's gates ({@code -Ppeers}), each run on every relay under test; their simulations
+     * live in {@code dev.relaygate.gates.compare}.
+     */
+    public static final List<String> COMPARISON =
+            List.of("steady-state", "relay-overhead", "split-accuracy", "streaming-integrity", "errors-under-fault");
+
     private GateCatalog() {}
 
     /**

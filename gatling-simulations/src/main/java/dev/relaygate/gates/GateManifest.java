@@ -24,9 +24,32 @@ import java.util.Objects;
  * @param notRequested  the other gates of the catalog (a {@code -Dgates=} subset)
  * @param relay         "in-process" or the external relay's URL
  * @param mode          "full" or "quick"
+ * @param comparison    in a comparison build ({@code -Ppeers}) the relays and the gates each runs; else null
  */
 public record GateManifest(
-        String runId, List<String> requested, List<String> notRequested, String relay, String mode, Instant writtenAt) {
+        String runId,
+        List<String> requested,
+        List<String> notRequested,
+        String relay,
+        String mode,
+        Instant writtenAt,
+        Comparison comparison) {
+
+    /** The comparison build's relays (relaygate first) and gates: every relay runs every gate. */
+    public record Comparison(List<String> relays, List<String> gates) {
+
+        public Comparison {
+            relays = List.copyOf(relays);
+            gates = List.copyOf(gates);
+        }
+
+        /** Each result's key, {@code <relay>/<gate>}, relay by relay. */
+        public List<String> keys() {
+            List<String> keys = new ArrayList<>();
+            relays.forEach(r -> gates.forEach(g -> keys.add(r + "/" + g)));
+            return keys;
+        }
+    }
 
     public static final String FILE_NAME = "_manifest.json";
 
@@ -36,6 +59,15 @@ public record GateManifest(
         Objects.requireNonNull(runId, "runId");
         requested = List.copyOf(requested);
         notRequested = List.copyOf(notRequested);
+    }
+
+    /** Every result this run must produce: the requested gates, and each comparison relay's gates. */
+    public List<String> expected() {
+        List<String> all = new ArrayList<>(requested);
+        if (comparison != null) {
+            all.addAll(comparison.keys());
+        }
+        return all;
     }
 
     public static Path file(Path gatesDir) {
@@ -51,6 +83,11 @@ public record GateManifest(
         root.put("relay", relay);
         root.put("mode", mode);
         root.put("written_at", writtenAt.toString());
+        if (comparison != null) {
+            ObjectNode c = root.putObject("comparison");
+            comparison.relays().forEach(c.putArray("relays")::add);
+            comparison.gates().forEach(c.putArray("gates")::add);
+        }
         Path target = file(gatesDir);
         try {
             Files.createDirectories(gatesDir);
@@ -82,7 +119,12 @@ public record GateManifest(
                 strings(root, "not_requested", file),
                 root.path("relay").asText(""),
                 root.path("mode").asText(""),
-                Instant.parse(root.path("written_at").asText(Instant.EPOCH.toString())));
+                Instant.parse(root.path("written_at").asText(Instant.EPOCH.toString())),
+                root.has("comparison")
+                        ? new Comparison(
+                                strings(root.get("comparison"), "relays", file),
+                                strings(root.get("comparison"), "gates", file))
+                        : null);
     }
 
     private static List<String> strings(JsonNode root, String field, Path file) {

@@ -6,7 +6,9 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The gate runner's first step (before Gatling starts): checks the shared properties, empties the
@@ -14,10 +16,14 @@ import java.util.List;
  * {@link GateManifest} of the gates this build asked for.
  *
  * <p>Arguments: {@code dir=<gates dir> run_id=<id> gates=<-Dgates value> mode=full|quick
- * relay_url=<-Drelay.url> seed=<-Dgates.seed>}. An unknown gate id or a bad seed fails the build here,
- * before minutes of load, naming the value and what is allowed.
+ * relay_url=<-Drelay.url> seed=<-Dgates.seed> relays=<-Dgates.relays of a comparison build>}. An unknown
+ * gate id or a bad seed fails the build here, before minutes of load, naming the value and what is allowed.
+ * With {@code relays} (the {@code peers} profile) the run is a comparison: the default gates are not
+ * requested and every relay named runs every {@link GateCatalog#COMPARISON} gate.
  */
 public final class GateRunStart {
+
+    static final List<String> KNOWN_RELAYS = List.of("relaygate", "portkey", "external");
 
     private GateRunStart() {}
 
@@ -30,6 +36,7 @@ public final class GateRunStart {
                 a.optional("mode"),
                 a.optional("relay_url"),
                 a.optional("seed"),
+                a.optional("relays"),
                 Instant.now());
         System.out.printf(
                 "[gates] run %s: %d of %d gates requested (%s)%s -> %s%n",
@@ -41,11 +48,30 @@ public final class GateRunStart {
                         ? ""
                         : "; not requested: " + String.join(", ", manifest.notRequested()),
                 GateManifest.file(a.dir("dir")));
+        if (manifest.comparison() != null) {
+            System.out.printf(
+                    "[gates] comparison: %s on %s%n",
+                    String.join(", ", manifest.comparison().gates()),
+                    String.join(", ", manifest.comparison().relays()));
+        }
     }
 
     static GateManifest start(
             Path dir, String runId, String selection, String mode, String relayUrl, String seed, Instant now) {
-        List<String> requested = GateCatalog.select(selection);
+        return start(dir, runId, selection, mode, relayUrl, seed, "", now);
+    }
+
+    static GateManifest start(
+            Path dir,
+            String runId,
+            String selection,
+            String mode,
+            String relayUrl,
+            String seed,
+            String relays,
+            Instant now) {
+        GateManifest.Comparison comparison = comparison(relays, selection);
+        List<String> requested = comparison != null ? List.of() : GateCatalog.select(selection);
         if (!seed.isEmpty()) {
             try {
                 Long.parseLong(seed);
@@ -63,19 +89,55 @@ public final class GateRunStart {
                 GateCatalog.notRequested(requested),
                 relayUrl.isEmpty() ? "in-process" : relayUrl,
                 mode.isEmpty() ? "full" : mode,
-                now);
+                now,
+                comparison);
         manifest.write(dir);
         return manifest;
     }
 
-    /** Removes every result and leftover temp file of earlier runs; nothing else lives in the folder. */
+    /** The comparison a {@code relays} list asks for, or null in a default build. */
+    private static GateManifest.Comparison comparison(String relays, String selection) {
+        if (relays == null || relays.isBlank()) {
+            return null;
+        }
+        if (selection != null && !selection.isBlank()) {
+            throw new IllegalArgumentException("gates cannot be combined with the comparison build (-Ppeers runs "
+                    + String.join(", ", GateCatalog.COMPARISON) + " on every relay), but was '" + selection + "'");
+        }
+        List<String> names = new ArrayList<>();
+        for (String raw : relays.split(",")) {
+            String name = raw.trim().toLowerCase(Locale.ROOT);
+            if (name.isEmpty() || names.contains(name)) {
+                continue;
+            }
+            if (!KNOWN_RELAYS.contains(name)) {
+                throw new IllegalArgumentException("gates.relays must be a comma-separated list of "
+                        + String.join(", ", KNOWN_RELAYS) + ", but named '" + raw.trim() + "'");
+            }
+            names.add(name);
+        }
+        if (!names.contains("relaygate")) {
+            throw new IllegalArgumentException(
+                    "gates.relays must include relaygate (its results decide the build), but was '" + relays + "'");
+        }
+        return new GateManifest.Comparison(names, GateCatalog.COMPARISON);
+    }
+
+    /**
+     * Removes every result and leftover temp file of earlier runs, the comparison's relay folders included;
+     * nothing else lives in the folder.
+     */
     private static void clean(Path dir) {
         if (!Files.isDirectory(dir)) {
             return;
         }
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.{json,tmp}")) {
-            for (Path f : files) {
-                Files.deleteIfExists(f);
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path entry : entries) {
+                if (Files.isDirectory(entry)) {
+                    clean(entry);
+                } else if (entry.getFileName().toString().matches(".*\\.(json|tmp)")) {
+                    Files.deleteIfExists(entry);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot empty the gates folder " + dir, e);

@@ -52,12 +52,29 @@ public final class GateVerdictReasons {
         List<String> failures = new ArrayList<>();
         result.path("failures").forEach(f -> failures.add(f.asText()));
         boolean passed = result.path("passed").asBoolean(false);
-        if (passed != failures.isEmpty() || !result.path("passed").isBoolean()) {
+        boolean notSupported = result.path("not_supported").isTextual();
+        if (passed != (failures.isEmpty() && !notSupported)
+                || !result.path("passed").isBoolean()) {
             return contradiction(passed, failures.size());
+        }
+        if (notSupported && (!failures.isEmpty() || result.path("aborted").asBoolean(false))) {
+            return "self-contradictory result: not supported by its relay, yet aborted or with failures";
         }
         if (result.path("aborted").asBoolean(false)) {
             return aborted(failures);
         }
-        return passed ? null : String.join("; ", failures);
+        return passed || notSupported ? null : String.join("; ", failures);
+    }
+
+    /**
+     * Whether a result that did not pass is a peer's finding rather than a broken run: this run's, consistent,
+     * not aborted, with its failed checks. Only such results of a compared relay leave the build's verdict alone.
+     */
+    static boolean isFinding(JsonNode result, String runId) {
+        return runId.equals(result.path("run_id").asText(""))
+                && !result.path("aborted").asBoolean(false)
+                && result.path("passed").isBoolean()
+                && !result.path("passed").asBoolean()
+                && result.path("failures").size() > 0;
     }
 }

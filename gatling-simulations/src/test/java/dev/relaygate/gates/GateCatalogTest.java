@@ -3,6 +3,7 @@ package dev.relaygate.gates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.relaygate.gates.compare.ComparisonGate;
 import dev.relaygate.gates.fleet.FleetGateSimulation;
 import dev.relaygate.gates.load.GateSimulation;
 import java.io.IOException;
@@ -44,9 +45,10 @@ final class GateCatalogTest {
             }
         }
 
-        assertThat(withSimulations)
-                .containsExactlyInAnyOrderElementsOf(
-                        GateCatalog.ALL.stream().map(g -> g.replace("-", "")).toList());
+        List<String> expected = new ArrayList<>(
+                GateCatalog.ALL.stream().map(g -> g.replace("-", "")).toList());
+        expected.add("compare"); // the comparison build's gates, one simulation per gate id
+        assertThat(withSimulations).containsExactlyInAnyOrderElementsOf(expected);
     }
 
     @Test
@@ -54,6 +56,18 @@ final class GateCatalogTest {
         assertThat(GateCatalog.select(" relay-overhead , steady-state"))
                 .containsExactly("steady-state", "relay-overhead");
         assertThat(GateCatalog.select("")).isEqualTo(GateCatalog.ALL);
+    }
+
+    @Test
+    void theComparisonPackageHasOneSimulationPerComparisonGate() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (Class<?> c : simulationsIn("compare")) {
+            java.lang.reflect.Field props = c.getDeclaredField("PROPS");
+            props.setAccessible(true);
+            ids.add(((GateProperties) props.get(null)).gate());
+        }
+
+        assertThat(ids).containsExactlyInAnyOrderElementsOf(GateCatalog.COMPARISON);
     }
 
     @Test
@@ -79,7 +93,9 @@ final class GateCatalogTest {
                         "dev.relaygate.gates." + pkg + "." + name.replace(".class", ""),
                         false,
                         GateCatalogTest.class.getClassLoader());
-                if ((GateSimulation.class.isAssignableFrom(c) || FleetGateSimulation.class.isAssignableFrom(c))
+                if ((GateSimulation.class.isAssignableFrom(c)
+                                || FleetGateSimulation.class.isAssignableFrom(c)
+                                || ComparisonGate.class.isAssignableFrom(c))
                         && !Modifier.isAbstract(c.getModifiers())) {
                     out.add(c);
                 }

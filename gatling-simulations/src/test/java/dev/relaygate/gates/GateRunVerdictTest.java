@@ -16,6 +16,9 @@ final class GateRunVerdictTest {
 
     private static final RelayInfo RELAY = new RelayInfo("relaygate", "in-process", "relaygate (test), in-process");
 
+    private static final RelayInfo EXTERNAL =
+            new RelayInfo("external", "external", "OpenAI-compatible relay at http://127.0.0.1:9, external");
+
     private static final String RUN = "20261204T070000.000Z";
 
     @TempDir
@@ -180,6 +183,91 @@ final class GateRunVerdictTest {
         assertThatThrownBy(() -> GateRunVerdict.main(alone))
                 .hasMessageContaining("gate steady-state: p99_ms was 250, not below the limit p99_below_ms = 200");
         assertThatCode(() -> GateRunVerdict.main(withReports)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aGateItsRelayCannotRunIsNoPassAndABuildOfOnlySuchGatesNeverSaysPassed() {
+        start("canary-progression");
+        new GateRun("canary-progression", "d", GateRunVerdictTest.class, props("canary-progression"), EXTERNAL)
+                .notSupported("not supported by external: needs relaygate's admin API");
+
+        GateRunVerdict.Outcome outcome = GateRunVerdict.judge(dir, RUN);
+
+        assertThat(outcome.failures()).isEmpty();
+        assertThat(outcome.passed()).isFalse();
+        assertThat(outcome.headline()).isEqualTo("NOT PASSED: no gate ran (1 not supported by external)");
+    }
+
+    @Test
+    void aRunWithSomeGatesNotSupportedCountsOnlyThoseThatRan() {
+        start("steady-state,canary-progression");
+        write(passed("steady-state", RUN));
+        new GateRun("canary-progression", "d", GateRunVerdictTest.class, props("canary-progression"), EXTERNAL)
+                .notSupported("not supported by external: needs relaygate's admin API");
+
+        GateRunVerdict.Outcome outcome = GateRunVerdict.judge(dir, RUN);
+
+        assertThat(outcome.passed()).isTrue();
+        assertThat(outcome.headline())
+                .isEqualTo("PASSED: 1 of " + GateCatalog.ALL.size() + " gates run (1 not supported by external, "
+                        + (GateCatalog.ALL.size() - 2) + " not requested)");
+    }
+
+    @Test
+    void inAComparisonAPeersFailedGateIsItsFindingButRelaygatesFailsTheBuildAndAMissingOneFailsToo() {
+        GateRunStart.start(dir, RUN, "", "full", "", "42", "relaygate,portkey", Instant.EPOCH);
+        for (String gate : GateCatalog.COMPARISON) {
+            writeIn("relaygate", passed(gate, RUN));
+            if (!gate.equals("errors-under-fault")) {
+                writeIn("portkey", gate.equals("streaming-integrity") ? failed(gate, RUN) : passed(gate, RUN));
+            }
+        }
+
+        GateRunVerdict.Outcome outcome = GateRunVerdict.judge(dir, RUN);
+
+        assertThat(outcome.failures())
+                .containsExactly(
+                        "gate portkey/errors-under-fault: expected in run " + RUN + ", but no result was written");
+
+        writeIn("portkey", passed("errors-under-fault", RUN));
+        GateRunVerdict.Outcome complete = GateRunVerdict.judge(dir, RUN);
+        assertThat(complete.passed()).isTrue();
+        assertThat(complete.headline())
+                .isEqualTo("PASSED: 5 of 5 comparison gates on relaygate (" + GateCatalog.ALL.size()
+                        + " default gates not requested); portkey: 4 held, 1 failed, 0 not supported");
+
+        writeIn("relaygate", failed("split-accuracy", RUN));
+        assertThat(GateRunVerdict.judge(dir, RUN).failures())
+                .containsExactly("gate relaygate/split-accuracy: split_p_value was 1.0E-9, below the minimum");
+    }
+
+    private void writeIn(String relay, GateResult result) {
+        new GateResultWriter(dir.resolve(relay)).write(result);
+    }
+
+    private static GateResult failed(String gate, String runId) {
+        GateResult ok = passed(gate, runId);
+        return new GateResult(
+                gate,
+                runId,
+                false,
+                false,
+                "d",
+                null,
+                List.of("split_p_value was 1.0E-9, below the minimum"),
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                List.of(),
+                List.of(),
+                ok.run(),
+                Instant.EPOCH,
+                1,
+                RELAY,
+                null);
     }
 
     private void start(String selection) {

@@ -14,13 +14,14 @@ import java.util.stream.Collectors;
  *
  * @param bootstrapSeed  the run's seed, so a report's intervals can be reproduced
  */
-record OverheadChecks(double p99AddedBelowMs, double failedRatioBelow, int bootstrapResamples, long bootstrapSeed) {
+public record OverheadChecks(
+        double p99AddedBelowMs, double failedRatioBelow, int bootstrapResamples, long bootstrapSeed) {
 
     static final double P50_TARGET_MS = 0.2;
     static final double P99_TARGET_MS = 1.0;
     static final double THROUGHPUT_TARGET_PER_SEC = 10_000;
 
-    void evaluate(GateEvaluation eval, OverheadMeasurement.Figures f) {
+    public void evaluate(GateEvaluation eval, OverheadMeasurement.Figures f) {
         PairedBlocks blocks = f.blocks();
         double p99Added = Rounding.round3(blocks.pooledAddedMs(99));
         double p50Added = Rounding.round3(blocks.pooledAddedMs(50));

@@ -78,6 +78,7 @@ final class OverheadChecksTest {
                 saturated,
                 saturated,
                 50,
-                80);
+                80,
+                Double.NaN);
     }
 }

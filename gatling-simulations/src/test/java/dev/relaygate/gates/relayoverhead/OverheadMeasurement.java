@@ -9,16 +9,23 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 /**
- * After an open- and closed-loop warm-up, open-loop direct and relayed blocks against the same mock,
- * alternated in one run (ABBA order, so a drift in the machine's load lands on both arms); then a
- * closed-loop saturation phase each way with the process's CPU time per request.
+ * After an open- and closed-loop warm-up, open-loop blocks against the same mock directly and through each
+ * relay, alternated in one run (direct first, then each relay, and the reverse order in the next round, so a
+ * drift in the machine's load lands on every arm); then a closed-loop saturation phase per arm with CPU time
+ * per request. One direct arm is shared by every relay measured.
  */
-final class OverheadMeasurement {
+public final class OverheadMeasurement {
 
-    /** Everything the gate reports; {@code blocks} holds each pair's direct (a) and relayed (b) histograms. */
-    record Figures(
+    /**
+     * Everything the gate reports for one relay; {@code blocks} holds each round's direct (a) and relayed (b)
+     * histograms. {@code relayOwnCpuUsPerRequest} is the relay process's own CPU per request when it runs in a
+     * process of its own, NaN otherwise.
+     */
+    public record Figures(
             LatencyRecorder direct,
             LatencyRecorder relayed,
             PairedBlocks blocks,
@@ -29,72 +36,115 @@ final class OverheadMeasurement {
             BlockResult directSaturated,
             BlockResult relayedSaturated,
             double directCpuUsPerRequest,
-            double relayedCpuUsPerRequest) {}
+            double relayedCpuUsPerRequest,
+            double relayOwnCpuUsPerRequest) {}
+
+    /** A relayed arm: its target, and the CPU time of its own process when it has one. */
+    public record Arm(Target target, Supplier<OptionalLong> ownCpuNanos) {}
 
     private final OpenLoopClient client;
     private final Target direct;
-    private final Target relayed;
+    private final List<Arm> relays;
 
-    OverheadMeasurement(OpenLoopClient client, Target direct, Target relayed) {
+    public OverheadMeasurement(OpenLoopClient client, Target direct, List<Arm> relays) {
         this.client = client;
         this.direct = direct;
-        this.relayed = relayed;
+        this.relays = List.copyOf(relays);
+    }
+
+    OverheadMeasurement(OpenLoopClient client, Target direct, Target relayed) {
+        this(client, direct, List.of(new Arm(relayed, OptionalLong::empty)));
     }
 
     Figures run(double rate, Duration block, long warmupPairs, long pairs, int concurrency, Duration saturation) {
-        // Warm-up: open loop, then a short closed loop each way, so both paths are JIT-compiled before any
+        return runAll(rate, block, warmupPairs, pairs, concurrency, saturation).get(0);
+    }
+
+    /** One {@link Figures} per relayed arm, in the order given, all sharing the direct arm. */
+    public List<Figures> runAll(
+            double rate, Duration block, long warmupRounds, long rounds, int concurrency, Duration saturation) {
+        int arms = relays.size() + 1;
+        // Warm-up: open loop, then a short closed loop each way, so every path is JIT-compiled before any
         // latency is recorded (open loop at 1,000 req/s alone left the first measured blocks still warming).
         LatencyRecorder discard = new LatencyRecorder();
-        for (long i = 0; i < warmupPairs; i++) {
-            client.openLoop(direct, rate, block, discard);
-            client.openLoop(relayed, rate, block, discard);
-        }
-        client.closedLoop(direct, concurrency, Duration.ofSeconds(2));
-        client.closedLoop(relayed, concurrency, Duration.ofSeconds(2));
-        LatencyRecorder directLatency = new LatencyRecorder();
-        LatencyRecorder relayedLatency = new LatencyRecorder();
-        List<PairedBlocks.Pair> measuredPairs = new ArrayList<>();
-        long[] failed = new long[2];
-        long[] sent = new long[2];
-        for (long i = 0; i < pairs; i++) {
-            boolean directFirst = i % 2 == 0;
-            LatencyRecorder[] pair = {new LatencyRecorder(), new LatencyRecorder()};
-            for (int half = 0; half < 2; half++) {
-                boolean isDirect = (half == 0) == directFirst;
-                int arm = isDirect ? 0 : 1;
-                BlockResult r = client.openLoop(isDirect ? direct : relayed, rate, block, pair[arm]);
-                failed[arm] += r.failed();
-                sent[arm] += r.sent();
+        for (long i = 0; i < warmupRounds; i++) {
+            for (int a = 0; a < arms; a++) {
+                client.openLoop(target(a), rate, block, discard);
             }
-            directLatency.add(pair[0]);
-            relayedLatency.add(pair[1]);
-            measuredPairs.add(new PairedBlocks.Pair(pair[0].snapshot(), pair[1].snapshot()));
         }
-        long cpu0 = cpuNanos();
-        BlockResult directSat = client.closedLoop(direct, concurrency, saturation);
-        long cpu1 = cpuNanos();
-        BlockResult relayedSat = client.closedLoop(relayed, concurrency, saturation);
-        long cpu2 = cpuNanos();
-        return new Figures(
-                directLatency,
-                relayedLatency,
-                new PairedBlocks(measuredPairs),
-                failed[0],
-                failed[1],
-                sent[0],
-                sent[1],
-                directSat,
-                relayedSat,
-                perRequestUs(cpu1 - cpu0, directSat),
-                perRequestUs(cpu2 - cpu1, relayedSat));
+        for (int a = 0; a < arms; a++) {
+            client.closedLoop(target(a), concurrency, Duration.ofSeconds(2));
+        }
+        LatencyRecorder[] latency = new LatencyRecorder[arms];
+        List<List<PairedBlocks.Pair>> pairs = new ArrayList<>();
+        long[] failed = new long[arms];
+        long[] sent = new long[arms];
+        for (int a = 0; a < arms; a++) {
+            latency[a] = new LatencyRecorder();
+            pairs.add(new ArrayList<>());
+        }
+        for (long i = 0; i < rounds; i++) {
+            LatencyRecorder[] round = new LatencyRecorder[arms];
+            for (int k = 0; k < arms; k++) {
+                int a = i % 2 == 0 ? k : arms - 1 - k;
+                round[a] = new LatencyRecorder();
+                BlockResult r = client.openLoop(target(a), rate, block, round[a]);
+                failed[a] += r.failed();
+                sent[a] += r.sent();
+            }
+            for (int a = 0; a < arms; a++) {
+                latency[a].add(round[a]);
+            }
+            for (int a = 1; a < arms; a++) {
+                pairs.get(a).add(new PairedBlocks.Pair(round[0].snapshot(), round[a].snapshot()));
+            }
+        }
+        BlockResult[] saturated = new BlockResult[arms];
+        double[] processCpu = new double[arms];
+        double[] ownCpu = new double[arms];
+        for (int a = 0; a < arms; a++) {
+            OptionalLong own0 = a == 0
+                    ? OptionalLong.empty()
+                    : relays.get(a - 1).ownCpuNanos().get();
+            long cpu0 = processCpuNanos();
+            saturated[a] = client.closedLoop(target(a), concurrency, saturation);
+            processCpu[a] = perRequestUs(processCpuNanos() - cpu0, saturated[a]);
+            OptionalLong own1 = a == 0
+                    ? OptionalLong.empty()
+                    : relays.get(a - 1).ownCpuNanos().get();
+            ownCpu[a] = own0.isPresent() && own1.isPresent()
+                    ? perRequestUs(own1.getAsLong() - own0.getAsLong(), saturated[a])
+                    : Double.NaN;
+        }
+        List<Figures> out = new ArrayList<>();
+        for (int a = 1; a < arms; a++) {
+            out.add(new Figures(
+                    latency[0],
+                    latency[a],
+                    new PairedBlocks(pairs.get(a)),
+                    failed[0],
+                    failed[a],
+                    sent[0],
+                    sent[a],
+                    saturated[0],
+                    saturated[a],
+                    processCpu[0],
+                    processCpu[a],
+                    ownCpu[a]));
+        }
+        return out;
+    }
+
+    private Target target(int arm) {
+        return arm == 0 ? direct : relays.get(arm - 1).target();
     }
 
     private static double perRequestUs(long cpuNanos, BlockResult r) {
         return r.completed() == 0 ? Double.NaN : cpuNanos / 1000.0 / r.completed();
     }
 
-    /** CPU time of this whole process (client, relay and mock share it); NaN-safe: -1 when unsupported. */
-    private static long cpuNanos() {
+    /** CPU time of this whole process (client, in-process relay and mock share it); -1 when unsupported. */
+    private static long processCpuNanos() {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             return os.getProcessCpuTime();
         }

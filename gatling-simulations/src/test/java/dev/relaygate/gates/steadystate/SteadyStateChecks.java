@@ -9,10 +9,10 @@ import java.util.List;
  * The steady-state claim over the measured requests: p99 of the answered requests under the limit, the
  * failed share (no answer counts as failed) under its limit, and the offered load actually served.
  */
-record SteadyStateChecks(
+public record SteadyStateChecks(
         double ratePerSec, long durationSeconds, double p99BelowMs, double failedRatioBelow, double minServedShare) {
 
-    void evaluate(GateEvaluation eval, List<Observation> measured) {
+    public void evaluate(GateEvaluation eval, List<Observation> measured) {
         eval.below(
                         "p99_ms",
                         ObservationLog.answeredLatency(measured).percentilesMs().get("p99"),

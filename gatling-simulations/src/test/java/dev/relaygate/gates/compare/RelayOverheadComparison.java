@@ -1,0 +1,138 @@
+package dev.relaygate.gates.compare;
+
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+
+import dev.relaygate.gates.GateEvaluation;
+import dev.relaygate.gates.GateProperties;
+import dev.relaygate.gates.OpenLoopClient;
+import dev.relaygate.gates.OpenLoopClient.Target;
+import dev.relaygate.gates.Rounding;
+import dev.relaygate.gates.load.ChatTraffic;
+import dev.relaygate.gates.relayoverhead.OverheadChecks;
+import dev.relaygate.gates.relayoverhead.OverheadMeasurement;
+import dev.relaygate.gates.relays.Need;
+import dev.relaygate.gates.relays.RelayKind;
+import dev.relaygate.mock.ProfileSettings;
+import io.gatling.javaapi.core.PopulationBuilder;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Comparison gate {@code relay-overhead}: the default build's overhead measurement with every relay as an arm
+ * of one run: the same open-loop client, the same rate, one direct arm shared by all, blocks in rotating order
+ * (direct, relays..., then the reverse), then closed-loop saturation per arm with CPU time per request (the
+ * relay process's own CPU when it runs in a process of its own; for relaygate in this JVM, the process's CPU
+ * per relayed request minus per direct request). The measurement runs in {@code before()}, after every relay
+ * started; the Gatling load after it is a short relayed smoke check per relay.
+ */
+public class RelayOverheadComparison extends ComparisonGate {
+
+    static final GateProperties PROPS = GateProperties.of("relay-overhead");
+    static final double RATE = PROPS.decimal("rate_per_sec", 1000);
+    static final long BLOCK_SECONDS = PROPS.integer("block_seconds", 1, 1);
+    static final long ROUNDS = PROPS.integer("block_pairs", 20, 8);
+    static final long WARMUP_ROUNDS = PROPS.integer("warmup_pairs", 3, 3);
+    static final long SATURATION_SECONDS = PROPS.integer("saturation_seconds", 5, 2);
+    static final long CONCURRENCY = PROPS.integer("saturation_concurrency", 64);
+    static final double P99_ADDED_BELOW_MS = PROPS.upperLimit("p99_added_below_ms", 5);
+    static final double FAILED_RATIO_BELOW = PROPS.upperLimit("failed_ratio_below", 0.001);
+    static final long BOOTSTRAP_RESAMPLES = PROPS.integer("bootstrap_resamples", 1_000);
+    static final long SMOKE_SECONDS = PROPS.integer("smoke_seconds", 3, 2);
+
+    private final Map<String, OverheadMeasurement.Figures> figures = new HashMap<>();
+
+    public RelayOverheadComparison() {
+        super(PROPS, Duration.ZERO);
+        lanesInSequence();
+    }
+
+    @Override
+    protected String claim() {
+        return "Added latency of each relay over calling the same mock directly, open loop at " + RATE + " req/s in "
+                + BLOCK_SECONDS + " s blocks rotating direct and every relay (" + ROUNDS + " rounds, one direct arm"
+                + " shared), microseconds from the intended send instant; plus " + SATURATION_SECONDS
+                + " s closed-loop saturation at " + CONCURRENCY + " in flight per arm. Gate: p99 added < "
+                + P99_ADDED_BELOW_MS + " ms.";
+    }
+
+    @Override
+    protected Set<Need> needs() {
+        return Set.of(Need.HARNESS_UPSTREAMS);
+    }
+
+    /** The fastest honest mock: no artificial delay, so each relay's share of the time is visible. */
+    @Override
+    protected ProfileSettings blueProfile() {
+        return ProfileSettings.healthy().withTimeToFirstEventMs(0).withGapBetweenEventsMs(0);
+    }
+
+    @Override
+    protected ProfileSettings greenProfile() {
+        return blueProfile();
+    }
+
+    @Override
+    protected PopulationBuilder load(Lane lane) {
+        return scenario("smoke " + lane.spec.name())
+                .exec(ChatTraffic.chat(lane.phases, lane::relay, lane.spec.headerNames(), lane.log))
+                .injectOpen(constantUsersPerSec(20).during(SMOKE_SECONDS));
+    }
+
+    /** The one measurement of all arms, alone on the machine's cores, before any Gatling load. */
+    @Override
+    protected void allStarted() {
+        List<Lane> measured = lanes.stream().filter(l -> l.relay() != null).toList();
+        List<OverheadMeasurement.Arm> arms = new ArrayList<>();
+        measured.forEach(l -> arms.add(new OverheadMeasurement.Arm(Target.of(l.relay()), l.relay()::cpuNanos)));
+        try (OpenLoopClient client = new OpenLoopClient((int) CONCURRENCY, ChatTraffic.body(1, false))) {
+            List<OverheadMeasurement.Figures> all = new OverheadMeasurement(
+                            client, new Target("direct", blue().baseUrl() + "/chat/completions", "sk-blue"), arms)
+                    .runAll(
+                            RATE,
+                            Duration.ofSeconds(BLOCK_SECONDS),
+                            WARMUP_ROUNDS,
+                            ROUNDS,
+                            (int) CONCURRENCY,
+                            Duration.ofSeconds(SATURATION_SECONDS));
+            for (int i = 0; i < measured.size(); i++) {
+                figures.put(measured.get(i).spec.name(), all.get(i));
+            }
+        }
+    }
+
+    @Override
+    protected void evaluate(Lane lane, GateEvaluation eval) {
+        OverheadMeasurement.Figures f = figures.get(lane.spec.name());
+        if (f == null) {
+            throw new IllegalStateException("the overhead measurement did not run");
+        }
+        new OverheadChecks(P99_ADDED_BELOW_MS, FAILED_RATIO_BELOW, (int) BOOTSTRAP_RESAMPLES, props.seed())
+                .evaluate(eval, f);
+        Map<String, Double> d = f.direct().percentilesUs();
+        Map<String, Double> r = f.relayed().percentilesUs();
+        boolean inProcess = lane.spec.kind() == RelayKind.IN_PROCESS;
+        double cpu = inProcess ? f.relayedCpuUsPerRequest() - f.directCpuUsPerRequest() : f.relayOwnCpuUsPerRequest();
+        eval.measured("rate_per_sec", RATE)
+                .measured("direct_p50_ms", d.get("p50") / 1000.0)
+                .measured("direct_p99_ms", d.get("p99") / 1000.0)
+                .measured("relayed_p50_ms", r.get("p50") / 1000.0)
+                .measured("relayed_p99_ms", r.get("p99") / 1000.0)
+                .measured("relay_cpu_us_per_request", Double.isFinite(cpu) ? Rounding.round3(cpu) : null)
+                .measured(
+                        "relay_cpu_method",
+                        inProcess
+                                ? "this JVM's CPU per relayed request minus per direct request (the relay runs in-process)"
+                                : Double.isFinite(cpu)
+                                        ? "the relay process's own CPU time per request during its saturation phase"
+                                        : "not measurable: the relay runs outside the harness")
+                .measured("smoke_requests", (long) lane.log.measured().size());
+        lane.run().percentilesMs(f.relayed().percentilesMs());
+        lane.run().series("direct_us", d);
+        lane.run().series("relayed_us", r);
+    }
+}

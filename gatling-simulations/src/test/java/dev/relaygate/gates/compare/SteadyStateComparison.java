@@ -1,0 +1,73 @@
+package dev.relaygate.gates.compare;
+
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+
+import dev.relaygate.gates.GateEvaluation;
+import dev.relaygate.gates.GateProperties;
+import dev.relaygate.gates.Observation;
+import dev.relaygate.gates.ObservationLog;
+import dev.relaygate.gates.UpstreamAttribution;
+import dev.relaygate.gates.load.ChatTraffic;
+import dev.relaygate.gates.load.JsonLoad;
+import dev.relaygate.gates.relays.Need;
+import dev.relaygate.gates.steadystate.SteadyStateChecks;
+import io.gatling.javaapi.core.PopulationBuilder;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Comparison gate {@code steady-state}: the default build's steady-state claim (blue 100% at a constant rate,
+ * p99 < 200 ms, failed < 0.1%, the offered load served) on every relay in turn, measured from the end of the
+ * warm-up for a fixed time.
+ */
+public class SteadyStateComparison extends ComparisonGate {
+
+    static final GateProperties PROPS = GateProperties.of("steady-state");
+    static final double RATE = PROPS.decimal("rate_per_sec", 200);
+    static final long WARMUP_SECONDS = PROPS.integer("warmup_seconds", 12, 6);
+    static final long DURATION_SECONDS = PROPS.integer("duration_seconds", 45, 15);
+    static final double P99_BELOW_MS = PROPS.upperLimit("p99_below_ms", 200);
+    static final double FAILED_RATIO_BELOW = PROPS.upperLimit("failed_ratio_below", 0.001);
+    static final double MIN_SERVED_SHARE = PROPS.lowerLimit("min_served_share", 0.95);
+
+    public SteadyStateComparison() {
+        super(PROPS, Duration.ofSeconds(WARMUP_SECONDS));
+        lanesInSequence();
+    }
+
+    @Override
+    protected String claim() {
+        return "Blue 100% at " + RATE + " req/s through each relay for " + DURATION_SECONDS + " s (after "
+                + WARMUP_SECONDS + " s warm-up): p99 < " + P99_BELOW_MS + " ms and failed < " + FAILED_RATIO_BELOW * 100
+                + "%.";
+    }
+
+    @Override
+    protected Set<Need> needs() {
+        return Set.of();
+    }
+
+    @Override
+    protected PopulationBuilder load(Lane lane) {
+        return scenario("steady " + lane.spec.name())
+                .exec(ChatTraffic.chat(lane.phases, lane::relay, lane.spec.headerNames(), lane.log))
+                .injectOpen(
+                        JsonLoad.warmup(RATE, WARMUP_SECONDS),
+                        constantUsersPerSec(RATE).during(DURATION_SECONDS));
+    }
+
+    @Override
+    protected void evaluate(Lane lane, GateEvaluation eval) {
+        List<Observation> measured = lane.log.measured();
+        new SteadyStateChecks(RATE, DURATION_SECONDS, P99_BELOW_MS, FAILED_RATIO_BELOW, MIN_SERVED_SHARE)
+                .evaluate(eval, measured);
+        UpstreamAttribution.checkRelayHeader(eval, measured);
+        Map<String, Double> percentiles =
+                ObservationLog.answeredLatency(measured).percentilesMs();
+        eval.measured("p50_ms", percentiles.get("p50")).measured("rate_per_sec", RATE);
+        lane.run().percentilesMs(percentiles);
+    }
+}
