@@ -90,7 +90,7 @@ final class PortkeyGatewayTest {
 
     @Test
     void aMissingInstallNamesNpmCi() {
-        assumeTrue(nodeRuns(), "node is not on PATH");
+        assumeTrue(nodeRuns(), "node not found (-Dpeers.node or PATH)");
         Upstreams any = new Upstreams("http://127.0.0.1:1/v1", "a", "http://127.0.0.1:2/v1", "b");
 
         assertThatThrownBy(() -> PortkeyGateway.start(any, tmp, tmp.resolve("portkey.log")))
@@ -135,7 +135,7 @@ final class PortkeyGatewayTest {
     }
 
     private static void assumePortkeyCanRun() {
-        assumeTrue(nodeRuns(), "node is not on PATH");
+        assumeTrue(nodeRuns(), "node not found (-Dpeers.node or PATH)");
         assumeTrue(
                 Files.isRegularFile(INSTALL_DIR.resolve(PortkeyGateway.START_SCRIPT)),
                 "Portkey is not installed: run `npm ci` in " + INSTALL_DIR);
