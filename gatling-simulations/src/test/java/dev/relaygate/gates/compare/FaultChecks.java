@@ -23,18 +23,31 @@ record FaultChecks(double clientErrorRatioBelow, double stopWithinMs, long fault
                 duringFault.stream().filter(o -> o.servedBy("green")).toList();
         long lastGreenMs = green.stream().mapToLong(startMs).max().orElse(-1);
         boolean stopped = lastGreenMs < faultMs - quietMs;
-        Long stoppedAfterMs = stopped ? Math.max(0, lastGreenMs) : null;
+        long greenAtTheEnd = green.stream()
+                .filter(o -> startMs.applyAsLong(o) >= faultMs - quietMs)
+                .count();
         eval.below(
-                        "client_error_ratio",
-                        ObservationLog.failedRatio(duringFault),
-                        "client_error_ratio_below",
-                        clientErrorRatioBelow)
-                .atMost(
-                        "stopped_sending_to_green_after_ms",
-                        stoppedAfterMs == null ? null : stoppedAfterMs.doubleValue(),
-                        "stop_within_ms",
-                        stopWithinMs)
-                .measured("requests_during_fault", (long) duringFault.size())
+                "client_error_ratio",
+                ObservationLog.failedRatio(duringFault),
+                "client_error_ratio_below",
+                clientErrorRatioBelow);
+        if (stopped) {
+            eval.atMost(
+                    "stopped_sending_to_green_after_ms",
+                    (double) Math.max(0, lastGreenMs),
+                    "stop_within_ms",
+                    stopWithinMs);
+        } else {
+            eval.measured("stopped_sending_to_green_after_ms", null)
+                    .isTrue(
+                            "stopped_sending_to_green",
+                            false,
+                            "the relay to stop sending to green within " + (long) stopWithinMs
+                                    + " ms of the onset, but it never did (" + greenAtTheEnd
+                                    + " answers from green to requests started in the last " + quietMs / 1000
+                                    + " s of the fault)");
+        }
+        eval.measured("requests_during_fault", (long) duringFault.size())
                 .measured(
                         "client_errors_during_fault",
                         duringFault.stream().filter(Observation::failed).count())

@@ -38,7 +38,8 @@ final class FaultChecksTest {
         assertThat(eval.failures())
                 .singleElement()
                 .asString()
-                .startsWith("stopped_sending_to_green_after_ms was not measured");
+                .startsWith("stopped_sending_to_green was false")
+                .contains("but it never did (10 answers from green to requests started in the last 10 s");
     }
 
     /** One request each 100 ms for 30 s (start ms in startNanos): every tenth to green until {@code greenUntilMs}. */

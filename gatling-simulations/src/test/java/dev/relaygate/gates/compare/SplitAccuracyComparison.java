@@ -25,7 +25,7 @@ import java.util.Set;
 public class SplitAccuracyComparison extends ComparisonGate {
 
     static final GateProperties PROPS = GateProperties.of("split-accuracy");
-    static final double RATE = PROPS.decimal("rate_per_sec", 400);
+    static final double RATE = PROPS.decimal("rate_per_sec", 200);
     static final long REQUESTS = PROPS.integer("requests", 4_000);
     static final long WARMUP_SECONDS = PROPS.integer("warmup_seconds", 5, 3);
     static final int GREEN_PERCENT = 10;

@@ -7,6 +7,7 @@ import dev.relaygate.gates.GateEvaluation;
 import dev.relaygate.gates.GateProperties;
 import dev.relaygate.gates.Observation;
 import dev.relaygate.gates.ObservationLog;
+import dev.relaygate.gates.Settle;
 import dev.relaygate.gates.UpstreamAttribution;
 import dev.relaygate.gates.load.ChatTraffic;
 import dev.relaygate.gates.load.JsonLoad;
@@ -33,6 +34,11 @@ public class SteadyStateComparison extends ComparisonGate {
     static final double FAILED_RATIO_BELOW = PROPS.upperLimit("failed_ratio_below", 0.001);
     static final double MIN_SERVED_SHARE = PROPS.lowerLimit("min_served_share", 0.95);
 
+    /** How long a lane waits at most for its warm-up queue to drain, and the p99 that counts as drained. */
+    static final Duration SETTLE_AT_MOST = Duration.ofSeconds(20);
+
+    static final double SETTLED_P99_MS = 100;
+
     public SteadyStateComparison() {
         super(PROPS, Duration.ofSeconds(WARMUP_SECONDS));
         lanesInSequence();
@@ -56,7 +62,22 @@ public class SteadyStateComparison extends ComparisonGate {
                 .exec(ChatTraffic.chat(lane.phases, lane::relay, lane.spec.headerNames(), lane.log))
                 .injectOpen(
                         JsonLoad.warmup(RATE, WARMUP_SECONDS),
-                        constantUsersPerSec(RATE).during(DURATION_SECONDS));
+                        constantUsersPerSec(RATE).during(SETTLE_AT_MOST.toSeconds() + DURATION_SECONDS + 2));
+    }
+
+    /**
+     * As the default gate: measuring starts once the warm-up queue has drained (the wait is an event), lasts
+     * the configured time, and then the lane's users leave without sending, so the next relay meets an idle
+     * machine.
+     */
+    @Override
+    protected void begin(Lane lane) {
+        sleep(WARMUP_SECONDS * 1000);
+        long waited = Settle.await(lane.log, SETTLED_P99_MS, SETTLE_AT_MOST);
+        lane.run().event("settled", "load settled " + waited + " ms after the warm-up");
+        lane.phases.measureFrom(System.nanoTime());
+        sleep(DURATION_SECONDS * 1000);
+        lane.phases.skip();
     }
 
     @Override
