@@ -23,6 +23,7 @@ final class GateLoaderTest {
     void validFileIsBoundWithItsTimelineEventsAndKeyOrder(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("auto-rollback-errors.json"), """
                 {"gate": "auto-rollback-errors", "run_id": "r1", "passed": true, "failures": [], "description": "d",
+                 "relay": {"name": "relaygate", "kind": "in-process", "description": "relaygate in this JVM"},
                  "simulation": "AutoRollbackErrorsSimulation",
                  "thresholds": {"z_first": 1, "a_second": true}, "measured": {"rollback_after_ms": null},
                  "timeline": [{"t_ms": 0, "green_weight": 10, "green_error_rate": 0.05, "phase": "CANARY"}],
