@@ -44,7 +44,7 @@ public final class VerdictJudge {
 
         Map<String, GateFile> files = new LinkedHashMap<>();
         if (in.gates() instanceof Input.Present<List<GateFile>> present) {
-            present.value().forEach(f -> files.put(f.name(), f));
+            present.value().forEach(f -> files.put(f.key(), f));
         } else if (in.gates() instanceof Input.Invalid<List<GateFile>> bad) {
             failures.add(new Verdict.Failure("input", "gate results", bad.path() + " is unreadable: " + bad.message()));
         }
@@ -91,8 +91,7 @@ public final class VerdictJudge {
         if (runId != null && !runId.equals(gate.runId())) {
             return VerdictReasons.staleRun(gate.runId(), runId);
         }
-        String contradiction =
-                GateResult.contradiction(gate.passed(), gate.failures().size());
+        String contradiction = gate.contradiction();
         if (contradiction != null) {
             return contradiction;
         }

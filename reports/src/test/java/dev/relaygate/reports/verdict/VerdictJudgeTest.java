@@ -262,7 +262,9 @@ final class VerdictJudgeTest {
                 0,
                 RUN,
                 false,
-                Map.of());
+                Map.of(),
+                null,
+                null);
         assertThat(VerdictJudge.gateDetail(bare)).isEqualTo("failed; thresholds p99_ms=200; measured p99_ms=250.5");
     }
 
@@ -301,7 +303,7 @@ final class VerdictJudgeTest {
             Map<String, ThresholdOverride> overrides) {
         return new GateResult(
                 id, passed, "d", null, failures, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), List.of(), List.of(),
-                null, null, 0, runId, aborted, overrides);
+                null, null, 0, runId, aborted, overrides, null, null);
     }
 
     private static RoiResult roi(String runId) {
