@@ -198,7 +198,7 @@ public final class VerdictJudge {
      * Null when the result is this run's and can be believed (passed, failed or not supported); otherwise the
      * one reason it cannot: stale, self-contradictory or aborted.
      */
-    static String unusable(GateResult gate, String runId) {
+    public static String unusable(GateResult gate, String runId) {
         if (runId != null && !runId.equals(gate.runId())) {
             return VerdictReasons.staleRun(gate.runId(), runId);
         }

@@ -44,6 +44,18 @@ final class GateSchemaTest {
                             + "\"not supported by external: needs traffic weights set by the harness\"");
 
     @Test
+    void everyComparisonFixtureResultMatchesTheRepositorySchema() throws IOException {
+        try (Stream<Path> files = Files.walk(Fixtures.resource("comparison/gates"))) {
+            assertThat(files.filter(f -> f.getFileName().toString().endsWith(".json"))
+                            .filter(f -> !f.getFileName().toString().equals(GateManifest.FILE_NAME)))
+                    .hasSize(15)
+                    .allSatisfy(file -> assertThat(SCHEMA.violations(Files.readString(file)))
+                            .as(file.toString())
+                            .isEmpty());
+        }
+    }
+
+    @Test
     void theMinimalDocumentIsValid() {
         assertThat(SCHEMA.violations(VALID)).isEmpty();
         assertThat(SCHEMA.violations(VALID.replace("\"failures\": []", "\"failures\": [], \"not_supported\": null")))
