@@ -35,7 +35,9 @@ public final class ReportMain implements Callable<Integer> {
     @Option(
             names = "--gates",
             paramLabel = "DIR",
-            description = "gate result JSON folder (default: ${DEFAULT-VALUE})",
+            description =
+                    "gate result JSON folder; a comparison build's results are in its relay folders, <relay>/<gate>.json"
+                            + " (default: ${DEFAULT-VALUE})",
             defaultValue = "gatling-simulations/target/gates")
     Path gates;
 

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -67,6 +68,29 @@ public final class Fixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return dir;
+    }
+
+    /**
+     * A comparison build ({@code -Ppeers}): the full set's JMH, ROI and Gatling folders, and in the gates folder
+     * only the comparison results of relaygate, portkey and an external relay with a manifest that requests no
+     * default gate. relaygate holds all 5 gates; portkey holds 3 and fails streaming-integrity and
+     * errors-under-fault (it never stops sending to green); the external relay holds 3 and does not support
+     * split-accuracy and errors-under-fault.
+     */
+    public static Path copyComparison(Path dir) {
+        copyFull(dir);
+        Path gates = dir.resolve("gates");
+        try (Stream<Path> files = Files.walk(gates)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                if (!file.equals(gates)) {
+                    Files.delete(file);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        copyTree(resource("comparison/gates"), dir.resolve("gates"));
         return dir;
     }
 

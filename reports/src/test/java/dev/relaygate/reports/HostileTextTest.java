@@ -45,6 +45,44 @@ final class HostileTextTest {
         assertThat(page.select("tr#gate-steady-state dl.kv dt").eachText()).contains(SCRIPT);
     }
 
+    @Test
+    void markupInARelaysDescriptionOrNotSupportedReasonStaysText(@TempDir Path root) throws IOException {
+        Fixtures.copyComparison(root);
+        Path unsupported = root.resolve("gates/external/split-accuracy.json");
+        Files.writeString(
+                unsupported,
+                Files.readString(unsupported)
+                        .replace(
+                                "\"not supported by external: needs traffic weights set by the harness (this relay's"
+                                        + " weights cannot be set)\"",
+                                json("not supported by external: " + SCRIPT + IMG)));
+        try (var peerResults = Files.list(root.resolve("gates/portkey"))) {
+            for (Path peer : peerResults.toList()) {
+                Files.writeString(
+                        peer,
+                        Files.readString(peer)
+                                .replace(
+                                        "\"@portkey-ai/gateway 1.15.2 on node v20.20.2, child process\"",
+                                        json(IMG + SCRIPT)));
+            }
+        }
+
+        String html = Files.readString(Fixtures.render(Fixtures.inputs(root)).indexHtml());
+        Document page = Jsoup.parse(html);
+
+        assertThat(page.select("script, img, [onerror]")).isEmpty();
+        assertThat(page.selectFirst("#gate-external--split-accuracy td.not-supported-reason")
+                        .text())
+                .isEqualTo("not supported by external: " + SCRIPT + IMG);
+        assertThat(page.select("table.relays td[title]").eachAttr("title"))
+                .contains("not supported by external: " + SCRIPT + IMG);
+        assertThat(page.select("section#relays ol.notes li").eachText())
+                .contains("not supported by external: " + SCRIPT + IMG);
+        assertThat(page.selectFirst("#gate-portkey--steady-state .relay-line").text())
+                .isEqualTo("relay portkey (child process): " + IMG + SCRIPT);
+        assertThat(page.select("dl.relays-described dd").eachText()).contains(IMG + SCRIPT);
+    }
+
     private static String json(String text) {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }

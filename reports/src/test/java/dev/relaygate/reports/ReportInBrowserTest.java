@@ -36,11 +36,13 @@ final class ReportInBrowserTest {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path TARGET = Path.of("target").toAbsolutePath();
     static final Path SCREENSHOT = TARGET.resolve("report-screenshot.png");
+    static final Path COMPARISON_SCREENSHOT = TARGET.resolve("report-comparison-screenshot.png");
 
     static ChromeDriver driver;
     static ChromeDriverService service;
     static Path profile;
     static List<LogEntry> consoleAfterLoad;
+    static Path page;
 
     @BeforeAll
     static void openTheReport() throws IOException {
@@ -52,7 +54,7 @@ final class ReportInBrowserTest {
         // kept under target/ so the page behind the screenshot can be opened by hand
         Path root = TARGET.resolve("browser-test");
         Fixtures.copyFull(root);
-        Path page = Fixtures.render(Fixtures.inputs(root)).indexHtml();
+        page = Fixtures.render(Fixtures.inputs(root)).indexHtml();
 
         profile = Files.createTempDirectory("relaygate-chromium-profile");
         ChromeOptions options = new ChromeOptions();
@@ -142,7 +144,37 @@ final class ReportInBrowserTest {
     }
 
     @Test
+    void aComparisonBuildsRelaysSectionRendersAndEachOfItsLinksFindsItsSection() throws IOException {
+        Path root = TARGET.resolve("browser-test-comparison");
+        Fixtures.copyComparison(root);
+        try {
+            driver.get(
+                    Fixtures.render(Fixtures.inputs(root)).indexHtml().toUri().toString());
+            WebElement section = driver.findElement(By.cssSelector("section#relays"));
+            assertThat(section.isDisplayed()).isTrue();
+            List<WebElement> links = section.findElements(By.cssSelector("a[href^='#']"));
+            assertThat(links).hasSizeGreaterThan(20);
+            for (WebElement link : links) {
+                String id = link.getDomAttribute("href").substring(1);
+                assertThat(js("return document.getElementById(arguments[0]) !== null;", id))
+                        .as(id)
+                        .isEqualTo(true);
+            }
+            assertThat(((Number) js("return arguments[0].scrollWidth - arguments[0].clientWidth;", section)).intValue())
+                    .isLessThanOrEqualTo(0);
+            assertThat(screenshot(COMPARISON_SCREENSHOT)).isGreaterThan(1000);
+        } finally {
+            driver.get(page.toUri().toString());
+        }
+    }
+
+    @Test
     void savesAFullPageScreenshot() throws IOException {
+        assertThat(screenshot(SCREENSHOT)).isGreaterThan(3000);
+    }
+
+    /** Saves the whole page as a PNG; returns its height in CSS pixels. */
+    private static double screenshot(Path file) throws IOException {
         Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
         Map<?, ?> size = (Map<?, ?>) metrics.get("cssContentSize");
         double width = ((Number) size.get("width")).doubleValue();
@@ -157,10 +189,10 @@ final class ReportInBrowserTest {
                         "clip",
                         Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
         byte[] png = Base64.getDecoder().decode((String) shot.get("data"));
-        Files.createDirectories(SCREENSHOT.getParent());
-        Files.write(SCREENSHOT, png);
+        Files.createDirectories(file.getParent());
+        Files.write(file, png);
         assertThat(png).startsWith(0x89, 'P', 'N', 'G');
-        assertThat(height).isGreaterThan(3000);
+        return height;
     }
 
     private static Object js(String script, Object... args) {

@@ -39,6 +39,11 @@ final class ReportRenderingTest {
         assertThat(page.select("section#verdict, section#inputs, section#gates, section#jmh, section#roi, footer#run"))
                 .hasSize(6);
         assertThat(page.select("table.gates tr.gate-row")).hasSize(6);
+        // a default build compares no relays: no section for it, no link to one
+        assertThat(page.select("section#relays, header nav a[href=#relays]")).isEmpty();
+        assertThat(page.selectFirst("tr#gate-steady-state .relay-line").text())
+                .isEqualTo(
+                        "relay relaygate (in-process): relaygate 0.1.0, in this JVM (RelayServer on a loopback port)");
         assertThat(page.select("table.checks tbody tr")).hasSize(3);
         assertThat(page.select("table.models tbody tr")).hasSize(4);
         assertThat(page.select("table.sensitivity tbody tr")).hasSize(3);

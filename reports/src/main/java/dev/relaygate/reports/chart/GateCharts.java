@@ -19,6 +19,16 @@ public final class GateCharts {
 
     private GateCharts() {}
 
+    /** A result's name in an element id: {@code portkey/steady-state} becomes {@code portkey--steady-state}. */
+    public static String idPart(String name) {
+        return name.replace("/", "--");
+    }
+
+    /** A result's name for reading: {@code portkey/steady-state} becomes {@code portkey · steady-state}. */
+    public static String display(String name) {
+        return name.replace("/", " \u00b7 ");
+    }
+
     private static String signed(double value) {
         return value < 0 ? "\u2212" + Fmt.num(-value) : "+" + Fmt.num(value);
     }
@@ -33,8 +43,20 @@ public final class GateCharts {
 
     /** Latency percentiles of every gate that reports them, on one shared millisecond axis. */
     public static Optional<Svg> latency(List<GateResult> gates) {
+        Map<String, GateResult> byName = new LinkedHashMap<>();
+        gates.forEach(g -> byName.put(g.gate(), g));
+        return latency(byName);
+    }
+
+    /**
+     * Latency percentiles of every result that reports them, named by its key ({@code <gate>}, or
+     * {@code <relay>/<gate>} for a comparison result), on one shared millisecond axis.
+     */
+    public static Optional<Svg> latency(Map<String, GateResult> results) {
         List<BarChart.Group> groups = new ArrayList<>();
-        for (GateResult gate : gates) {
+        for (Map.Entry<String, GateResult> entry : results.entrySet()) {
+            String name = entry.getKey();
+            GateResult gate = entry.getValue();
             List<BarChart.Bar> bars = new ArrayList<>();
             for (int i = 0; i < LATENCY_KEYS.size(); i++) {
                 Double value = gate.percentilesMs().get(LATENCY_KEYS.get(i));
@@ -43,12 +65,12 @@ public final class GateCharts {
                             i,
                             value,
                             Double.NaN,
-                            gate.gate() + "/" + LATENCY_KEYS.get(i),
+                            name + "/" + LATENCY_KEYS.get(i),
                             LATENCY_KEYS.get(i) + " " + Fmt.num(value) + " ms"));
                 }
             }
             if (!bars.isEmpty()) {
-                groups.add(new BarChart.Group(gate.gate(), bars));
+                groups.add(new BarChart.Group(display(name), bars));
             }
         }
         if (groups.isEmpty()) {
@@ -68,6 +90,11 @@ public final class GateCharts {
      * sample, with the gate's events (fault onset, rollback) as markers. Time in seconds.
      */
     public static Optional<Svg> timeline(GateResult gate) {
+        return timeline(gate, gate.gate());
+    }
+
+    /** {@link #timeline(GateResult)} of the result named {@code name} ({@code <gate>} or {@code <relay>/<gate>}). */
+    public static Optional<Svg> timeline(GateResult gate, String name) {
         List<double[]> weights = new ArrayList<>();
         List<double[]> errors = new ArrayList<>();
         double maxT = 0;
@@ -101,8 +128,8 @@ public final class GateCharts {
             series.add(new LineChart.Series("green error rate", 3, LineChart.Side.RIGHT, false, errors, "%"));
         }
         return Optional.of(LineChart.build(
-                "chart-timeline-" + gate.gate(),
-                "Rollout timeline \u2014 " + gate.gate(),
+                "chart-timeline-" + idPart(name),
+                "Rollout timeline \u2014 " + display(name),
                 "Green's traffic share and error rate per sample; vertical lines mark the gate's events.",
                 new LineChart.Axis(0, maxT, "s"),
                 // a 10 % canary on a 0..100 axis would hug the floor; scale to the largest weight instead
@@ -134,6 +161,11 @@ public final class GateCharts {
 
     /** Time to first token of a streaming gate ({@code series.ttft_ms}), one bar per percentile. */
     public static Optional<Svg> ttft(GateResult gate) {
+        return ttft(gate, gate.gate());
+    }
+
+    /** {@link #ttft(GateResult)} of the result named {@code name} ({@code <gate>} or {@code <relay>/<gate>}). */
+    public static Optional<Svg> ttft(GateResult gate, String name) {
         Map<String, Double> ttft = Percentiles.ordered(gate.series("ttft_ms"));
         if (ttft.isEmpty()) {
             return Optional.empty();
@@ -142,10 +174,10 @@ public final class GateCharts {
         ttft.forEach((percentile, value) -> groups.add(new BarChart.Group(
                 percentile,
                 List.of(new BarChart.Bar(
-                        0, value, Double.NaN, gate.gate() + "/ttft/" + percentile, Fmt.num(value) + " ms")))));
+                        0, value, Double.NaN, name + "/ttft/" + percentile, Fmt.num(value) + " ms")))));
         return Optional.of(BarChart.horizontal(
-                "chart-ttft-" + gate.gate(),
-                "Time to first token \u2014 " + gate.gate(),
+                "chart-ttft-" + idPart(name),
+                "Time to first token \u2014 " + display(name),
                 "Distribution of the time from request to the first streamed token.",
                 "ms",
                 List.of(new Shapes.LegendItem("s4", "time to first token")),
@@ -154,6 +186,11 @@ public final class GateCharts {
 
     /** Direct against relayed latency per percentile ({@code series.direct_us}, {@code series.relayed_us}). */
     public static Optional<Svg> overhead(GateResult gate) {
+        return overhead(gate, gate.gate());
+    }
+
+    /** {@link #overhead(GateResult)} of the result named {@code name} ({@code <gate>} or {@code <relay>/<gate>}). */
+    public static Optional<Svg> overhead(GateResult gate, String name) {
         Map<String, Double> direct = gate.series("direct_us");
         Map<String, Double> relayed = gate.series("relayed_us");
         if (direct.isEmpty() || relayed.isEmpty()) {
@@ -169,12 +206,10 @@ public final class GateCharts {
             Double d = direct.get(percentile);
             Double r = relayed.get(percentile);
             if (d != null) {
-                bars.add(new BarChart.Bar(
-                        0, d, Double.NaN, gate.gate() + "/direct/" + percentile, Fmt.num(d) + " \u00b5s"));
+                bars.add(new BarChart.Bar(0, d, Double.NaN, name + "/direct/" + percentile, Fmt.num(d) + " \u00b5s"));
             }
             if (r != null) {
-                bars.add(new BarChart.Bar(
-                        1, r, Double.NaN, gate.gate() + "/relayed/" + percentile, Fmt.num(r) + " \u00b5s"));
+                bars.add(new BarChart.Bar(1, r, Double.NaN, name + "/relayed/" + percentile, Fmt.num(r) + " \u00b5s"));
             }
             String label = percentile;
             if (d != null && r != null) {
@@ -184,8 +219,8 @@ public final class GateCharts {
             groups.add(new BarChart.Group(label, bars));
         }
         return Optional.of(BarChart.horizontal(
-                "chart-overhead-" + gate.gate(),
-                "Relay overhead \u2014 " + gate.gate(),
+                "chart-overhead-" + idPart(name),
+                "Relay overhead \u2014 " + display(name),
                 "Open-loop latency from the intended send time: straight to the mock vs through the relay"
                         + (added.isEmpty() ? "." : "; added latency: " + String.join(", ", added) + "."),
                 "\u00b5s",

@@ -10,8 +10,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One gate's result file ({@code target/gates/<gate-id>.json}), bound after schema validation.
- * Maps keep the producer's key order, which is the order the page shows them in.
+ * One gate's result on one relay under test ({@code target/gates/<gate>.json}, or
+ * {@code target/gates/<relay>/<gate>.json} in a comparison build), bound after schema validation. Maps keep
+ * the producer's key order, which is the order the page shows them in.
+ *
+ * @param relay        the relay under test the gate ran against
+ * @param notSupported non-null when the gate could not run on that relay for lack of a capability: the whole
+ *                     reason. Such a result is neither passed nor failed, and never counts as a pass
  */
 public record GateResult(
         String gate,
@@ -31,7 +36,9 @@ public record GateResult(
         double durationMs,
         String runId,
         Boolean aborted,
-        Map<String, ThresholdOverride> thresholdOverrides) {
+        Map<String, ThresholdOverride> thresholdOverrides,
+        Relay relay,
+        String notSupported) {
 
     public GateResult {
         failures = failures == null ? List.of() : List.copyOf(failures);
@@ -47,15 +54,43 @@ public record GateResult(
     }
 
     /**
-     * Why a result cannot be believed when {@code passed} disagrees with its failures, in the words every
-     * verdict uses for it; null when they agree.
+     * Why a result cannot be believed, in the words every verdict uses for it; null when it is consistent:
+     * {@code passed} holds exactly when there are no failures and no {@code not_supported} reason, and a
+     * not-supported result has no failures and was not aborted.
      */
-    public static String contradiction(boolean passed, int failures) {
+    public static String contradiction(boolean passed, int failures, String notSupported, boolean aborted) {
+        String failuresText = failures + " failure" + (failures == 1 ? "" : "s");
+        if (notSupported != null) {
+            if (passed) {
+                return "self-contradictory result: passed is true while not supported";
+            }
+            if (failures > 0) {
+                return "self-contradictory result: not supported, yet with " + failuresText;
+            }
+            if (aborted) {
+                return "self-contradictory result: not supported, yet aborted";
+            }
+            return null;
+        }
         if (passed != (failures == 0)) {
-            return "self-contradictory result: passed is " + passed + " with " + failures + " failure"
-                    + (failures == 1 ? "" : "s");
+            return "self-contradictory result: passed is " + passed + " with " + failuresText;
         }
         return null;
+    }
+
+    /** {@link #contradiction(boolean, int, String, boolean)} of this result. */
+    public String contradiction() {
+        return contradiction(passed, failures.size(), notSupported, wasAborted());
+    }
+
+    /** True when the gate could not run on this relay for lack of a capability ({@link #notSupported()}). */
+    public boolean wasNotSupported() {
+        return notSupported != null;
+    }
+
+    /** The relay's name, or null for a result that names none. */
+    public String relayName() {
+        return relay == null ? null : relay.name();
     }
 
     /** True when the gate could not run to its checks; its failures name the cause. */
@@ -90,6 +125,12 @@ public record GateResult(
 
     /** A marked instant, e.g. fault onset or rollback, relative to the gate's start. */
     public record GateEvent(double tMs, String name, String detail) {}
+
+    /**
+     * The relay under test: a short lower-case name ({@code relaygate}, {@code portkey}, {@code external}),
+     * how it ran ({@code in-process}, {@code child process}, {@code external}) and one line on what ran.
+     */
+    public record Relay(String name, String kind, String description) {}
 
     /** How and where the gate ran. */
     public record RunInfo(String commit, String jvm, Integer cores, Long seed, Map<String, Object> load) {

@@ -1,5 +1,6 @@
 package dev.relaygate.reports.page;
 
+import dev.relaygate.reports.chart.GateCharts;
 import dev.relaygate.reports.input.GateFile;
 import dev.relaygate.reports.input.GateManifest;
 import dev.relaygate.reports.input.GateResult;
@@ -37,15 +38,23 @@ public final class PageBuilder {
             Input<JmhGateResult> jmhGate,
             Input<RoiResult> roi,
             Instant now) {
-        List<String> notRequested =
-                manifest instanceof Input.Present<GateManifest> m ? m.value().notRequested() : List.of();
+        GateManifest gateManifest = manifest instanceof Input.Present<GateManifest> m ? m.value() : null;
+        List<String> notRequested = gateManifest == null ? List.of() : gateManifest.notRequested();
+        boolean comparison = gateManifest != null && gateManifest.comparison() != null;
+        List<GateFile> files = gates instanceof Input.Present<List<GateFile>> present ? present.value() : List.of();
+        ReportPage.GatesView gatesView = new GatesViewBuilder(outDir, gatlingRuns).build(gates, verdict, gateManifest);
         ReportPage.VerdictView verdictView = new ReportPage.VerdictView(
                 verdict.status(),
                 verdict.headline(),
                 verdict.passed() ? "pass" : "fail",
                 verdict.failures().stream().map(Verdict.Failure::line).toList(),
                 verdict.loosened(),
+                comparison,
                 notRequested,
+                gatesView.rows().stream()
+                        .filter(r -> r.notSupported() != null)
+                        .map(ReportPage.GateRow::title)
+                        .toList(),
                 verdict.runId());
         List<ReportPage.InputRow> inputs = List.of(
                 new ReportPage.InputRow("Gates manifest", Statuses.of(manifest, Statuses.GATES_COMMAND)),
@@ -57,7 +66,8 @@ public final class PageBuilder {
                 now.toString(),
                 verdictView,
                 inputs,
-                new GatesViewBuilder(outDir, gatlingRuns).build(gates, verdict),
+                RelaysViewBuilder.build(files, gatesView, gateManifest, verdict.runId()),
+                gatesView,
                 JmhViewBuilder.build(jmh, jmhGate),
                 RoiViewBuilder.build(roi),
                 footer(gates, now));
@@ -70,7 +80,7 @@ public final class PageBuilder {
             for (GateFile file : present.value()) {
                 if (file instanceof GateFile.Valid valid && valid.result().run() != null) {
                     runs.computeIfAbsent(valid.result().run(), k -> new ArrayList<>())
-                            .add(valid.result().gate());
+                            .add(GateCharts.display(valid.key()));
                 }
             }
         }

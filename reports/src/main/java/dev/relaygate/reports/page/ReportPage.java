@@ -11,19 +11,26 @@ public record ReportPage(
         String generatedAt,
         VerdictView verdict,
         List<InputRow> inputs,
+        RelaysView relays,
         GatesView gates,
         JmhView jmh,
         RoiView roi,
         FooterView footer) {
 
-    /** The banner: css is pass or fail. */
+    /**
+     * The banner: css is pass or fail. {@code notRequested}: the default gates left out, by a {@code -Dgates=}
+     * subset or because this is a {@code comparison} build; {@code notSupported}: the results whose relay could
+     * not run them.
+     */
     public record VerdictView(
             String status,
             String headline,
             String css,
             List<String> failures,
             List<String> loosened,
+            boolean comparison,
             List<String> notRequested,
+            List<String> notSupported,
             String runId) {}
 
     /** The state of one input: present, missing ("not run", with the command that produces it) or invalid. */
@@ -46,12 +53,25 @@ public record ReportPage(
     /** A key and its formatted value. */
     public record Kv(String key, String value) {}
 
-    /** One gate; {@code passed} is the verdict's (a stale or aborted result fails whatever it says). */
+    /**
+     * One gate result. {@code passed} is the verdict's (a stale or aborted result fails whatever it says) and
+     * the result's own (a not-supported result or a peer's failed gate did not pass); {@code css} is pass, fail
+     * or unsupported. {@code title} is the gate id, or {@code <relay> · <gate>} for a comparison result;
+     * {@code anchor} the row's element id; {@code notSupported} the reason, shown instead of the checks;
+     * {@code note} why a peer's failed gate does not fail the build (null otherwise).
+     */
     public record GateRow(
+            String key,
+            String anchor,
+            String title,
             String gate,
             String description,
+            String relay,
             boolean passed,
+            String css,
             String badge,
+            String notSupported,
+            String note,
             List<Kv> thresholds,
             List<Kv> measured,
             List<Kv> targets,
@@ -61,17 +81,46 @@ public record ReportPage(
             String started,
             String duration) {}
 
-    public record InvalidGate(String file, List<String> errors) {}
+    public record InvalidGate(String key, String anchor, String file, List<String> errors) {}
 
     public record GatesView(
             Status status,
             int passedCount,
+            int notSupportedCount,
             List<GateRow> rows,
             List<InvalidGate> invalid,
             Svg latency,
             List<Svg> timelines,
             List<Svg> ttft,
             List<Svg> overhead) {}
+
+    /**
+     * The "Relays compared" table: one column per relay in the manifest's order, then the direct arm; one row
+     * per compared figure; notes hold the reasons cells refer to (not supported, not measured).
+     */
+    public record RelaysView(List<RelayColumn> columns, List<CompareRow> rows, List<CellNote> notes) {}
+
+    /** A relay's column head: its name, how it ran and its one-line description (empty for "direct"). */
+    public record RelayColumn(String name, String kind, String description) {}
+
+    public record CompareRow(String label, List<CompareCell> cells) {}
+
+    /**
+     * One figure of one relay. {@code css} is pass, fail, unsupported or none; {@code href} the result's
+     * section ({@code #gate-...}), null when there is none; {@code marker} "failed" on a failed gate's figure;
+     * {@code note} the number of the note that says why (null when none) and {@code title} its text.
+     */
+    public record CompareCell(String text, String css, String href, String marker, Integer note, String title) {
+        public String noteAnchor() {
+            return note == null ? null : "relays-note-" + note;
+        }
+    }
+
+    public record CellNote(int number, String text) {
+        public String anchor() {
+            return "relays-note-" + number;
+        }
+    }
 
     public record BenchmarkRow(String label, String mode, String score, String error, String unit, String bytesPerOp) {}
 

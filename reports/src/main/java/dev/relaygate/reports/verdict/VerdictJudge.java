@@ -14,11 +14,20 @@ import java.util.stream.Collectors;
 
 /**
  * Judges a build's results. Every input the build is expected to produce must be present, readable and
- * from this build's run: the gates the manifest requested, the JMH result and its gate verdict (tied to
- * that exact result file by its SHA-256), and the ROI result. A missing, stale, unreadable, aborted or
- * self-contradictory result fails the build with its reason, as does any failed gate or benchmark check.
+ * from this build's run: the gates the manifest requested, every comparison relay's comparison gates, the
+ * JMH result and its gate verdict (tied to that exact result file by its SHA-256), and the ROI result. A
+ * missing, stale, unreadable, aborted or self-contradictory result fails the build with its reason, as does
+ * a failed benchmark check and a failed gate of ours (a requested gate, or relaygate's comparison gate). A
+ * peer's failed gate is shown, never failing the build. A gate a relay does not support is neither passed
+ * nor failed; a build where no gate of ours passed does not pass.
  */
 public final class VerdictJudge {
+
+    /**
+     * The relay this repository builds: in a comparison build its failed gates fail the build, while any
+     * other relay's (a peer's) are that peer's findings.
+     */
+    public static final String OUR_RELAY = "relaygate";
 
     private VerdictJudge() {}
 
@@ -44,62 +53,163 @@ public final class VerdictJudge {
 
         Map<String, GateFile> files = new LinkedHashMap<>();
         if (in.gates() instanceof Input.Present<List<GateFile>> present) {
-            present.value().forEach(f -> files.put(f.name(), f));
+            present.value().forEach(f -> files.put(f.key(), f));
         } else if (in.gates() instanceof Input.Invalid<List<GateFile>> bad) {
             failures.add(new Verdict.Failure("input", "gate results", bad.path() + " is unreadable: " + bad.message()));
         }
-        List<String> expected = manifest != null ? manifest.requested() : List.copyOf(files.keySet());
-        for (String gate : expected) {
-            GateFile file = files.remove(gate);
-            if (file == null) {
-                failures.add(new Verdict.Failure("gate", gate, VerdictReasons.missing(shownRunId)));
-            } else if (file instanceof GateFile.Invalid invalid) {
-                failures.add(new Verdict.Failure(
-                        "gate",
-                        gate,
-                        "invalid result " + invalid.file().getFileName() + ": " + String.join("; ", invalid.errors())));
-            } else if (file instanceof GateFile.Valid valid) {
-                String problem = problem(valid.result(), runId);
-                if (problem != null) {
-                    failures.add(new Verdict.Failure("gate", gate, problem));
+        List<String> requested = manifest != null ? manifest.requested() : List.copyOf(files.keySet());
+        Counter defaults = new Counter(null);
+        for (String gate : requested) {
+            judgeGate(gate, files.remove(gate), defaults, false, runId, shownRunId, failures, loosened);
+        }
+        Counter comparison = null;
+        List<Counter> peers = new ArrayList<>();
+        GateManifest.Comparison compared = manifest == null ? null : manifest.comparison();
+        if (compared != null) {
+            comparison = new Counter(OUR_RELAY);
+            for (String relay : compared.relays()) {
+                boolean peer = !OUR_RELAY.equals(relay);
+                Counter counter = peer ? new Counter(relay) : comparison;
+                if (peer) {
+                    peers.add(counter);
                 }
-                valid.result().thresholdOverrides().forEach((name, o) -> {
-                    if (o.loosened()) {
-                        loosened.add(gate + "." + name + " = " + Fmt.num(o.value()) + " (default "
-                                + Fmt.num(o.defaultValue()) + ")");
-                    }
-                });
+                for (String gate : compared.gates()) {
+                    String key = GateFile.key(relay, gate);
+                    judgeGate(key, files.remove(key), counter, peer, runId, shownRunId, failures, loosened);
+                }
             }
         }
         files.keySet()
-                .forEach(gate ->
-                        failures.add(new Verdict.Failure("gate", gate, VerdictReasons.notRequested(shownRunId))));
+                .forEach(
+                        key -> failures.add(new Verdict.Failure("gate", key, VerdictReasons.notRequested(shownRunId))));
+        if (failures.isEmpty() && defaults.held + (comparison == null ? 0 : comparison.held) == 0) {
+            failures.add(nothingOfOursHeld(defaults, comparison));
+        }
 
         int benchmarkChecks = judgeJmh(in, runId, shownRunId, failures);
         judgeRoi(in, runId, shownRunId, failures);
         return new Verdict(
                 runId,
-                expected.size(),
+                defaults.tally(),
+                comparison == null ? null : comparison.tally(),
+                peers.stream().map(Counter::tally).toList(),
                 manifest == null ? 0 : manifest.notRequested().size(),
                 benchmarkChecks,
                 failures,
                 loosened);
     }
 
-    /** Null when the gate's result is this run's and passed; otherwise the one reason it is not. */
-    static String problem(GateResult gate, String runId) {
+    /**
+     * Judges one expected result into its relay's tally. Missing, invalid, stale, self-contradictory and
+     * aborted results fail the build whoever ran them; a failed gate fails it only when it is ours, a peer's
+     * is that peer's finding. A not-supported result is neither held nor failed.
+     */
+    private static void judgeGate(
+            String key,
+            GateFile file,
+            Counter counter,
+            boolean peer,
+            String runId,
+            String shownRunId,
+            List<Verdict.Failure> failures,
+            List<String> loosened) {
+        counter.expected++;
+        if (file == null) {
+            failures.add(new Verdict.Failure("gate", key, VerdictReasons.missing(shownRunId)));
+        } else if (file instanceof GateFile.Invalid invalid) {
+            failures.add(new Verdict.Failure(
+                    "gate",
+                    key,
+                    "invalid result " + invalid.file().getFileName() + ": " + String.join("; ", invalid.errors())));
+        } else if (file instanceof GateFile.Valid valid) {
+            GateResult result = valid.result();
+            counter.name(result.relayName());
+            String problem = unusable(result, runId);
+            if (problem != null) {
+                failures.add(new Verdict.Failure("gate", key, problem));
+                return;
+            }
+            if (result.wasNotSupported()) {
+                counter.notSupported++;
+                return;
+            }
+            if (result.passed()) {
+                counter.held++;
+            } else {
+                counter.failed++;
+                if (!peer) {
+                    failures.add(new Verdict.Failure("gate", key, gateDetail(result)));
+                }
+            }
+            if (!peer || result.passed()) {
+                result.thresholdOverrides().forEach((name, o) -> {
+                    if (o.loosened()) {
+                        loosened.add(key + "." + name + " = " + Fmt.num(o.value()) + " (default "
+                                + Fmt.num(o.defaultValue()) + ")");
+                    }
+                });
+            }
+        }
+    }
+
+    /** Why a build whose every result was usable still did not pass: no gate of ours held. */
+    private static Verdict.Failure nothingOfOursHeld(Counter defaults, Counter comparison) {
+        if (defaults.expected == 0 && (comparison == null || comparison.expected == 0)) {
+            return new Verdict.Failure(
+                    "gates",
+                    OUR_RELAY,
+                    "no gate of " + OUR_RELAY + " was expected in this run, so none of ours passed");
+        }
+        int expected = defaults.expected + (comparison == null ? 0 : comparison.expected);
+        int notSupported = defaults.notSupported + (comparison == null ? 0 : comparison.notSupported);
+        String relay = defaults.expected > 0 && defaults.relay != null ? defaults.relay : OUR_RELAY;
+        return new Verdict.Failure(
+                "gates",
+                relay,
+                "no gate passed: " + notSupported + " of " + expected + " not supported by " + relay
+                        + ", and a gate that could not run is no pass");
+    }
+
+    /** One relay's results as they are judged. */
+    private static final class Counter {
+        private String relay;
+        private int expected;
+        private int held;
+        private int failed;
+        private int notSupported;
+
+        Counter(String relay) {
+            this.relay = relay;
+        }
+
+        /** The default gates' relay is the one their results name (the first that names one). */
+        void name(String resultRelay) {
+            if (relay == null) {
+                relay = resultRelay;
+            }
+        }
+
+        Verdict.Tally tally() {
+            return new Verdict.Tally(relay, expected, held, failed, notSupported);
+        }
+    }
+
+    /**
+     * Null when the result is this run's and can be believed (passed, failed or not supported); otherwise the
+     * one reason it cannot: stale, self-contradictory or aborted.
+     */
+    public static String unusable(GateResult gate, String runId) {
         if (runId != null && !runId.equals(gate.runId())) {
             return VerdictReasons.staleRun(gate.runId(), runId);
         }
-        String contradiction =
-                GateResult.contradiction(gate.passed(), gate.failures().size());
+        String contradiction = gate.contradiction();
         if (contradiction != null) {
             return contradiction;
         }
         if (gate.wasAborted()) {
             return VerdictReasons.aborted(gate.failures());
         }
-        return gate.passed() ? null : gateDetail(gate);
+        return null;
     }
 
     static String gateDetail(GateResult gate) {

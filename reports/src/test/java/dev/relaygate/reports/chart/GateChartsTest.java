@@ -68,6 +68,6 @@ final class GateChartsTest {
     private static GateResult gate(Map<String, Map<String, Double>> series, List<GateResult.GateEvent> events) {
         return new GateResult(
                 "g", true, "d", null, List.of(), Map.of(), Map.of(), Map.of(), Map.of(), series, List.of(), events,
-                null, null, 0, "run", false, Map.of());
+                null, null, 0, "run", false, Map.of(), null, null);
     }
 }

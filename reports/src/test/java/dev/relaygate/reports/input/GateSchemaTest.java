@@ -20,6 +20,7 @@ final class GateSchemaTest {
 
     static final String VALID = """
             {"gate": "steady-state", "run_id": "20261129T120000.000Z", "passed": true, "failures": [], "description": "d",
+             "relay": {"name": "relaygate", "kind": "in-process", "description": "relaygate in this JVM"},
              "thresholds": {"p99_ms": 200}, "measured": {"p99_ms": 44.9, "rollback_after_ms": null},
              "run": {"jvm": "17.0.15", "cores": 2}, "started_at": "2026-11-29T12:00:05Z", "duration_ms": 60000}
             """;
@@ -35,9 +36,59 @@ final class GateSchemaTest {
         }
     }
 
+    /** A gate the relay lacks a capability for: neither passed nor failed. */
+    static final String NOT_SUPPORTED = VALID.replace("\"passed\": true", "\"passed\": false")
+            .replace(
+                    "\"failures\": []",
+                    "\"failures\": [], \"aborted\": false, \"not_supported\": "
+                            + "\"not supported by external: needs traffic weights set by the harness\"");
+
+    @Test
+    void everyComparisonFixtureResultMatchesTheRepositorySchema() throws IOException {
+        try (Stream<Path> files = Files.walk(Fixtures.resource("comparison/gates"))) {
+            assertThat(files.filter(f -> f.getFileName().toString().endsWith(".json"))
+                            .filter(f -> !f.getFileName().toString().equals(GateManifest.FILE_NAME)))
+                    .hasSize(15)
+                    .allSatisfy(file -> assertThat(SCHEMA.violations(Files.readString(file)))
+                            .as(file.toString())
+                            .isEmpty());
+        }
+    }
+
     @Test
     void theMinimalDocumentIsValid() {
         assertThat(SCHEMA.violations(VALID)).isEmpty();
+        assertThat(SCHEMA.violations(VALID.replace("\"failures\": []", "\"failures\": [], \"not_supported\": null")))
+                .isEmpty();
+    }
+
+    @Test
+    void aNotSupportedResultWithoutFailuresIsValid() {
+        assertThat(NOT_SUPPORTED).contains("\"not_supported\": \"not supported by external");
+        assertThat(SCHEMA.violations(NOT_SUPPORTED)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "not supported yet passed      | \"passed\": false  | \"passed\": true",
+                "not supported with a failure  | \"failures\": []   | \"failures\": [\"p99_ms was 250\"]",
+                "not supported yet aborted     | \"aborted\": false | \"aborted\": true",
+                "not supported as empty text   | \"not_supported\": \"not supported by external: needs traffic weights set by the harness\" | \"not_supported\": \"\"",
+            })
+    void aSelfContradictoryNotSupportedResultIsInvalid(String why, String from, String to) {
+        String document = NOT_SUPPORTED.replace(from, to);
+        assertThat(document).as("fixture edit for %s", why).isNotEqualTo(NOT_SUPPORTED);
+        assertThat(SCHEMA.violations(document)).as(why).isNotEmpty();
+    }
+
+    @Test
+    void aFailedResultNeedsAFailureWhenItIsNotANotSupportedOne() {
+        String failedWithoutReason =
+                NOT_SUPPORTED.replaceAll("\"not_supported\": \"[^\"]*\"", "\"not_supported\": null");
+        assertThat(SCHEMA.violations(failedWithoutReason))
+                .anySatisfy(m -> assertThat(m).startsWith("#/failures"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -50,6 +101,9 @@ final class GateSchemaTest {
                 "negative duration        | \"duration_ms\": 60000       | \"duration_ms\": -1             | #/duration_ms",
                 "threshold as an object   | \"p99_ms\": 200              | \"p99_ms\": {\"v\": 200}        | #/thresholds/p99_ms",
                 "run without jvm          | \"jvm\": \"17.0.15\",        | ''                              | #/run",
+                "relay kind unknown       | \"kind\": \"in-process\"     | \"kind\": \"sidecar\"           | #/relay/kind",
+                "relay name with a space  | \"name\": \"relaygate\"      | \"name\": \"relay gate\"        | #/relay/name",
+                "relay without a name     | \"name\": \"relaygate\",     | ''                              | #/relay",
             })
     void invalidDocumentsAreRejectedNamingTheField(String why, String from, String to, String field) {
         String document = VALID.replace(from, to);
@@ -64,6 +118,7 @@ final class GateSchemaTest {
             strings = {
                 "gate",
                 "run_id",
+                "relay",
                 "passed",
                 "failures",
                 "description",

@@ -82,6 +82,8 @@ final class GatlingRunsTest {
                 durationMs,
                 "run",
                 false,
-                Map.of());
+                Map.of(),
+                null,
+                null);
     }
 }

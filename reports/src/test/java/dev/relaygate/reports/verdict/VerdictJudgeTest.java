@@ -27,6 +27,23 @@ final class VerdictJudgeTest {
     static final Input<JmhGateResult> JMH_GATE =
             new Input.Present<>(Path.of("jmh-gate.json"), new JmhGateResult(true, List.of(ROUTE_ALLOCATION), RUN, SHA));
     static final Input<RoiResult> ROI = new Input.Present<>(Path.of("roi.json"), roi(RUN));
+    static final GateResult.Relay RELAYGATE = new GateResult.Relay("relaygate", "in-process", "relaygate in this JVM");
+    static final List<String> DEFAULT_GATES = List.of(
+            "steady-state",
+            "canary-progression",
+            "auto-rollback-errors",
+            "auto-rollback-latency",
+            "healthy-no-rollback",
+            "streaming-shift",
+            "shadow-no-impact",
+            "key-rotation",
+            "manual-rollback",
+            "relay-overhead",
+            "fleet-propagation",
+            "fleet-rollback",
+            "fleet-leader-failover");
+    static final List<String> COMPARISON_GATES =
+            List.of("steady-state", "relay-overhead", "split-accuracy", "streaming-integrity", "errors-under-fault");
 
     @Test
     void everyRequestedGateAndEveryInputOfThisRunPassingPasses() {
@@ -234,8 +251,172 @@ final class VerdictJudgeTest {
     }
 
     @Test
+    void aGateTheRelayDoesNotSupportIsNeitherPassedNorFailedAndSaysSoInTheHeadline() {
+        List<GateResult> results = new ArrayList<>();
+        for (int i = 0; i < DEFAULT_GATES.size(); i++) {
+            results.add(on("external", DEFAULT_GATES.get(i), i < 3 ? Outcome.HELD : Outcome.NOT_SUPPORTED));
+        }
+
+        Verdict verdict =
+                judge(manifest(DEFAULT_GATES.toArray(String[]::new)), gates(results.toArray(GateResult[]::new)));
+
+        assertThat(verdict.failures()).isEmpty();
+        assertThat(verdict.status()).isEqualTo("PASSED");
+        assertThat(verdict.defaults()).isEqualTo(new Verdict.Tally("external", 13, 3, 0, 10));
+        assertThat(verdict.headline())
+                .isEqualTo("3 of 13 gates run (10 not supported by external), 1 benchmark checks");
+    }
+
+    @Test
+    void aNotSupportedResultIsNoPassSoABuildOfOnlyNotSupportedGatesIsNotPassed() {
+        Verdict verdict = judge(
+                manifest("a", "b"),
+                gates(on("external", "a", Outcome.NOT_SUPPORTED), on("external", "b", Outcome.NOT_SUPPORTED)));
+
+        assertThat(verdict.passed()).isFalse();
+        assertThat(verdict.status()).isEqualTo("FAILED");
+        assertThat(lines(verdict))
+                .containsExactly("gates external: no gate passed: 2 of 2 not supported by external, and a gate that"
+                        + " could not run is no pass");
+    }
+
+    @Test
+    void aSelfContradictoryNotSupportedResultIsNotAccepted() {
+        GateResult contradictory = new GateResult(
+                "a",
+                false,
+                "d",
+                null,
+                List.of("p99_ms was 250"),
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                List.of(),
+                List.of(),
+                null,
+                null,
+                0,
+                RUN,
+                false,
+                Map.of(),
+                RELAYGATE,
+                "not supported by relaygate: x");
+
+        assertThat(lines(judge(manifest("a"), gates(contradictory))))
+                .containsExactly("gate a: self-contradictory result: not supported, yet with 1 failure");
+    }
+
+    @Test
+    void aComparisonWherePeersFailOrLackCapabilitiesPassesOnRelaygatesGatesAndCountsThePeersFindings() {
+        List<GateResult> results = new ArrayList<>();
+        COMPARISON_GATES.forEach(g -> results.add(on("relaygate", g, Outcome.HELD)));
+        results.add(on("portkey", "steady-state", Outcome.HELD));
+        results.add(on("portkey", "relay-overhead", Outcome.HELD));
+        results.add(on("portkey", "split-accuracy", Outcome.HELD));
+        results.add(on("portkey", "streaming-integrity", Outcome.FAILED));
+        results.add(on("portkey", "errors-under-fault", Outcome.NOT_SUPPORTED));
+
+        Verdict verdict = judge(
+                comparisonManifest(List.of("relaygate", "portkey"), COMPARISON_GATES),
+                compared(results.toArray(GateResult[]::new)));
+
+        assertThat(verdict.failures()).isEmpty();
+        assertThat(verdict.status()).isEqualTo("PASSED");
+        assertThat(verdict.headline())
+                .isEqualTo("5 of 5 comparison gates on relaygate (13 default gates not requested), 1 benchmark checks;"
+                        + " portkey: 3 held, 1 failed, 1 not supported");
+        assertThat(verdict.peers()).containsExactly(new Verdict.Tally("portkey", 5, 3, 1, 1));
+    }
+
+    @Test
+    void aFailedComparisonGateOfRelaygateFailsTheBuildWhileThePeersDoesNot() {
+        Verdict verdict = judge(
+                comparisonManifest(List.of("relaygate", "portkey"), List.of("split-accuracy", "steady-state")),
+                compared(
+                        on("relaygate", "split-accuracy", Outcome.FAILED),
+                        on("relaygate", "steady-state", Outcome.HELD),
+                        on("portkey", "split-accuracy", Outcome.FAILED),
+                        on("portkey", "steady-state", Outcome.HELD)));
+
+        assertThat(lines(verdict)).containsExactly("gate relaygate/split-accuracy: split-accuracy missed its limit");
+        assertThat(verdict.headline()).isEqualTo("1 failure in 5 checks; portkey: 1 held, 1 failed, 0 not supported");
+    }
+
+    @Test
+    void aMissingOrAbortedPeerResultFailsTheBuild() {
+        GateResult aborted = new GateResult(
+                "steady-state",
+                false,
+                "d",
+                null,
+                List.of("portkey did not start"),
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                List.of(),
+                List.of(),
+                null,
+                null,
+                0,
+                RUN,
+                true,
+                Map.of(),
+                new GateResult.Relay("portkey", "child process", "portkey"),
+                null);
+
+        Verdict verdict = judge(
+                comparisonManifest(List.of("relaygate", "portkey"), List.of("split-accuracy", "steady-state")),
+                compared(
+                        on("relaygate", "split-accuracy", Outcome.HELD),
+                        on("relaygate", "steady-state", Outcome.HELD),
+                        aborted));
+
+        assertThat(lines(verdict))
+                .containsExactly(
+                        "gate portkey/split-accuracy: expected in run " + RUN + ", but no result was written",
+                        "gate portkey/steady-state: aborted: portkey did not start");
+        assertThat(verdict.headline())
+                .endsWith("; portkey: 0 held, 0 failed, 0 not supported, 2 without a usable result");
+    }
+
+    @Test
+    void aComparisonWithoutRelaygateIsNeverAPass() {
+        Verdict verdict = judge(
+                comparisonManifest(List.of("portkey"), List.of("steady-state")),
+                compared(on("portkey", "steady-state", Outcome.HELD)));
+
+        assertThat(verdict.passed()).isFalse();
+        assertThat(lines(verdict))
+                .containsExactly(
+                        "gates relaygate: no gate of relaygate was expected in this run, so none of ours passed");
+    }
+
+    @Test
+    void aDefaultGateResultInAComparisonBuildIsNotRequested() {
+        Verdict verdict = judge(
+                comparisonManifest(List.of("relaygate"), List.of("steady-state")),
+                new Input.Present<>(
+                        Path.of("gates"),
+                        List.of(
+                                new GateFile.Valid(
+                                        Path.of("relaygate/steady-state.json"),
+                                        "relaygate/steady-state",
+                                        on("relaygate", "steady-state", Outcome.HELD)),
+                                new GateFile.Valid(
+                                        Path.of("steady-state.json"), on("relaygate", "steady-state", Outcome.HELD)))));
+
+        assertThat(lines(verdict))
+                .containsExactly(
+                        "gate steady-state: a result is present, but run " + RUN + " did not request this gate");
+    }
+
+    @Test
     void nothingCheckedIsNeverAPass() {
-        Verdict nothing = new Verdict(RUN, 0, 0, 0, List.of(), List.of());
+        Verdict nothing = new Verdict(RUN, Verdict.Tally.none(), null, List.of(), 0, 0, List.of(), List.of());
 
         assertThat(nothing.passed()).isFalse();
         assertThat(nothing.status()).isEqualTo("FAILED");
@@ -262,7 +443,9 @@ final class VerdictJudgeTest {
                 0,
                 RUN,
                 false,
-                Map.of());
+                Map.of(),
+                RELAYGATE,
+                null);
         assertThat(VerdictJudge.gateDetail(bare)).isEqualTo("failed; thresholds p99_ms=200; measured p99_ms=250.5");
     }
 
@@ -301,7 +484,61 @@ final class VerdictJudgeTest {
             Map<String, ThresholdOverride> overrides) {
         return new GateResult(
                 id, passed, "d", null, failures, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), List.of(), List.of(),
-                null, null, 0, runId, aborted, overrides);
+                null, null, 0, runId, aborted, overrides, RELAYGATE, null);
+    }
+
+    /** A result of gate {@code id} on {@code relay}: passed, failed with one failure, or not supported. */
+    private static GateResult on(String relay, String id, Outcome outcome) {
+        GateResult.Relay r = new GateResult.Relay(relay, "external".equals(relay) ? "external" : "in-process", relay);
+        return new GateResult(
+                id,
+                outcome == Outcome.HELD,
+                "d",
+                null,
+                outcome == Outcome.FAILED ? List.of(id + " missed its limit") : List.of(),
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                List.of(),
+                List.of(),
+                null,
+                null,
+                0,
+                RUN,
+                false,
+                Map.of(),
+                r,
+                outcome == Outcome.NOT_SUPPORTED ? "not supported by " + relay + ": needs traffic weights" : null);
+    }
+
+    private enum Outcome {
+        HELD,
+        FAILED,
+        NOT_SUPPORTED
+    }
+
+    /** A comparison build's results, keyed {@code <relay>/<gate>}. */
+    private static Input<List<GateFile>> compared(GateResult... results) {
+        return new Input.Present<>(
+                Path.of("gates"),
+                Arrays.stream(results)
+                        .map(r -> (GateFile) new GateFile.Valid(
+                                Path.of(r.relayName(), r.gate() + ".json"), r.relayName() + "/" + r.gate(), r))
+                        .toList());
+    }
+
+    private static Input<GateManifest> comparisonManifest(List<String> relays, List<String> gates) {
+        return new Input.Present<>(
+                Path.of("_manifest.json"),
+                new GateManifest(
+                        RUN,
+                        List.of(),
+                        DEFAULT_GATES,
+                        "in-process",
+                        "comparison",
+                        new GateManifest.Comparison(relays, gates)));
     }
 
     private static RoiResult roi(String runId) {
