@@ -11,6 +11,7 @@ import dev.relaygate.gates.Rounding;
 import dev.relaygate.gates.load.ChatTraffic;
 import dev.relaygate.gates.relayoverhead.OverheadChecks;
 import dev.relaygate.gates.relayoverhead.OverheadMeasurement;
+import dev.relaygate.gates.relayoverhead.RelayOverheadSimulation;
 import dev.relaygate.gates.relays.Need;
 import dev.relaygate.gates.relays.RelayKind;
 import dev.relaygate.mock.ProfileSettings;
@@ -32,17 +33,14 @@ import java.util.Set;
  */
 public class RelayOverheadComparison extends ComparisonGate {
 
-    static final GateProperties PROPS = GateProperties.of("relay-overhead");
-    static final double RATE = PROPS.decimal("rate_per_sec", 1000);
-    static final long BLOCK_SECONDS = PROPS.integer("block_seconds", 1, 1);
-    static final long ROUNDS = PROPS.integer("block_pairs", 20, 8);
-    static final long WARMUP_ROUNDS = PROPS.integer("warmup_pairs", 3, 3);
-    static final long SATURATION_SECONDS = PROPS.integer("saturation_seconds", 5, 2);
-    static final long CONCURRENCY = PROPS.integer("saturation_concurrency", 64);
-    static final double P99_ADDED_BELOW_MS = PROPS.upperLimit("p99_added_below_ms", 5);
-    static final double FAILED_RATIO_BELOW = PROPS.upperLimit("failed_ratio_below", 0.001);
-    static final long BOOTSTRAP_RESAMPLES = PROPS.integer("bootstrap_resamples", 1_000);
-    static final long SMOKE_SECONDS = PROPS.integer("smoke_seconds", 3, 2);
+    /** The default gate's settings and thresholds: the same claim, the same -Drelay-overhead.* properties. */
+    static final GateProperties PROPS = RelayOverheadSimulation.PROPS;
+
+    static final double RATE = RelayOverheadSimulation.RATE;
+    static final long BLOCK_SECONDS = RelayOverheadSimulation.BLOCK_SECONDS;
+    static final long ROUNDS = RelayOverheadSimulation.PAIRS;
+    static final long CONCURRENCY = RelayOverheadSimulation.CONCURRENCY;
+    static final long SATURATION_SECONDS = RelayOverheadSimulation.SATURATION_SECONDS;
 
     private final Map<String, OverheadMeasurement.Figures> figures = new HashMap<>();
 
@@ -57,7 +55,7 @@ public class RelayOverheadComparison extends ComparisonGate {
                 + BLOCK_SECONDS + " s blocks rotating direct and every relay (" + ROUNDS + " rounds, one direct arm"
                 + " shared), microseconds from the intended send instant; plus " + SATURATION_SECONDS
                 + " s closed-loop saturation at " + CONCURRENCY + " in flight per arm. Gate: p99 added < "
-                + P99_ADDED_BELOW_MS + " ms.";
+                + RelayOverheadSimulation.P99_ADDED_BELOW_MS + " ms.";
     }
 
     @Override
@@ -80,7 +78,7 @@ public class RelayOverheadComparison extends ComparisonGate {
     protected PopulationBuilder load(Lane lane) {
         return scenario("smoke " + lane.spec.name())
                 .exec(ChatTraffic.chat(lane.phases, lane::relay, lane.spec.headerNames(), lane.log))
-                .injectOpen(constantUsersPerSec(20).during(SMOKE_SECONDS));
+                .injectOpen(constantUsersPerSec(20).during(RelayOverheadSimulation.SMOKE_SECONDS));
     }
 
     /** The one measurement of all arms, alone on the machine's cores, before any Gatling load. */
@@ -95,7 +93,7 @@ public class RelayOverheadComparison extends ComparisonGate {
                     .runAll(
                             RATE,
                             Duration.ofSeconds(BLOCK_SECONDS),
-                            WARMUP_ROUNDS,
+                            RelayOverheadSimulation.WARMUP_PAIRS,
                             ROUNDS,
                             (int) CONCURRENCY,
                             Duration.ofSeconds(SATURATION_SECONDS));
@@ -111,7 +109,11 @@ public class RelayOverheadComparison extends ComparisonGate {
         if (f == null) {
             throw new IllegalStateException("the overhead measurement did not run");
         }
-        new OverheadChecks(P99_ADDED_BELOW_MS, FAILED_RATIO_BELOW, (int) BOOTSTRAP_RESAMPLES, props.seed())
+        new OverheadChecks(
+                        RelayOverheadSimulation.P99_ADDED_BELOW_MS,
+                        RelayOverheadSimulation.FAILED_RATIO_BELOW,
+                        (int) RelayOverheadSimulation.BOOTSTRAP_RESAMPLES,
+                        props.seed())
                 .evaluate(eval, f);
         Map<String, Double> d = f.direct().percentilesUs();
         Map<String, Double> r = f.relayed().percentilesUs();

@@ -13,6 +13,7 @@ import dev.relaygate.gates.load.ChatTraffic;
 import dev.relaygate.gates.load.JsonLoad;
 import dev.relaygate.gates.relays.Need;
 import dev.relaygate.gates.steadystate.SteadyStateChecks;
+import dev.relaygate.gates.steadystate.SteadyStateSimulation;
 import io.gatling.javaapi.core.PopulationBuilder;
 import java.time.Duration;
 import java.util.List;
@@ -26,13 +27,12 @@ import java.util.Set;
  */
 public class SteadyStateComparison extends ComparisonGate {
 
-    static final GateProperties PROPS = GateProperties.of("steady-state");
-    static final double RATE = PROPS.decimal("rate_per_sec", 200);
-    static final long WARMUP_SECONDS = PROPS.integer("warmup_seconds", 12, 6);
-    static final long DURATION_SECONDS = PROPS.integer("duration_seconds", 45, 15);
-    static final double P99_BELOW_MS = PROPS.upperLimit("p99_below_ms", 200);
-    static final double FAILED_RATIO_BELOW = PROPS.upperLimit("failed_ratio_below", 0.001);
-    static final double MIN_SERVED_SHARE = PROPS.lowerLimit("min_served_share", 0.95);
+    /** The default gate's settings and thresholds: the same claim, the same -Dsteady-state.* properties. */
+    static final GateProperties PROPS = SteadyStateSimulation.PROPS;
+
+    static final double RATE = SteadyStateSimulation.RATE;
+    static final long WARMUP_SECONDS = SteadyStateSimulation.WARMUP_SECONDS;
+    static final long DURATION_SECONDS = SteadyStateSimulation.DURATION_SECONDS;
 
     /** How long a lane waits at most for its warm-up queue to drain, and the p99 that counts as drained. */
     static final Duration SETTLE_AT_MOST = Duration.ofSeconds(20);
@@ -47,8 +47,8 @@ public class SteadyStateComparison extends ComparisonGate {
     @Override
     protected String claim() {
         return "Blue 100% at " + RATE + " req/s through each relay for " + DURATION_SECONDS + " s (after "
-                + WARMUP_SECONDS + " s warm-up): p99 < " + P99_BELOW_MS + " ms and failed < " + FAILED_RATIO_BELOW * 100
-                + "%.";
+                + WARMUP_SECONDS + " s warm-up): p99 < " + SteadyStateSimulation.P99_BELOW_MS + " ms and failed < "
+                + SteadyStateSimulation.FAILED_RATIO_BELOW * 100 + "%.";
     }
 
     @Override
@@ -83,7 +83,12 @@ public class SteadyStateComparison extends ComparisonGate {
     @Override
     protected void evaluate(Lane lane, GateEvaluation eval) {
         List<Observation> measured = lane.log.measured();
-        new SteadyStateChecks(RATE, DURATION_SECONDS, P99_BELOW_MS, FAILED_RATIO_BELOW, MIN_SERVED_SHARE)
+        new SteadyStateChecks(
+                        RATE,
+                        DURATION_SECONDS,
+                        SteadyStateSimulation.P99_BELOW_MS,
+                        SteadyStateSimulation.FAILED_RATIO_BELOW,
+                        SteadyStateSimulation.MIN_SERVED_SHARE)
                 .evaluate(eval, measured);
         UpstreamAttribution.checkRelayHeader(eval, measured);
         Map<String, Double> percentiles =

@@ -31,18 +31,18 @@ import java.util.function.UnaryOperator;
  */
 public class RelayOverheadSimulation extends GateSimulation {
 
-    static final String GATE = "relay-overhead";
-    static final GateProperties PROPS = GateProperties.of(GATE);
-    static final double RATE = PROPS.decimal("rate_per_sec", 1000);
-    static final long BLOCK_SECONDS = PROPS.integer("block_seconds", 1, 1);
-    static final long PAIRS = PROPS.integer("block_pairs", 20, 8);
-    static final long WARMUP_PAIRS = PROPS.integer("warmup_pairs", 3, 3);
-    static final long SATURATION_SECONDS = PROPS.integer("saturation_seconds", 5, 2);
-    static final long CONCURRENCY = PROPS.integer("saturation_concurrency", 64);
-    static final double P99_ADDED_BELOW_MS = PROPS.upperLimit("p99_added_below_ms", 5);
-    static final double FAILED_RATIO_BELOW = PROPS.upperLimit("failed_ratio_below", 0.001);
-    static final long BOOTSTRAP_RESAMPLES = PROPS.integer("bootstrap_resamples", 1_000);
-    static final long SMOKE_SECONDS = PROPS.integer("smoke_seconds", 3, 2);
+    public static final String GATE = "relay-overhead";
+    public static final GateProperties PROPS = GateProperties.of(GATE);
+    public static final double RATE = PROPS.decimal("rate_per_sec", 1000);
+    public static final long BLOCK_SECONDS = PROPS.integer("block_seconds", 1, 1);
+    public static final long PAIRS = PROPS.integer("block_pairs", 20, 8);
+    public static final long WARMUP_PAIRS = PROPS.integer("warmup_pairs", 3, 3);
+    public static final long SATURATION_SECONDS = PROPS.integer("saturation_seconds", 5, 2);
+    public static final long CONCURRENCY = PROPS.integer("saturation_concurrency", 64);
+    public static final double P99_ADDED_BELOW_MS = PROPS.upperLimit("p99_added_below_ms", 5);
+    public static final double FAILED_RATIO_BELOW = PROPS.upperLimit("failed_ratio_below", 0.001);
+    public static final long BOOTSTRAP_RESAMPLES = PROPS.integer("bootstrap_resamples", 1_000);
+    public static final long SMOKE_SECONDS = PROPS.integer("smoke_seconds", 3, 2);
 
     private final ObservationLog smoke = new ObservationLog();
     private OverheadMeasurement.Figures figures;

@@ -18,15 +18,15 @@ import java.util.Set;
  */
 public class SteadyStateSimulation extends JsonLoadGate {
 
-    static final String GATE = "steady-state";
-    static final GateProperties PROPS = GateProperties.of(GATE);
-    static final double RATE = PROPS.decimal("rate_per_sec", 200);
-    static final long WARMUP_SECONDS = PROPS.integer("warmup_seconds", 12, 6);
-    static final long DURATION_SECONDS = PROPS.integer("duration_seconds", 45, 15);
-    static final double P99_BELOW_MS = PROPS.upperLimit("p99_below_ms", 200);
-    static final double FAILED_RATIO_BELOW = PROPS.upperLimit("failed_ratio_below", 0.001);
+    public static final String GATE = "steady-state";
+    public static final GateProperties PROPS = GateProperties.of(GATE);
+    public static final double RATE = PROPS.decimal("rate_per_sec", 200);
+    public static final long WARMUP_SECONDS = PROPS.integer("warmup_seconds", 12, 6);
+    public static final long DURATION_SECONDS = PROPS.integer("duration_seconds", 45, 15);
+    public static final double P99_BELOW_MS = PROPS.upperLimit("p99_below_ms", 200);
+    public static final double FAILED_RATIO_BELOW = PROPS.upperLimit("failed_ratio_below", 0.001);
     /** The offered load must arrive: at least this share of rate x duration requests measured. */
-    static final double MIN_SERVED_SHARE = PROPS.lowerLimit("min_served_share", 0.95);
+    public static final double MIN_SERVED_SHARE = PROPS.lowerLimit("min_served_share", 0.95);
 
     public SteadyStateSimulation() {
         super(PROPS, WARMUP_SECONDS);
