@@ -17,6 +17,8 @@ final class OpenLoopClientTest {
     private final AtomicInteger served = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger mostInFlight = new AtomicInteger();
+    private final java.util.Queue<io.vertx.core.MultiMap> headersSeen =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
     private HttpServer server;
     private volatile int delayMs;
 
@@ -24,6 +26,7 @@ final class OpenLoopClientTest {
     void startServer() throws Exception {
         server = vertx.createHttpServer()
                 .requestHandler(req -> req.body().onSuccess(b -> {
+                    headersSeen.add(req.headers());
                     served.incrementAndGet();
                     mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
                     if (delayMs == 0) {
@@ -104,6 +107,24 @@ final class OpenLoopClientTest {
             assertThat(r.failed()).isEqualTo(10);
         }
         assertThat(latency.count()).isZero();
+    }
+
+    @Test
+    void everyRequestCarriesTheRelaysOwnHeadersBesideTheBearerKey() {
+        OpenLoopClient.Target target = new OpenLoopClient.Target(
+                "portkey-like",
+                "http://127.0.0.1:" + server.actualPort() + "/v1/chat/completions",
+                "sk-test",
+                java.util.Map.of("x-portkey-config", "{\"strategy\":{\"mode\":\"loadbalance\"}}", "X-Team", "gates"));
+        try (OpenLoopClient client = new OpenLoopClient(4, "{}")) {
+            client.closedLoop(target, 2, Duration.ofMillis(200));
+        }
+
+        assertThat(headersSeen).isNotEmpty().allSatisfy(h -> {
+            assertThat(h.get("x-portkey-config")).isEqualTo("{\"strategy\":{\"mode\":\"loadbalance\"}}");
+            assertThat(h.get("X-Team")).isEqualTo("gates");
+            assertThat(h.get("Authorization")).isEqualTo("Bearer sk-test");
+        });
     }
 
     private OpenLoopClient.Target target() {
