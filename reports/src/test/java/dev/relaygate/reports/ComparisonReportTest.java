@@ -34,7 +34,7 @@ final class ComparisonReportTest {
         assertThat(outcome.verdict().failures()).isEmpty();
         assertThat(outcome.consoleText())
                 .contains("relaygate verdict: PASSED (5 of 5 comparison gates on relaygate (10 default gates not"
-                        + " requested), 3 benchmark checks; portkey: 3 held, 2 failed, 0 not supported;"
+                        + " requested), benchmarks not run in a comparison build; portkey: 3 held, 2 failed, 0 not supported;"
                         + " external: 3 held, 0 failed, 2 not supported)");
         assertThat(page.selectFirst("section#verdict .verdict-note.not-supported")
                         .select(".chip")

@@ -1,6 +1,7 @@
 package dev.relaygate.gates.compare;
 
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 
 import dev.relaygate.gates.Choreography;
@@ -48,6 +49,7 @@ public abstract class ComparisonGate extends Simulation {
         volatile RelayUnderTest relay;
         volatile GateRun run;
         volatile boolean done;
+        private volatile boolean ended;
 
         Lane(RelaySpec spec, Duration warmup) {
             this.spec = spec;
@@ -60,6 +62,12 @@ public abstract class ComparisonGate extends Simulation {
 
         public GateRun run() {
             return run;
+        }
+
+        /** The lane has measured what it needs: its users leave without sending, and the next lane starts. */
+        public void end() {
+            phases.skip();
+            ended = true;
         }
     }
 
@@ -89,6 +97,14 @@ public abstract class ComparisonGate extends Simulation {
     /** Runs on the lane's control thread when its load starts (set weights, schedule a fault). */
     protected void begin(Lane lane) {}
 
+    /**
+     * Whether a lane ends when its {@link #begin} returns (which then calls {@link Lane#end}) rather than when
+     * its load's injection does: for a lane whose measuring starts after a wait of unknown length.
+     */
+    protected boolean laneEndsWithBegin() {
+        return false;
+    }
+
     /** Adds the lane's checks and figures; its run takes percentiles and series. */
     protected abstract void evaluate(Lane lane, GateEvaluation eval);
 
@@ -108,32 +124,53 @@ public abstract class ComparisonGate extends Simulation {
         return green;
     }
 
-    /** Sets up every lane's load in sequence, each with a control user that starts it. */
+    /**
+     * Sets up every lane's load in sequence, each with a control user that starts it; the next lane starts
+     * when this lane's load has ended, or with {@link #laneEndsWithBegin} when its control user has.
+     */
     protected final SetUp lanesInSequence() {
         PopulationBuilder next = null;
         PopulationBuilder nextControl = null;
         for (int i = lanes.size() - 1; i >= 0; i--) {
             Lane lane = lanes.get(i);
             PopulationBuilder load = load(lane);
+            PopulationBuilder control = controller(lane);
             if (next != null) {
-                load = load.andThen(next, nextControl);
+                if (laneEndsWithBegin()) {
+                    control = control.andThen(next, nextControl);
+                } else {
+                    load = load.andThen(next, nextControl);
+                }
             }
             next = load;
-            nextControl = controller(lane);
+            nextControl = control;
         }
         return setUp(next, nextControl).protocols(ChatTraffic.protocol());
     }
 
     private PopulationBuilder controller(Lane lane) {
+        boolean waits = laneEndsWithBegin();
         return scenario("control " + lane.spec.name())
                 .exec(session -> {
-                    if (!lane.phases.skipped()) {
+                    if (lane.phases.skipped()) {
+                        lane.ended = true;
+                    } else {
                         lane.phases.start();
-                        lane.control.at(Duration.ZERO, "begin " + lane.spec.name(), () -> begin(lane));
+                        lane.control.at(Duration.ZERO, "begin " + lane.spec.name(), () -> {
+                            try {
+                                begin(lane);
+                            } finally {
+                                if (waits) {
+                                    lane.end();
+                                }
+                            }
+                        });
                         lane.control.start();
                     }
                     return session;
                 })
+                .asLongAs(session -> waits && !lane.ended)
+                .on(pause(Duration.ofMillis(100)))
                 .injectOpen(atOnceUsers(1));
     }
 

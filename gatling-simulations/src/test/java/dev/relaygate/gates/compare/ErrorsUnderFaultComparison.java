@@ -33,7 +33,7 @@ public class ErrorsUnderFaultComparison extends ComparisonGate {
     static final double RATE = PROPS.decimal("rate_per_sec", 200);
     static final long WARMUP_SECONDS = PROPS.integer("warmup_seconds", 12, 6);
     static final long HEALTHY_SECONDS = PROPS.integer("healthy_seconds", 10, 5);
-    static final long FAULT_SECONDS = PROPS.integer("fault_seconds", 30, 30);
+    static final long FAULT_SECONDS = PROPS.integer("fault_seconds", 30, 20);
     static final long ERROR_PERCENT = PROPS.integer("error_percent", 5);
     static final int CANARY_PERCENT = 10;
     static final double CLIENT_ERROR_RATIO_BELOW = PROPS.upperLimit("client_error_ratio_below", 0.01);

@@ -67,8 +67,7 @@ public class SteadyStateComparison extends ComparisonGate {
 
     /**
      * As the default gate: measuring starts once the warm-up queue has drained (the wait is an event), lasts
-     * the configured time, and then the lane's users leave without sending, so the next relay meets an idle
-     * machine.
+     * the configured time; then the lane ends and the next relay's starts.
      */
     @Override
     protected void begin(Lane lane) {
@@ -77,7 +76,12 @@ public class SteadyStateComparison extends ComparisonGate {
         lane.run().event("settled", "load settled " + waited + " ms after the warm-up");
         lane.phases.measureFrom(System.nanoTime());
         sleep(DURATION_SECONDS * 1000);
-        lane.phases.skip();
+    }
+
+    /** A lane ends once it has measured: the rest of its injection (the unused settle allowance) is skipped. */
+    @Override
+    protected boolean laneEndsWithBegin() {
+        return true;
     }
 
     @Override

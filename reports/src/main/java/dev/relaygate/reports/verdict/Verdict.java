@@ -27,6 +27,9 @@ public record Verdict(
         List<Failure> failures,
         List<String> loosened) {
 
+    /** {@code benchmarkChecks} of a comparison build, which runs no micro-benchmarks. */
+    public static final int BENCHMARKS_NOT_RUN = -1;
+
     public Verdict {
         peers = List.copyOf(peers);
         failures = List.copyOf(failures);
@@ -39,7 +42,7 @@ public record Verdict(
         for (Tally peer : peers) {
             gates += peer.expected();
         }
-        return gates + benchmarkChecks;
+        return gates + Math.max(0, benchmarkChecks);
     }
 
     /** Gates of ours (defaults and relaygate's comparison gates) that ran and held. */
@@ -86,7 +89,11 @@ public record Verdict(
             ours.add(comparison.held() + " of " + comparison.expected() + " comparison gates on " + comparison.relay()
                     + parenthesised(notes));
         }
-        String ran = String.join(", ", ours) + ", " + benchmarkChecks + " benchmark checks" + peerText;
+        String ran = String.join(", ", ours) + ", "
+                + (benchmarkChecks == BENCHMARKS_NOT_RUN
+                        ? "benchmarks not run in a comparison build"
+                        : benchmarkChecks + " benchmark checks")
+                + peerText;
         return loosened.isEmpty()
                 ? ran
                 : ran + "; passed with " + loosened.size() + " loosened threshold" + (loosened.size() == 1 ? "" : "s")

@@ -86,7 +86,9 @@ public final class VerdictJudge {
             failures.add(nothingOfOursHeld(defaults, comparison));
         }
 
-        int benchmarkChecks = judgeJmh(in, runId, shownRunId, failures);
+        // A comparison build measures relays side by side and does not run relaygate's micro-benchmarks (the
+        // manifest says which build this is, and the banner says they were not run); every other build must.
+        int benchmarkChecks = compared != null ? Verdict.BENCHMARKS_NOT_RUN : judgeJmh(in, runId, shownRunId, failures);
         judgeRoi(in, runId, shownRunId, failures);
         return new Verdict(
                 runId,

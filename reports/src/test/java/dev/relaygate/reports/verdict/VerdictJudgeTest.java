@@ -325,9 +325,37 @@ final class VerdictJudgeTest {
         assertThat(verdict.failures()).isEmpty();
         assertThat(verdict.status()).isEqualTo("PASSED");
         assertThat(verdict.headline())
-                .isEqualTo("5 of 5 comparison gates on relaygate (13 default gates not requested), 1 benchmark checks;"
-                        + " portkey: 3 held, 1 failed, 1 not supported");
+                .isEqualTo("5 of 5 comparison gates on relaygate (13 default gates not requested), benchmarks not run"
+                        + " in a comparison build; portkey: 3 held, 1 failed, 1 not supported");
         assertThat(verdict.peers()).containsExactly(new Verdict.Tally("portkey", 5, 3, 1, 1));
+    }
+
+    @Test
+    void aComparisonBuildRunsNoMicroBenchmarksAndSaysSoWhileADefaultBuildWithoutThemFails() {
+        List<GateResult> results = new ArrayList<>();
+        COMPARISON_GATES.forEach(g -> results.add(on("relaygate", g, Outcome.HELD)));
+        COMPARISON_GATES.forEach(g -> results.add(on("portkey", g, Outcome.HELD)));
+
+        Verdict comparison = VerdictJudge.judge(new VerdictInputs(
+                RUN,
+                comparisonManifest(List.of("relaygate", "portkey"), COMPARISON_GATES),
+                compared(results.toArray(GateResult[]::new)),
+                Input.missing(Path.of("jmh-result.json")),
+                null,
+                Input.missing(Path.of("jmh-gate.json")),
+                ROI));
+
+        assertThat(comparison.failures()).isEmpty();
+        assertThat(comparison.headline()).contains("benchmarks not run in a comparison build");
+        assertThat(lines(VerdictJudge.judge(new VerdictInputs(
+                        RUN,
+                        manifest("a"),
+                        gates(gate("a", RUN, true)),
+                        Input.missing(Path.of("jmh-result.json")),
+                        null,
+                        Input.missing(Path.of("jmh-gate.json")),
+                        ROI))))
+                .anySatisfy(line -> assertThat(line).startsWith("input JMH result: expected in run"));
     }
 
     @Test
@@ -341,7 +369,7 @@ final class VerdictJudgeTest {
                         on("portkey", "steady-state", Outcome.HELD)));
 
         assertThat(lines(verdict)).containsExactly("gate relaygate/split-accuracy: split-accuracy missed its limit");
-        assertThat(verdict.headline()).isEqualTo("1 failure in 5 checks; portkey: 1 held, 1 failed, 0 not supported");
+        assertThat(verdict.headline()).isEqualTo("1 failure in 4 checks; portkey: 1 held, 1 failed, 0 not supported");
     }
 
     @Test
