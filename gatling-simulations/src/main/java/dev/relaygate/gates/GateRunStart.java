@@ -1,14 +1,13 @@
 package dev.relaygate.gates;
 
+import dev.relaygate.gates.relays.ComparedRelayNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The gate runner's first step (before Gatling starts): checks the shared properties, empties the
@@ -22,8 +21,6 @@ import java.util.Locale;
  * requested and every relay named runs every {@link GateCatalog#COMPARISON} gate.
  */
 public final class GateRunStart {
-
-    static final List<String> KNOWN_RELAYS = List.of("relaygate", "portkey", "external");
 
     private GateRunStart() {}
 
@@ -104,23 +101,7 @@ public final class GateRunStart {
             throw new IllegalArgumentException("gates cannot be combined with the comparison build (-Ppeers runs "
                     + String.join(", ", GateCatalog.COMPARISON) + " on every relay), but was '" + selection + "'");
         }
-        List<String> names = new ArrayList<>();
-        for (String raw : relays.split(",")) {
-            String name = raw.trim().toLowerCase(Locale.ROOT);
-            if (name.isEmpty() || names.contains(name)) {
-                continue;
-            }
-            if (!KNOWN_RELAYS.contains(name)) {
-                throw new IllegalArgumentException("gates.relays must be a comma-separated list of "
-                        + String.join(", ", KNOWN_RELAYS) + ", but named '" + raw.trim() + "'");
-            }
-            names.add(name);
-        }
-        if (!names.contains("relaygate")) {
-            throw new IllegalArgumentException(
-                    "gates.relays must include relaygate (its results decide the build), but was '" + relays + "'");
-        }
-        return new GateManifest.Comparison(names, GateCatalog.COMPARISON);
+        return new GateManifest.Comparison(ComparedRelayNames.parse(relays), GateCatalog.COMPARISON);
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.relaygate.gates.GateProperties;
 import dev.relaygate.gates.GateRig;
 import dev.relaygate.gates.relays.BundledRelaygate;
 import dev.relaygate.gates.relays.Capabilities;
+import dev.relaygate.gates.relays.ComparedRelayNames;
 import dev.relaygate.gates.relays.ExternalRelay;
 import dev.relaygate.gates.relays.PortkeyGateway;
 import dev.relaygate.gates.relays.RelayHeaders;
@@ -14,9 +15,7 @@ import dev.relaygate.gates.relays.Upstreams;
 import dev.relaygate.gates.relays.WeightControl;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -28,7 +27,7 @@ import java.util.function.UnaryOperator;
 public final class ComparedRelays {
 
     public static final String DEFAULT = "relaygate,portkey";
-    public static final String PORTKEY = "portkey";
+    public static final String PORTKEY = ComparedRelayNames.PORTKEY;
     private static final RelaySpec PORTKEY_SPEC = new RelaySpec(
             PORTKEY,
             RelayKind.CHILD_PROCESS,
@@ -40,34 +39,19 @@ public final class ComparedRelays {
 
     /** @throws IllegalArgumentException naming an unknown relay, or a list without relaygate */
     public static List<RelaySpec> specs(GateProperties props) {
-        Set<String> names = new LinkedHashSet<>();
-        for (String raw : props.shared("gates.relays").orElse(DEFAULT).split(",")) {
-            String name = raw.trim().toLowerCase(Locale.ROOT);
-            if (!name.isEmpty()) {
-                names.add(name);
-            }
-        }
-        if (!names.contains(BundledRelaygate.NAME)) {
-            throw new IllegalArgumentException(
-                    "gates.relays must include relaygate (its results decide the build), but was " + names);
-        }
         List<RelaySpec> specs = new ArrayList<>();
-        for (String name : names) {
+        for (String name : ComparedRelayNames.parse(props.shared("gates.relays").orElse(DEFAULT))) {
             specs.add(
                     switch (name) {
                         case BundledRelaygate.NAME -> BundledRelaygate.SPEC;
                         case PORTKEY -> PORTKEY_SPEC;
-                        case ExternalRelay.NAME -> {
+                        default -> {
                             if (props.externalRelayUrl().isEmpty()) {
                                 throw new IllegalArgumentException(
                                         "gates.relays names external, but -Drelay.url is not set");
                             }
                             yield GateRig.relaySpec(props);
                         }
-                        default ->
-                            throw new IllegalArgumentException(
-                                    "gates.relays must be a comma-separated list of relaygate, portkey, external, but named '"
-                                            + name + "'");
                     });
         }
         return List.copyOf(specs);

@@ -42,6 +42,12 @@ public class RelayOverheadComparison extends ComparisonGate {
     static final long CONCURRENCY = RelayOverheadSimulation.CONCURRENCY;
     static final long SATURATION_SECONDS = RelayOverheadSimulation.SATURATION_SECONDS;
 
+    /**
+     * A pause after every block, for every arm alike: a relay that cannot keep up with the rate (Portkey here)
+     * ends its block with a backlog whose aftermath would otherwise fall on the next arm's block.
+     */
+    static final Duration QUIET_BETWEEN_BLOCKS = Duration.ofMillis(500);
+
     private final Map<String, OverheadMeasurement.Figures> figures = new HashMap<>();
 
     public RelayOverheadComparison() {
@@ -53,7 +59,8 @@ public class RelayOverheadComparison extends ComparisonGate {
     protected String claim() {
         return "Added latency of each relay over calling the same mock directly, open loop at " + RATE + " req/s in "
                 + BLOCK_SECONDS + " s blocks rotating direct and every relay (" + ROUNDS + " rounds, one direct arm"
-                + " shared), microseconds from the intended send instant; plus " + SATURATION_SECONDS
+                + " shared, " + QUIET_BETWEEN_BLOCKS.toMillis()
+                + " ms quiet after each block), microseconds from the intended send instant; plus " + SATURATION_SECONDS
                 + " s closed-loop saturation at " + CONCURRENCY + " in flight per arm. Gate: p99 added < "
                 + RelayOverheadSimulation.P99_ADDED_BELOW_MS + " ms.";
     }
@@ -96,7 +103,8 @@ public class RelayOverheadComparison extends ComparisonGate {
                             RelayOverheadSimulation.WARMUP_PAIRS,
                             ROUNDS,
                             (int) CONCURRENCY,
-                            Duration.ofSeconds(SATURATION_SECONDS));
+                            Duration.ofSeconds(SATURATION_SECONDS),
+                            QUIET_BETWEEN_BLOCKS);
             for (int i = 0; i < measured.size(); i++) {
                 figures.put(measured.get(i).spec.name(), all.get(i));
             }
