@@ -43,10 +43,15 @@ public class RelayOverheadComparison extends ComparisonGate {
     static final long SATURATION_SECONDS = RelayOverheadSimulation.SATURATION_SECONDS;
 
     /**
-     * A pause after every block, for every arm alike: a relay that cannot keep up with the rate (Portkey here)
-     * ends its block with a backlog whose aftermath would otherwise fall on the next arm's block.
+     * After every block, for every arm alike, this JVM collects its garbage and the next block waits until every
+     * relay running in a process of its own has been idle this long (its CPU time unchanged): a relay that
+     * cannot keep up with the rate (Portkey here) ends its block with a backlog whose aftermath (its process
+     * still catching up, the garbage of its queued requests) would otherwise fall on the next arm's block.
      */
-    static final Duration QUIET_BETWEEN_BLOCKS = Duration.ofMillis(500);
+    static final Duration QUIET_BETWEEN_BLOCKS = Duration.ofMillis(250);
+
+    /** The longest the quiet wait may last after one block. */
+    static final Duration QUIET_AT_MOST = Duration.ofSeconds(10);
 
     private final Map<String, OverheadMeasurement.Figures> figures = new HashMap<>();
 
@@ -104,11 +109,35 @@ public class RelayOverheadComparison extends ComparisonGate {
                             ROUNDS,
                             (int) CONCURRENCY,
                             Duration.ofSeconds(SATURATION_SECONDS),
-                            QUIET_BETWEEN_BLOCKS);
+                            () -> awaitQuiet(measured));
             for (int i = 0; i < measured.size(); i++) {
                 figures.put(measured.get(i).spec.name(), all.get(i));
             }
         }
+    }
+
+    /**
+     * Waits until no relay process's CPU time moved for {@link #QUIET_BETWEEN_BLOCKS} (at most {@link
+     * #QUIET_AT_MOST}), after collecting this JVM's garbage: a backlog's requests and answers would otherwise be
+     * collected during the next arm's block (the client, the mocks and relaygate share this JVM).
+     */
+    @SuppressWarnings("java:S1215") // an explicit collection between blocks, never inside one, for every arm alike
+    private static void awaitQuiet(List<Lane> relays) {
+        System.gc();
+        long deadline = System.nanoTime() + QUIET_AT_MOST.toNanos();
+        long before = cpuOf(relays);
+        do {
+            sleep(QUIET_BETWEEN_BLOCKS.toMillis());
+            long now = cpuOf(relays);
+            if (now - before < QUIET_BETWEEN_BLOCKS.toNanos() / 50) {
+                return; // under 2% of a core over the window: idle
+            }
+            before = now;
+        } while (System.nanoTime() < deadline);
+    }
+
+    private static long cpuOf(List<Lane> relays) {
+        return relays.stream().mapToLong(l -> l.relay().cpuNanos().orElse(0)).sum();
     }
 
     @Override

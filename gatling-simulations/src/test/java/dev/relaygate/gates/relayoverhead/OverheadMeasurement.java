@@ -57,14 +57,14 @@ public final class OverheadMeasurement {
     }
 
     Figures run(double rate, Duration block, long warmupPairs, long pairs, int concurrency, Duration saturation) {
-        return runAll(rate, block, warmupPairs, pairs, concurrency, saturation, Duration.ZERO)
+        return runAll(rate, block, warmupPairs, pairs, concurrency, saturation, () -> {})
                 .get(0);
     }
 
     /**
-     * One {@link Figures} per relayed arm, in the order given, all sharing the direct arm. {@code quiet} is a
-     * pause after every measured block, the same for every arm: a relay that falls behind the rate leaves work
-     * (a backlog's garbage, its process catching up) that would otherwise land on whichever arm comes next.
+     * One {@link Figures} per relayed arm, in the order given, all sharing the direct arm. {@code quiet} runs
+     * after every measured block, the same for every arm: a relay that falls behind the rate leaves work (its
+     * process catching up, a backlog's garbage) that would otherwise land on whichever arm comes next.
      */
     public List<Figures> runAll(
             double rate,
@@ -73,7 +73,7 @@ public final class OverheadMeasurement {
             long rounds,
             int concurrency,
             Duration saturation,
-            Duration quiet) {
+            Runnable quiet) {
         int arms = relays.size() + 1;
         // Warm-up: open loop, then a short closed loop each way, so every path is JIT-compiled before any
         // latency is recorded (open loop at 1,000 req/s alone left the first measured blocks still warming).
@@ -102,7 +102,7 @@ public final class OverheadMeasurement {
                 BlockResult r = client.openLoop(target(a), rate, block, round[a]);
                 failed[a] += r.failed();
                 sent[a] += r.sent();
-                pause(quiet);
+                quiet.run();
             }
             for (int a = 0; a < arms; a++) {
                 latency[a].add(round[a]);
@@ -145,18 +145,6 @@ public final class OverheadMeasurement {
                     ownCpu[a]));
         }
         return out;
-    }
-
-    private static void pause(Duration quiet) {
-        if (quiet.isZero()) {
-            return;
-        }
-        try {
-            Thread.sleep(quiet.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted between load blocks", e);
-        }
     }
 
     private Target target(int arm) {
