@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 
 /**
  * What a fleet gate drives: two mock providers (blue, green) in-process, as {@link GateRig} starts them, and
- * three relays as separate JVMs ({@code java -Xmx256m -jar relaygate.jar serve --config member-N.yaml})
+ * three relays as separate JVMs ({@code java -Xms256m -Xmx256m -jar relaygate.jar serve --config member-N.yaml})
  * that form one cluster over TCP-IP join, everything on 127.0.0.1 with free ports. Members can be killed
  * or stopped with real signals ({@code kill -KILL/-STOP/-CONT <pid>}); {@link #close} resumes and ends
  * every child and stops the mocks, whatever happened before.
@@ -218,7 +218,19 @@ public final class FleetRig implements AutoCloseable {
                         members.stream().map(Member::clusterPort).toList()),
                 StandardCharsets.UTF_8);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        m.process = new ProcessBuilder(java, "-Xmx256m", "-jar", jar.toString(), "serve", "--config", config.toString())
+        // A fixed, pre-touched heap, as for the Gatling JVM: a member starting at a few tens of MB grows its heap
+        // through extra collections and page faults while the gate runs, and a pause on the member that owns the
+        // cluster record's partition delays every member's apply of a decision.
+        m.process = new ProcessBuilder(
+                        java,
+                        "-Xms256m",
+                        "-Xmx256m",
+                        "-XX:+AlwaysPreTouch",
+                        "-jar",
+                        jar.toString(),
+                        "serve",
+                        "--config",
+                        config.toString())
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(m.log.toFile())
