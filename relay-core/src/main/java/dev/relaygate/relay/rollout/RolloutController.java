@@ -42,6 +42,7 @@ public final class RolloutController {
     private final Supplier<PersistedRouting> routing;
     private final Object effectsLock = new Object();
     private volatile Supplier<String> advanceHold = () -> null;
+    private volatile boolean savesOnChange = true;
     private WindowBuffer buffer = new WindowBuffer();
     private volatile Verdict lastVerdict;
     private Decision lastDecision;
@@ -187,7 +188,7 @@ public final class RolloutController {
             return;
         }
         long now = clock.currentTimeMillis();
-        if (stateFile != null) {
+        if (stateFile != null && savesOnChange) {
             synchronized (effectsLock) {
                 stateFile.save(PersistedState.of(next, now, roles.get(), routing.get()));
             }
@@ -201,6 +202,15 @@ public final class RolloutController {
                     : EventType.CLUSTER_APPLIED;
             timeline.publish(RolloutEvent.of(now, type, previous, next, message, null));
         }
+    }
+
+    /**
+     * From now on a change does not write the state file by itself: the caller saves with {@link #saveState()} once
+     * the change is where it must be first. A fleet member commits a decision to the cluster record before it
+     * writes its own file, so the file never stands between a rollback and the other members.
+     */
+    public void saveOnlyWhenAsked() {
+        this.savesOnChange = false;
     }
 
     /**
@@ -314,7 +324,7 @@ public final class RolloutController {
             if (latest.phase().isLive() || latest.phase() == Phase.ROLLED_BACK) {
                 traffic.setGreenWeight(latest.greenWeight(), type.name().toLowerCase(Locale.ROOT));
             }
-            if (stateFile != null) {
+            if (stateFile != null && savesOnChange) {
                 stateFile.save(PersistedState.of(latest, clock.currentTimeMillis(), roles.get(), routing.get()));
             }
         }

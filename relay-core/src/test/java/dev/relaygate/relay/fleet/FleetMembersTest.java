@@ -10,6 +10,8 @@ import dev.relaygate.relay.config.ConfigException;
 import dev.relaygate.relay.config.EnvironmentConfig;
 import dev.relaygate.relay.config.EnvironmentsConfig;
 import dev.relaygate.relay.config.RelayConfig;
+import dev.relaygate.relay.rollout.Phase;
+import dev.relaygate.relay.rollout.StateFile;
 import dev.relaygate.relay.support.Http;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -44,6 +46,14 @@ final class FleetMembersTest {
                                             .path("rollout")
                                             .path("phase")
                                             .asText()));
+
+            // A member's state file follows the records it applied from the fleet.
+            f.await(
+                    "member 1's state file says ROLLED_BACK",
+                    () -> new StateFile(dir.resolve("state-1.json"))
+                            .load()
+                            .map(saved -> saved.phase() == Phase.ROLLED_BACK)
+                            .orElse(false));
 
             // Member 2's own state file still says STABLE; the fleet's record wins.
             f.restart(2, f.config(2));

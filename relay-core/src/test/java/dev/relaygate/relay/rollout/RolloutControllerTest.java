@@ -186,6 +186,19 @@ final class RolloutControllerTest {
         assertThat(restarted.state().greenWeight()).isEqualTo(50);
     }
 
+    @Test
+    void aControllerThatSavesOnlyWhenAskedLeavesTheStateFileToItsCaller(@TempDir Path dir) {
+        Path file = dir.resolve("rollout-state.json");
+        RolloutController c = controller(file);
+        c.saveOnlyWhenAsked();
+        c.start(FAST, false);
+        c.rollbackManually(ManualChange.ROLLBACK);
+        assertThat(new StateFile(file).load()).isEmpty();
+        c.saveState();
+        assertThat(new StateFile(file).load())
+                .hasValueSatisfying(saved -> assertThat(saved.phase()).isEqualTo(Phase.ROLLED_BACK));
+    }
+
     /** Repeated: the race between the compare-and-set and the caller's own check only shows now and then. */
     @RepeatedTest(100)
     void concurrentRollbacksFireExactlyOnce() throws Exception {
