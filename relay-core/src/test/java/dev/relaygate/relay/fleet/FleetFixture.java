@@ -15,10 +15,12 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 
@@ -141,11 +143,36 @@ final class FleetFixture implements AutoCloseable {
         }
     }
 
+    /**
+     * A free loopback port for a member's cluster address, below the kernel's ephemeral range. A port from that
+     * range (what binding port 0 gives) can be handed to any outgoing connection as its local port while its
+     * member is stopped, and the member's restart on it then fails with "address already in use"; no outgoing
+     * connection is ever given a port below the range.
+     */
     static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        int below = ephemeralLow();
+        for (int attempt = 0; attempt < 500; attempt++) {
+            int port = below - 1 - ThreadLocalRandom.current().nextInt(Math.min(12_000, below - 1_025));
+            try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return s.getLocalPort();
+            } catch (IOException e) {
+                // taken: try another
+            }
+        }
+        throw new IllegalStateException("no free loopback port below " + below + " after 500 attempts");
+    }
+
+    /** The low end of Linux's ephemeral port range; 32768 (its default, below macOS's 49152) elsewhere. */
+    private static int ephemeralLow() {
+        try {
+            // read by lines: Files.readString trusts the file's size, and /proc reports 0 (it read one byte)
+            String range = Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
+                    .get(0)
+                    .trim();
+            int low = Integer.parseInt(range.split("\\s+")[0]);
+            return low > 2_048 ? low : 32_768;
+        } catch (IOException | RuntimeException e) {
+            return 32_768;
         }
     }
 
