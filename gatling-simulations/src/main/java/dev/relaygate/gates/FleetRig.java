@@ -220,12 +220,21 @@ public final class FleetRig implements AutoCloseable {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // A fixed, pre-touched heap, as for the Gatling JVM: a member starting at a few tens of MB grows its heap
         // through extra collections and page faults while the gate runs, and a pause on the member that owns the
-        // cluster record's partition delays every member's apply of a decision.
+        // cluster record's partition delays every member's apply of a decision. A 20 ms pause goal, as for any
+        // latency-sensitive service (the README recommends it for members): with G1's default 200 ms goal the
+        // young generation grew until collections paused a member for 115-145 ms on this shared machine. The
+        // collections go to the member's log, as evidence beside a lag. C1 only: four JVMs' C2 compilations (three
+        // members and this one) were the largest use of the two cores while a fleet gate measured, and starved the
+        // threads whose timing the gate checks; the relay's per-request speed is measured in-process, with C2, by
+        // relay-overhead and the micro-benchmarks.
         m.process = new ProcessBuilder(
                         java,
                         "-Xms256m",
                         "-Xmx256m",
                         "-XX:+AlwaysPreTouch",
+                        "-XX:MaxGCPauseMillis=20",
+                        "-XX:TieredStopAtLevel=1",
+                        "-Xlog:gc:stdout:utctime",
                         "-jar",
                         jar.toString(),
                         "serve",
@@ -405,6 +414,25 @@ public final class FleetRig implements AutoCloseable {
             ports.add(GateRig.freePort());
         }
         return List.copyOf(ports);
+    }
+
+    /**
+     * The CPU time (ns) the running members have used so far, as the OS reports it; a member it does not report
+     * counts 0.
+     */
+    public long membersCpuNanos() {
+        long total = 0;
+        for (Member m : members) {
+            if (m.running()) {
+                total += m.process
+                        .toHandle()
+                        .info()
+                        .totalCpuDuration()
+                        .map(Duration::toNanos)
+                        .orElse(0L);
+            }
+        }
+        return total;
     }
 
     /** The relay jar the members were started from: path, size and modification time. */

@@ -3,6 +3,7 @@ package dev.relaygate.gates.compare;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 
+import dev.relaygate.gates.CpuQuiet;
 import dev.relaygate.gates.GateEvaluation;
 import dev.relaygate.gates.GateProperties;
 import dev.relaygate.gates.OpenLoopClient;
@@ -124,16 +125,8 @@ public class RelayOverheadComparison extends ComparisonGate {
     @SuppressWarnings("java:S1215") // an explicit collection between blocks, never inside one, for every arm alike
     private static void awaitQuiet(List<Lane> relays) {
         System.gc();
-        long deadline = System.nanoTime() + QUIET_AT_MOST.toNanos();
-        long before = cpuOf(relays);
-        do {
-            sleep(QUIET_BETWEEN_BLOCKS.toMillis());
-            long now = cpuOf(relays);
-            if (now - before < QUIET_BETWEEN_BLOCKS.toNanos() / 50) {
-                return; // under 2% of a core over the window: idle
-            }
-            before = now;
-        } while (System.nanoTime() < deadline);
+        // under 2% of a core over the window: idle
+        CpuQuiet.await(() -> cpuOf(relays), QUIET_BETWEEN_BLOCKS, 0.02, QUIET_AT_MOST);
     }
 
     private static long cpuOf(List<Lane> relays) {

@@ -132,6 +132,7 @@ public abstract class FleetGateSimulation extends Simulation {
                     "fleet_up",
                     FleetRig.MEMBERS + " members joined in " + (System.nanoTime() - start) / 1_000_000L + " ms: "
                             + who.toString().trim() + " (relay jar " + rig.relayJarSource() + ")");
+            run.event("fleet_warm", FleetWarmUp.DEFAULT.run(rig).describe());
             choreograph();
             timeline = FleetTimeline.sampler(run.clock(), rig, log.log().counters())
                     .start(Duration.ofSeconds(1));
