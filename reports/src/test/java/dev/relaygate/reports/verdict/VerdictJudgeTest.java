@@ -154,14 +154,7 @@ final class VerdictJudgeTest {
 
     @Test
     void aMissingJmhResultAndGateFailTheBuild() {
-        Verdict verdict = VerdictJudge.judge(new VerdictInputs(
-                RUN,
-                manifest("a"),
-                gates(gate("a", RUN, true)),
-                Input.missing(Path.of("jmh-result.json")),
-                null,
-                Input.missing(Path.of("jmh-gate.json")),
-                ROI));
+        Verdict verdict = VerdictJudge.judge(oneGateWithoutJmh());
 
         assertThat(lines(verdict))
                 .containsExactly(
@@ -347,14 +340,7 @@ final class VerdictJudgeTest {
 
         assertThat(comparison.failures()).isEmpty();
         assertThat(comparison.headline()).contains("benchmarks not run in a comparison build");
-        assertThat(lines(VerdictJudge.judge(new VerdictInputs(
-                        RUN,
-                        manifest("a"),
-                        gates(gate("a", RUN, true)),
-                        Input.missing(Path.of("jmh-result.json")),
-                        null,
-                        Input.missing(Path.of("jmh-gate.json")),
-                        ROI))))
+        assertThat(lines(VerdictJudge.judge(oneGateWithoutJmh())))
                 .anySatisfy(line -> assertThat(line).startsWith("input JMH result: expected in run"));
     }
 
@@ -483,6 +469,18 @@ final class VerdictJudgeTest {
 
     private static List<String> lines(Verdict verdict) {
         return verdict.failures().stream().map(Verdict.Failure::line).toList();
+    }
+
+    /** A default build whose one gate passed and whose micro-benchmarks wrote nothing. */
+    private static VerdictInputs oneGateWithoutJmh() {
+        return new VerdictInputs(
+                RUN,
+                manifest("a"),
+                gates(gate("a", RUN, true)),
+                Input.missing(Path.of("jmh-result.json")),
+                null,
+                Input.missing(Path.of("jmh-gate.json")),
+                ROI);
     }
 
     private static Input<GateManifest> manifest(String... requested) {
