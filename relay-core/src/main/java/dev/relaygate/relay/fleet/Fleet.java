@@ -6,16 +6,10 @@ import dev.relaygate.relay.config.ClusterConfig;
 import dev.relaygate.relay.config.ConfigException;
 import dev.relaygate.relay.config.RelayConfig;
 import dev.relaygate.relay.config.TrafficShiftSettings;
-import dev.relaygate.relay.judge.CanaryJudge;
 import dev.relaygate.relay.judge.IntervalSlice;
-import dev.relaygate.relay.judge.JudgeMode;
-import dev.relaygate.relay.judge.Verdict;
-import dev.relaygate.relay.judge.WindowBuffer;
 import dev.relaygate.relay.rollout.Decisions;
 import dev.relaygate.relay.rollout.IntervalSource;
 import dev.relaygate.relay.rollout.PersistedRouting;
-import dev.relaygate.relay.rollout.Phase;
-import dev.relaygate.relay.rollout.RollbackEvidence;
 import dev.relaygate.relay.rollout.RolloutController;
 import dev.relaygate.relay.rollout.RolloutState;
 import dev.relaygate.relay.rollout.SharedStateUnavailableException;
@@ -131,7 +125,7 @@ public final class Fleet implements Decisions, AutoCloseable {
     public void start(RelayConfig relayConfig) {
         records.requireSameFingerprint(relayConfig);
         ClusterRecord seed = fromLocal(null, 1);
-        warmRecordJson(seed);
+        RecordJson.warmUp(seed, clock.currentTimeMillis());
         ClusterRecord record = records.recordOrSeed(seed);
         LOG.log(
                 System.Logger.Level.INFO,
@@ -159,26 +153,6 @@ public final class Fleet implements Decisions, AutoCloseable {
         if (!others.isEmpty()) {
             timer.execute(() -> PeerRead.warmUp(config.name(), others));
         }
-    }
-
-    /**
-     * Writes and reads a record shaped like a rollback's (evidence with the judge's full verdict) once: the first
-     * rollback of this member's life must not pay Jackson's introspection of those types (tens of ms on a busy
-     * machine) between the verdict and the commit that carries it to the other members.
-     */
-    private void warmRecordJson(ClusterRecord seed) {
-        long now = clock.currentTimeMillis();
-        TrafficShiftSettings settings = TrafficShiftSettings.defaults();
-        Verdict verdict = new CanaryJudge(settings.validationThreshold())
-                .judge(new WindowBuffer().window(now), JudgeMode.CANARY, now);
-        RolloutState rolledBack = RolloutState.stable(now)
-                .withFirstStep(settings, now)
-                .withRollback(
-                        new RollbackEvidence(
-                                now, true, "serializer warm-up", verdict, Phase.CANARY, 1, settings.increment()),
-                        now);
-        ClusterRecord sample = new ClusterRecord(0, 1, rolledBack, seed.routing(), seed.roles(), seed.changedBy(), now);
-        RecordJson.read(RecordJson.write(sample), ClusterRecord.class);
     }
 
     private List<String> otherMembers() {
