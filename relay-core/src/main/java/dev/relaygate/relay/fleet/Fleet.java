@@ -44,6 +44,11 @@ public final class Fleet implements Decisions, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(Fleet.class.getName());
     private static final int MAX_ATTEMPTS = 20;
+    /**
+     * How long a member that stood still waits for the other members' answers, green held at 0 meanwhile: well
+     * inside the two seconds a resumed member has to converge; an answer takes about 200 ms here.
+     */
+    private static final long PEER_READ_DEADLINE_MS = 1500;
 
     private final ClusterConfig config;
     private final HazelcastInstance hazelcast;
@@ -151,7 +156,7 @@ public final class Fleet implements Decisions, AutoCloseable {
         // Load the client's classes now: after a stall, on a busy machine, a cold client took seconds.
         List<String> others = otherMembers();
         if (!others.isEmpty()) {
-            timer.execute(() -> PeerRead.warmUp(config.name(), others));
+            timer.execute(() -> PeerRead.warmUp(config.name(), others, PEER_READ_DEADLINE_MS));
         }
     }
 
@@ -181,14 +186,17 @@ public final class Fleet implements Decisions, AutoCloseable {
             live.update(p -> p.withGreenWeight(0, "held after standing still " + stalledMs + " ms"));
         }
         // Here, on the watch's own thread: a periodic re-read stuck across the stall must not delay it.
-        String json = PeerRead.record(config.name(), others, HazelcastSetup.FLEET_MAP, FleetMap.RECORD);
+        List<String> answers = PeerRead.records(
+                config.name(), others, HazelcastSetup.FLEET_MAP, FleetMap.RECORD, PEER_READ_DEADLINE_MS);
         synchronized (applyLock) {
-            if (json != null) {
-                ClusterRecord fleetRecord = RecordJson.read(json, ClusterRecord.class);
-                applyLocked(
-                        applied == null ? fleetRecord : ClusterRecord.survivor(applied, fleetRecord),
-                        "read from the other members after a stall",
-                        true);
+            if (!answers.isEmpty()) {
+                // The others may have split while this member stood still: the record that stands among all answers
+                // (and this member's own) is the one to run, so one side's missed rollback cannot win.
+                ClusterRecord standing = applied;
+                for (String json : answers) {
+                    standing = ClusterRecord.survivor(standing, RecordJson.read(json, ClusterRecord.class));
+                }
+                applyLocked(standing, "read from the other members after a stall", true);
             } else if (applied != null) {
                 // Cut off, not merely paused: fail static on the last applied record.
                 applyLocked(applied, "the other members are out of reach: last applied record", true);

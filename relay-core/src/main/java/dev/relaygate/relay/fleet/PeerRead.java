@@ -3,58 +3,110 @@ package dev.relaygate.relay.fleet;
 import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.core.HazelcastInstance;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
- * One read from the other members as a Hazelcast client, for a member whose own Hazelcast view is known to be
- * stale (it stood still and was removed): the client joins nothing, it only asks the members that are the fleet
- * now. Bounded: a fleet that cannot be reached within a couple of seconds yields nothing.
+ * Reads from the other members as Hazelcast clients, for a member whose own Hazelcast view is known to be stale
+ * (it stood still and was removed): a client joins nothing, it only asks a member. Each other member is asked on
+ * its own, in parallel, because while this member stood still the others may have split apart themselves (a
+ * partition read timing out after the repartition made two members suspect each other here): trusting the first
+ * answer could return the side that missed the rollback. Bounded: a member that cannot answer within the deadline
+ * yields nothing.
  */
 final class PeerRead {
 
     private static final System.Logger LOG = System.getLogger(PeerRead.class.getName());
+    private static final int CONNECT_TIMEOUT_MS = 1000;
+    private static final int CLUSTER_CONNECT_TIMEOUT_MS = 2000;
+    /** A client's call gives up after this many seconds instead of Hazelcast's two minutes. */
+    private static final int INVOCATION_TIMEOUT_SECONDS = 2;
 
     private PeerRead() {}
 
     /** One read at start, result unused: the client's classes are loaded before a stall needs them fast. */
-    static void warmUp(String clusterName, List<String> addresses) {
-        read(clusterName, addresses, HazelcastSetup.FLEET_MAP, "record", true);
+    static void warmUp(String clusterName, List<String> addresses, long deadlineMs) {
+        records(clusterName, addresses, HazelcastSetup.FLEET_MAP, "record", deadlineMs, true);
     }
 
-    /** The value under {@code key} in {@code map} as the members at {@code addresses} hold it, or null. */
-    static String record(String clusterName, List<String> addresses, String map, String key) {
-        return read(clusterName, addresses, map, key, false);
+    /**
+     * The value under {@code key} in {@code map} as each member at {@code addresses} holds it, one answer per member
+     * that answered within {@code deadlineMs} with a value (any order).
+     */
+    static List<String> records(String clusterName, List<String> addresses, String map, String key, long deadlineMs) {
+        return records(clusterName, addresses, map, key, deadlineMs, false);
     }
 
-    private static String read(String clusterName, List<String> addresses, String map, String key, boolean quiet) {
+    private static List<String> records(
+            String clusterName, List<String> addresses, String map, String key, long deadlineMs, boolean quiet) {
+        long t0 = System.nanoTime();
+        List<Callable<String>> reads = new ArrayList<>(addresses.size());
+        for (String address : addresses) {
+            reads.add(() -> read(clusterName, address, map, key, quiet));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, addresses.size()), r -> {
+            Thread t = new Thread(r, "relaygate-peer-read");
+            t.setDaemon(true);
+            return t;
+        });
+        List<String> answers = new ArrayList<>(addresses.size());
+        try {
+            for (Future<String> answer : pool.invokeAll(reads, deadlineMs, TimeUnit.MILLISECONDS)) {
+                if (!answer.isCancelled()) {
+                    String value = answer.get();
+                    if (value != null) {
+                        answers.add(value);
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        LOG.log(
+                quiet ? System.Logger.Level.DEBUG : System.Logger.Level.INFO,
+                "fleet: " + answers.size() + " of " + addresses.size() + " other members answered in "
+                        + (System.nanoTime() - t0) / 1_000_000 + " ms");
+        return answers;
+    }
+
+    /** The value as the member at {@code address} holds it; null when it has none or cannot be asked. */
+    private static String read(String clusterName, String address, String map, String key, boolean quiet) {
         ClientConfig client = new ClientConfig();
         client.setClusterName(clusterName);
         client.setInstanceName("relaygate-peer-read-" + System.nanoTime());
         client.setProperty("hazelcast.logging.type", "jdk");
         client.setProperty("hazelcast.client.statistics.enabled", "false");
+        client.setProperty("hazelcast.client.invocation.timeout.seconds", String.valueOf(INVOCATION_TIMEOUT_SECONDS));
+        // One address, no smart routing: the answer is this member's (its own cluster's), not a neighbour's.
         client.getNetworkConfig()
-                .setAddresses(addresses)
-                .setConnectionTimeout(1000)
+                .setAddresses(List.of(address))
+                .setConnectionTimeout(CONNECT_TIMEOUT_MS)
                 .setSmartRouting(false);
-        client.getConnectionStrategyConfig().getConnectionRetryConfig().setClusterConnectTimeoutMillis(2000);
-        long t0 = System.nanoTime();
-        HazelcastInstance peers = null;
+        client.getConnectionStrategyConfig()
+                .getConnectionRetryConfig()
+                .setClusterConnectTimeoutMillis(CLUSTER_CONNECT_TIMEOUT_MS);
+        HazelcastInstance peer = null;
         try {
-            peers = HazelcastClient.newHazelcastClient(client);
-            String value = peers.<String, String>getMap(map).get(key);
-            LOG.log(
-                    quiet ? System.Logger.Level.DEBUG : System.Logger.Level.INFO,
-                    "fleet: read the cluster record from the other members in " + (System.nanoTime() - t0) / 1_000_000
-                            + " ms");
-            return value;
+            peer = HazelcastClient.newHazelcastClient(client);
+            return peer.<String, String>getMap(map).get(key);
         } catch (RuntimeException e) {
             LOG.log(
                     quiet ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING,
-                    "fleet: the other members could not be asked directly (" + e + "); waiting for the merge");
+                    "fleet: member " + address + " could not be asked directly (" + e + ")");
             return null;
         } finally {
-            if (peers != null) {
-                peers.shutdown();
+            if (peer != null) {
+                peer.shutdown();
             }
         }
     }
