@@ -19,13 +19,13 @@ import org.junit.jupiter.api.Test;
 
 final class FleetFailoverChecksTest {
 
-    private static final FleetFailoverChecks CHECKS = new FleetFailoverChecks(30_000, 100, 1_000, 50, 30_000);
+    private static final FleetFailoverChecks CHECKS = new FleetFailoverChecks(30_000, 100, 1_000, 50, 5_000);
     /** Member 0 led and was killed 5 ms after the onset; member 1 took over. */
     private static final long KILL = ONSET + 5;
 
     private static final FleetFailoverChecks.Kill KILLED = new FleetFailoverChecks.Kill(0, IDS.get(0), KILL);
     private static final FleetFailoverChecks.NewLeader TOOK_OVER =
-            new FleetFailoverChecks.NewLeader(IDS.get(1), KILL + 5_500);
+            new FleetFailoverChecks.NewLeader(IDS.get(1), KILL + 800);
 
     @Test
     void survivorsThatElectANewLeaderAndRollBackInTimePass() {
@@ -33,9 +33,17 @@ final class FleetFailoverChecksTest {
 
         assertThat(eval.failures()).isEmpty();
         assertThat(eval.measuredFigures())
-                .containsEntry("failover_ms", 5_500.0)
+                .containsEntry("failover_ms", 800.0)
                 .containsEntry("new_leader", IDS.get(1))
                 .containsEntry("killed_member_failures", 2.0);
+    }
+
+    @Test
+    void aNewLeaderLaterThanTheTakeoverBoundFails() {
+        GateEvaluation eval =
+                evaluate(survivors(IDS.get(1)), new FleetFailoverChecks.NewLeader(IDS.get(1), KILL + 5_500), traffic());
+
+        assertThat(eval.failures()).anySatisfy(f -> assertThat(f).startsWith("failover_ms was 5500"));
     }
 
     @Test
