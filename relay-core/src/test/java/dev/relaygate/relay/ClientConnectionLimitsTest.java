@@ -18,6 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * more connections than the limit; and the phases the client timeouts must leave alone (a slow upstream,
  * a long stream to a silent client).
  */
+@Tag("abuse")
 final class ClientConnectionLimitsTest {
 
     private static final long HEADER_READ_MS = 400;

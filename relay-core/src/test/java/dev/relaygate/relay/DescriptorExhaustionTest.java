@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * the process has descriptors are refused cleanly past the connection limit, the relay serves again once
  * they close, and SIGTERM still ends it promptly.
  */
+@Tag("abuse")
 final class DescriptorExhaustionTest {
 
     private static final int OPEN_FILE_LIMIT = 512;

@@ -18,6 +18,7 @@ import dev.relaygate.relay.time.RandomSource;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * whose key was rejected or that is unhealthy is answered by blue (and the answer says why); the config can
  * turn the header off; forced requests are counted apart from canary samples.
  */
+@Tag("abuse")
 final class ClientRouteOverrideTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

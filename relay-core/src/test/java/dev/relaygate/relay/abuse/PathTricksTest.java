@@ -14,6 +14,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,6 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * in the OpenAI shape, and the upstream never sees them. Sent over a raw socket: an HTTP client library would
  * normalise the path before it left.
  */
+@Tag("abuse")
 final class PathTricksTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * when its timeout ends while it still waits, it gets 503 naming the relay's pool with {@code Retry-After},
  * counted apart from upstream timeouts (the upstream never saw it).
  */
+@Tag("abuse")
 final class PoolExhaustionTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -27,6 +27,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -40,6 +41,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>The inputs come from a seeded generator: each run draws a new seed unless {@code -Drelaygate.inputs.seed=N}
  * repeats one; the value is in every test's name. Outcome counts per kind of input are printed at the end.
  */
+@Tag("abuse")
 final class RandomInputsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

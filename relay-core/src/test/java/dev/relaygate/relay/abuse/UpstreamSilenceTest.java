@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * {@code streaming.idle_timeout_ms} the silence inside a started answer (SSE or JSON). A cut answer is the
  * upstream's failure, never the client's cancel.
  */
+@Tag("abuse")
 final class UpstreamSilenceTest {
 
     private static final long IDLE_MS = 500;

@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * state file copied at that instant, as {@code kill -9} would leave it) restarts with the decision in force,
  * whatever the config's routing says.
  */
+@Tag("abuse")
 final class OperatorDecisionRestartTest {
 
     private final ShiftedClock clock = new ShiftedClock();
