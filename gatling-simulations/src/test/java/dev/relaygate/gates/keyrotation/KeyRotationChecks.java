@@ -8,13 +8,15 @@ import java.util.List;
 /**
  * The key-rotation claim: with green's key rejected by its provider, a traffic-shift to green and a rollout
  * start are each refused by key validation, and no client meets green meanwhile. "Refused" means the relay's
- * documented refusal, a 409 whose OpenAI-shaped error has code {@code shift_blocked} and names green: any
- * other non-2xx (a 500, a 401 for a bad admin token, a 400 for a malformed body) proves nothing about keys.
+ * documented refusal, a 409 whose OpenAI-shaped error has code {@code shift_blocked} and {@code param} naming
+ * green's key field: the same 409 for an unhealthy green names no field, and any other non-2xx (a 500, a 401
+ * for a bad admin token, a 400 for a malformed body) proves nothing about keys.
  */
 final class KeyRotationChecks {
 
     static final int REFUSAL_STATUS = 409;
     static final String REFUSAL_CODE = "shift_blocked";
+    static final String KEY_FIELD = "environments.green.api_key";
 
     private KeyRotationChecks() {}
 
@@ -31,12 +33,12 @@ final class KeyRotationChecks {
         eval.isTrue(
                         "shift_refused_by_key_validation",
                         refusedForGreensKey(shift),
-                        "the traffic-shift to green to be answered 409 " + REFUSAL_CODE + " naming green (was "
-                                + describe(shift) + ")")
+                        "the traffic-shift to green to be answered 409 " + REFUSAL_CODE + " naming " + KEY_FIELD
+                                + " (was " + describe(shift) + ")")
                 .isTrue(
                         "rollout_refused_by_key_validation",
                         refusedForGreensKey(rollout),
-                        "the rollout start to be answered 409 " + REFUSAL_CODE + " naming green (was "
+                        "the rollout start to be answered 409 " + REFUSAL_CODE + " naming " + KEY_FIELD + " (was "
                                 + describe(rollout) + ")")
                 .atMost(
                         "green_served_while_key_rejected",
@@ -59,7 +61,7 @@ final class KeyRotationChecks {
         }
         var error = reply.body().path("error");
         return REFUSAL_CODE.equals(error.path("code").asText())
-                && error.path("message").asText().contains("green");
+                && KEY_FIELD.equals(error.path("param").asText());
     }
 
     private static String describe(AdminClient.Reply reply) {

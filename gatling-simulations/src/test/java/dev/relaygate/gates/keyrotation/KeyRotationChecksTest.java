@@ -34,9 +34,9 @@ final class KeyRotationChecksTest {
         assertThat(eval.failures())
                 .containsExactly(
                         "shift_refused_by_key_validation was false, but the gate requires the traffic-shift to green to be answered"
-                                + " 409 shift_blocked naming green (was 500 (no code))",
+                                + " 409 shift_blocked naming environments.green.api_key (was 500 (no code))",
                         "rollout_refused_by_key_validation was false, but the gate requires the rollout start to be answered"
-                                + " 409 shift_blocked naming green (was 401 unauthorized)");
+                                + " 409 shift_blocked naming environments.green.api_key (was 401 unauthorized)");
     }
 
     @Test
@@ -46,6 +46,16 @@ final class KeyRotationChecksTest {
                 "{\"error\":{\"message\":\"cannot go from ROLLED_BACK to CANARY\",\"code\":\"illegal_transition\"}}");
 
         assertThat(KeyRotationChecks.refusedForGreensKey(illegal)).isFalse();
+    }
+
+    @Test
+    void theSameRefusalForAnUnhealthyGreenIsNotAKeyValidationRefusal() throws Exception {
+        AdminClient.Reply unhealthy = reply(
+                409,
+                "{\"error\":{\"message\":\"green is unhealthy: HTTP 503; shift to green 10% blocked\","
+                        + "\"type\":\"invalid_request_error\",\"param\":null,\"code\":\"shift_blocked\"}}");
+
+        assertThat(KeyRotationChecks.refusedForGreensKey(unhealthy)).isFalse();
     }
 
     @Test
@@ -63,7 +73,8 @@ final class KeyRotationChecksTest {
         return reply(
                 409,
                 "{\"error\":{\"message\":\"green's key was rejected: 401; shift to green 10% blocked\","
-                        + "\"type\":\"invalid_request_error\",\"code\":\"shift_blocked\"}}");
+                        + "\"type\":\"invalid_request_error\",\"param\":\"environments.green.api_key\","
+                        + "\"code\":\"shift_blocked\"}}");
     }
 
     private static AdminClient.Reply reply(int status, String body) throws Exception {

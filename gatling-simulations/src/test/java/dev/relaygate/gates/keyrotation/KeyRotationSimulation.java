@@ -16,7 +16,7 @@ import java.util.function.UnaryOperator;
 /**
  * Gate {@code key-rotation}: green's provider rejects green's key (its key was rotated and the relay still
  * holds the old one). Raising green - by traffic-shift or by starting a rollout - must be refused by key
- * validation (409 {@code shift_blocked} naming green), and under load no client may see an error from green. Then the provider accepts the key
+ * validation (409 {@code shift_blocked} naming green's key field), and under load no client may see an error from green. Then the provider accepts the key
  * again and a shift is tried once more; that outcome is reported, not gated (health checks may lag).
  */
 public class KeyRotationSimulation extends JsonLoadGate {

@@ -75,7 +75,12 @@ public final class ControlRequest {
     }
 
     public void error(int status, String message, String type, String code) {
-        ErrorResponses.send(request.response(), status, message, type, null, code);
+        error(status, message, type, null, code);
+    }
+
+    /** @param param the field at fault (the OpenAI error shape's {@code param}), or null */
+    public void error(int status, String message, String type, String param, String code) {
+        ErrorResponses.send(request.response(), status, message, type, param, code);
     }
 
     private static ObjectMapper mapper() {

@@ -1,6 +1,7 @@
 package dev.relaygate.relay.admin;
 
 import dev.relaygate.relay.config.InvalidValueException;
+import dev.relaygate.relay.health.ShiftVeto;
 import dev.relaygate.relay.rollout.Decisions;
 import dev.relaygate.relay.rollout.IllegalTransitionException;
 import dev.relaygate.relay.rollout.RolloutTicker;
@@ -35,13 +36,13 @@ public final class OperatorCalls {
 
     /** Vets green when {@code greenWeight > 0}, then runs {@code work} on the rollout thread and replies 200 with its result. */
     void guarded(ControlRequest r, int greenWeight, Callable<Map<String, Object>> work) {
-        Future<String> vetted = greenWeight > 0 ? guard.check(greenWeight) : Future.succeededFuture();
+        Future<ShiftVeto> vetted = greenWeight > 0 ? guard.check(greenWeight) : Future.succeededFuture();
         vetted.onComplete(done -> {
-            String veto = done.succeeded()
+            ShiftVeto veto = done.succeeded()
                     ? done.result()
-                    : "green could not be checked: " + done.cause().getMessage();
+                    : ShiftVeto.unchecked(done.cause().getMessage());
             if (veto != null) {
-                r.error(409, veto, "invalid_request_error", "shift_blocked");
+                r.error(409, veto.message(), "invalid_request_error", veto.param(), "shift_blocked");
             } else {
                 onRolloutThread(r, work);
             }

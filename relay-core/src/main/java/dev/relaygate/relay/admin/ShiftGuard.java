@@ -1,5 +1,6 @@
 package dev.relaygate.relay.admin;
 
+import dev.relaygate.relay.health.ShiftVeto;
 import io.vertx.core.Future;
 
 /**
@@ -10,7 +11,7 @@ import io.vertx.core.Future;
 @FunctionalInterface
 public interface ShiftGuard {
 
-    Future<String> check(int greenWeight);
+    Future<ShiftVeto> check(int greenWeight);
 
     static ShiftGuard allowAll() {
         return greenWeight -> Future.succeededFuture();

@@ -68,16 +68,16 @@ public final class HealthMonitor implements AutoCloseable {
      * Vets a shift that sends green traffic: a fresh probe of green's key; 401/403 or an unhealthy
      * answer blocks it with a reason naming the environment and the status (never the key).
      */
-    public Future<String> vetGreen(int greenWeight) {
+    public Future<ShiftVeto> vetGreen(int greenWeight) {
         return check(Environment.GREEN).map(c -> {
             if (c.keyRejected()) {
-                return "green's key was rejected: " + c.describe() + "; shift to green " + greenWeight
-                        + "% blocked so no client sees green's " + c.status()
-                        + " (fix environments.green.api_key, then "
-                        + "POST /admin/validate-keys)";
+                return ShiftVeto.keyRejected("green's key was rejected: " + c.describe() + "; shift to green "
+                        + greenWeight + "% blocked so no client sees green's " + c.status() + " (fix "
+                        + ShiftVeto.GREEN_KEY_FIELD + ", then POST /admin/validate-keys)");
             }
             if (!c.healthy()) {
-                return "green is unhealthy: " + c.describe() + "; shift to green " + greenWeight + "% blocked";
+                return ShiftVeto.unhealthy(
+                        "green is unhealthy: " + c.describe() + "; shift to green " + greenWeight + "% blocked");
             }
             return null;
         });

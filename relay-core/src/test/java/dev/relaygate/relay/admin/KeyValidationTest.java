@@ -51,6 +51,22 @@ final class KeyValidationTest {
         }
     }
 
+    @Test
+    void anUnhealthyGreenBlocksAShiftWithoutNamingTheKeyField() {
+        try (RelayFixture f = RelayFixture.start(c -> c, RandomSource.seeded(4))) {
+            f.green.switchProfile(ProfileSettings.of(Profile.RESET));
+
+            HttpResponse<String> r = admin(f, "POST", "/admin/traffic-shift", "{\"blue\":90,\"green\":10}");
+
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(409);
+            JsonNode error = json(r).path("error");
+            assertThat(error.path("code").asText()).isEqualTo("shift_blocked");
+            assertThat(error.path("message").asText()).startsWith("green is unhealthy");
+            // the key is not at fault: a client that checks param cannot mistake this for a rejected key
+            assertThat(error.path("param").isNull()).as(r.body()).isTrue();
+        }
+    }
+
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(
             delimiter = '|',
@@ -70,6 +86,7 @@ final class KeyValidationTest {
                     .contains("green's key was rejected")
                     .contains("HTTP 401");
             assertThat(error.path("code").asText()).isEqualTo("shift_blocked");
+            assertThat(error.path("param").asText()).isEqualTo("environments.green.api_key");
             assertThat(r.body()).doesNotContain("sk-green-WRONG");
             assertThat(f.relay.policyStore().current().greenWeight()).isZero();
             assertThat(f.relay.rollout().state().phase()).isEqualTo(Phase.STABLE);
