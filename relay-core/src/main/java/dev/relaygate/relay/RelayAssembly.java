@@ -15,7 +15,6 @@ import dev.relaygate.relay.config.RequestLogConfig;
 import dev.relaygate.relay.config.TrafficShiftSettings;
 import dev.relaygate.relay.exchange.ExchangeListener;
 import dev.relaygate.relay.fleet.Fleet;
-import dev.relaygate.relay.fleet.FleetIntervals;
 import dev.relaygate.relay.fleet.HazelcastSetup;
 import dev.relaygate.relay.health.HealthMonitor;
 import dev.relaygate.relay.log.CostCalculator;
@@ -25,6 +24,7 @@ import dev.relaygate.relay.metrics.RelayMetrics;
 import dev.relaygate.relay.proxy.GreenAccess;
 import dev.relaygate.relay.proxy.ProxyContext;
 import dev.relaygate.relay.proxy.ProxyHandler;
+import dev.relaygate.relay.rollout.ControllerMode;
 import dev.relaygate.relay.rollout.Decisions;
 import dev.relaygate.relay.rollout.EventTimeline;
 import dev.relaygate.relay.rollout.MetricsIntervalSource;
@@ -145,15 +145,16 @@ final class RelayAssembly implements AutoCloseable {
         EventTimeline timeline = new EventTimeline();
         MetricsIntervalSource ownIntervals = new MetricsIntervalSource(metrics, shadowSummary);
         // In a fleet the controller judges what every member reported (it ticks only on the leader).
-        FleetIntervals fleetIntervals = hazelcast == null ? null : Fleet.intervals(hazelcast, config.cluster(), clock);
+        Fleet.Seams fleetSeams = hazelcast == null ? null : Fleet.seams(hazelcast, config.cluster(), clock);
         this.rollout = new RolloutController(
-                fleetIntervals != null ? fleetIntervals : ownIntervals,
+                fleetSeams != null ? fleetSeams.intervals() : ownIntervals,
                 (weight, why) -> decisionStore.setGreenWeight(weight, "rollout: " + why),
                 clock,
                 timeline,
                 stateFile,
                 () -> rolesOf(upstreams.environments(), upstreams.rolesSwapped()),
-                () -> persistedRouting(decisionStore.current()));
+                () -> persistedRouting(decisionStore.current()),
+                fleetSeams != null ? fleetSeams.controllerMode() : ControllerMode.ALONE);
         if (saved.isPresent()) {
             // The file now says how this config's roles were resolved: a config edited back later must win.
             rollout.saveState();
@@ -170,7 +171,7 @@ final class RelayAssembly implements AutoCloseable {
                         () -> rolesOf(upstreams.environments(), upstreams.rolesSwapped()),
                         upstreams::swapRoles,
                         ownIntervals,
-                        fleetIntervals);
+                        fleetSeams);
         if (fleet != null) {
             // Refuses a config that differs from the fleet's; takes the cluster's record over the state file.
             fleet.start(config);

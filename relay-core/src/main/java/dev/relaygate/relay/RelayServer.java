@@ -48,11 +48,13 @@ public final class RelayServer implements AutoCloseable {
     private final RelayAssembly parts;
     private volatile int port;
     private volatile boolean closed;
-    private DescriptorBudget budget;
-    private ConnectionGuard guard;
+    private final DescriptorBudget budget;
+    private final ConnectionGuard guard;
 
-    private RelayServer(RelayAssembly parts) {
+    private RelayServer(RelayAssembly parts, DescriptorBudget budget, ConnectionGuard guard) {
         this.parts = parts;
+        this.budget = budget;
+        this.guard = guard;
     }
 
     /** Starts with the system clock and per-thread random numbers; blocks until listening. */
@@ -79,17 +81,13 @@ public final class RelayServer implements AutoCloseable {
             throw ConfigException.of(problems);
         }
         AcceptPathPreload.run();
-        RelayServer relay = new RelayServer(RelayAssembly.build(config, clock, random));
+        RelayAssembly parts = RelayAssembly.build(config, clock, random);
+        RelayServer relay;
         try {
-            // Read after Vert.x is up, so its selectors and the jars opened so far count as in use.
-            relay.budget = DescriptorBudget.of(config);
-            relay.guard = new ConnectionGuard(config.server(), relay.budget);
-            relay.listen().await(30, TimeUnit.SECONDS);
-            relay.firstConnection();
-            relay.parts.startTimers();
+            relay = listening(parts, config);
         } catch (Exception e) {
-            relay.parts.close();
-            relay.parts.vertx.close();
+            parts.close();
+            parts.vertx.close();
             if (e instanceof ConfigException configProblem) {
                 throw configProblem;
             }
@@ -103,6 +101,16 @@ public final class RelayServer implements AutoCloseable {
         return relay;
     }
 
+    private static RelayServer listening(RelayAssembly parts, RelayConfig config) throws Exception {
+        // Read after Vert.x is up, so its selectors and the jars opened so far count as in use.
+        DescriptorBudget budget = DescriptorBudget.of(config);
+        RelayServer relay = new RelayServer(parts, budget, new ConnectionGuard(config.server(), budget));
+        relay.listen().await(30, TimeUnit.SECONDS);
+        relay.firstConnection();
+        parts.startTimers();
+        return relay;
+    }
+
     private Future<Void> listen() {
         RelayConfig config = parts.config;
         String host = config.server().host();
@@ -112,13 +120,11 @@ public final class RelayServer implements AutoCloseable {
         // over the instances. Port 0 would give each instance its own random port; Vert.x's
         // negative port means "one random port shared by all servers asking for it".
         int requested = config.server().port() == 0 ? -1 : config.server().port();
-        ConnectionGuard connectionGuard = guard;
         List<RelayVerticle> started = new CopyOnWriteArrayList<>();
         return parts.vertx
                 .deployVerticle(
                         () -> {
-                            RelayVerticle v =
-                                    new RelayVerticle(host, requested, parts.requestHandler, drain, connectionGuard);
+                            RelayVerticle v = new RelayVerticle(host, requested, parts.requestHandler, drain, guard);
                             started.add(v);
                             return v;
                         },

@@ -7,6 +7,7 @@ import dev.relaygate.relay.config.ConfigException;
 import dev.relaygate.relay.config.RelayConfig;
 import dev.relaygate.relay.config.TrafficShiftSettings;
 import dev.relaygate.relay.judge.IntervalSlice;
+import dev.relaygate.relay.rollout.ControllerMode;
 import dev.relaygate.relay.rollout.Decisions;
 import dev.relaygate.relay.rollout.IntervalSource;
 import dev.relaygate.relay.rollout.PersistedRouting;
@@ -62,6 +63,7 @@ public final class Fleet implements Decisions, AutoCloseable {
     private final FleetIntervals intervals;
     private final FleetMap records;
     private final FleetMembers members;
+    private final FleetAdvanceHold hold;
     private final AppliedVersions appliedVersions = new AppliedVersions();
     private final Object applyLock = new Object();
     private final ScheduledExecutorService timer;
@@ -74,13 +76,12 @@ public final class Fleet implements Decisions, AutoCloseable {
     private volatile boolean connected = true;
     private volatile boolean leading;
     private final JudgeView judgeView = new JudgeView();
-    private volatile List<String> excluded = List.of();
 
     /**
      * @param live      the store requests route by
      * @param staging   the store decisions are computed in (the admin API's and the controller's)
      * @param local     this member's own interval outcomes (the relay's metrics)
-     * @param intervals the fleet's reports; the controller's interval source on the leader
+     * @param seams     the fleet's reports and advance hold, which the controller was built on
      */
     public Fleet(
             ClusterConfig config,
@@ -92,7 +93,7 @@ public final class Fleet implements Decisions, AutoCloseable {
             Supplier<UpstreamRoles> roles,
             Runnable swapRoles,
             IntervalSource local,
-            FleetIntervals intervals) {
+            Seams seams) {
         this.config = config;
         this.hazelcast = hazelcast;
         this.clock = clock;
@@ -102,22 +103,48 @@ public final class Fleet implements Decisions, AutoCloseable {
         this.roles = roles;
         this.swapRoles = swapRoles;
         this.local = local;
-        this.intervals = intervals;
+        this.intervals = seams.intervals;
         this.records = new FleetMap(hazelcast);
-        this.members = new FleetMembers(hazelcast, config, clock);
+        this.members = seams.members;
+        this.hold = seams.hold;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "relaygate-fleet");
             t.setDaemon(true);
             return t;
         });
-        controller.holdAdvancesWhile(this::advanceHold);
-        // The cluster record is where a decision must be first; this member's state file follows what it applied.
-        controller.saveOnlyWhenAsked();
     }
 
-    /** The reports map the leader's judge reads; built before the controller, whose interval source it is. */
-    public static FleetIntervals intervals(HazelcastInstance hazelcast, ClusterConfig config, Clock clock) {
-        return new FleetIntervals(hazelcast, hazelcast.getMap(HazelcastSetup.INTERVALS_MAP), config.memberId(), clock);
+    /**
+     * The parts of the fleet the rollout controller is built on, made before it: the reports the leader's judge
+     * reads (the controller's interval source) and the hold on advancing (its {@link ControllerMode}).
+     */
+    public static final class Seams {
+        private final FleetIntervals intervals;
+        private final FleetMembers members;
+        private final FleetAdvanceHold hold;
+
+        private Seams(FleetIntervals intervals, FleetMembers members, FleetAdvanceHold hold) {
+            this.intervals = intervals;
+            this.members = members;
+            this.hold = hold;
+        }
+
+        public FleetIntervals intervals() {
+            return intervals;
+        }
+
+        /** Alone never; in a fleet the controller writes no state file by itself and waits while the hold says why. */
+        public ControllerMode controllerMode() {
+            return ControllerMode.inFleet(hold);
+        }
+    }
+
+    public static Seams seams(HazelcastInstance hazelcast, ClusterConfig config, Clock clock) {
+        FleetMembers members = new FleetMembers(hazelcast, config, clock);
+        return new Seams(
+                new FleetIntervals(hazelcast, hazelcast.getMap(HazelcastSetup.INTERVALS_MAP), config.memberId(), clock),
+                members,
+                new FleetAdvanceHold(members, config));
     }
 
     /**
@@ -242,10 +269,10 @@ public final class Fleet implements Decisions, AutoCloseable {
         }
         if (!live) {
             // Nothing to judge: no cluster call, so an idle fleet costs next to nothing.
-            excluded = List.of();
+            hold.exclude(List.of());
             return;
         }
-        excluded = intervals.silent(members.ids(), members.since());
+        hold.exclude(intervals.silent(members.ids(), members.since()));
         try {
             decide(() -> {
                 controller.tick();
@@ -349,7 +376,7 @@ public final class Fleet implements Decisions, AutoCloseable {
         boolean leader = isLeader();
         Map<String, Long> heard = intervals.lastHeard();
         long now = clock.currentTimeMillis();
-        List<?> excludedNow = leader ? excluded : judgeView.excluded();
+        List<?> excludedNow = leader ? hold.excluded() : judgeView.excluded();
         List<Map<String, Object>> list = members.rows(newest, id -> {
             Map<String, Object> reporting = new LinkedHashMap<>();
             reporting.put("reporting", !excludedNow.contains(id));
@@ -512,18 +539,9 @@ public final class Fleet implements Decisions, AutoCloseable {
                 clock.currentTimeMillis());
     }
 
-    private String advanceHold() {
-        if (!members.hasQuorum()) {
-            return "this member sees " + members.count() + " of "
-                    + config.members().size() + " fleet members (a majority is " + config.quorum() + ")";
-        }
-        List<String> silent = excluded;
-        return silent.isEmpty() ? null : "members not reporting (left out of the window): " + String.join(", ", silent);
-    }
-
     private void publishJudgeView() {
-        records.publishJudgeView(
-                judgeView.make(config.memberId(), clock.currentTimeMillis(), excluded, controller.lastVerdict()));
+        records.publishJudgeView(judgeView.make(
+                config.memberId(), clock.currentTimeMillis(), hold.excluded(), controller.lastVerdict()));
     }
 
     private void adoptJudgeView(String json) {

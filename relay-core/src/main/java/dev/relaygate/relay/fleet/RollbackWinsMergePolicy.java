@@ -2,7 +2,7 @@ package dev.relaygate.relay.fleet;
 
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.spi.merge.MergingValue;
+import com.hazelcast.spi.merge.MergingEntry;
 import com.hazelcast.spi.merge.SplitBrainMergePolicy;
 
 /**
@@ -10,22 +10,27 @@ import com.hazelcast.spi.merge.SplitBrainMergePolicy;
  * whose history holds more rollbacks survives, otherwise the higher version (see {@link ClusterRecord#survivor}).
  * Other entries of the fleet map keep the healed cluster's value when it has one.
  */
-public final class RollbackWinsMergePolicy implements SplitBrainMergePolicy<Object, MergingValue<Object>, Object> {
+public final class RollbackWinsMergePolicy
+        implements SplitBrainMergePolicy<Object, MergingEntry<Object, Object>, Object> {
 
     private static final System.Logger LOG = System.getLogger(RollbackWinsMergePolicy.class.getName());
 
     @Override
-    public Object merge(MergingValue<Object> merging, MergingValue<Object> existing) {
+    public Object merge(MergingEntry<Object, Object> merging, MergingEntry<Object, Object> existing) {
         if (existing == null) {
             return merging.getRawValue();
         }
         if (merging == null) {
             return existing.getRawValue();
         }
+        if (!FleetMap.RECORD.equals(merging.getKey())) {
+            return existing.getRawValue();
+        }
         ClusterRecord a = asRecord(existing.getValue());
         ClusterRecord b = asRecord(merging.getValue());
         if (a == null || b == null) {
-            return existing.getRawValue();
+            // unreadable on one side: the readable one stands (the healed cluster's when both are)
+            return b != null ? merging.getRawValue() : existing.getRawValue();
         }
         ClusterRecord kept = ClusterRecord.survivor(a, b);
         LOG.log(
@@ -37,7 +42,7 @@ public final class RollbackWinsMergePolicy implements SplitBrainMergePolicy<Obje
     }
 
     private static ClusterRecord asRecord(Object value) {
-        if (!(value instanceof String json) || !json.contains("\"rollout\"")) {
+        if (!(value instanceof String json)) {
             return null;
         }
         try {

@@ -41,8 +41,8 @@ public final class RolloutController {
     private final Supplier<UpstreamRoles> roles;
     private final Supplier<PersistedRouting> routing;
     private final Object effectsLock = new Object();
-    private volatile Supplier<String> advanceHold = () -> null;
-    private volatile boolean savesOnChange = true;
+    private final Supplier<String> advanceHold;
+    private final boolean savesOnChange;
     private WindowBuffer buffer = new WindowBuffer();
     private volatile Verdict lastVerdict;
     private Decision lastDecision;
@@ -70,6 +70,21 @@ public final class RolloutController {
             StateFile stateFile,
             Supplier<UpstreamRoles> roles,
             Supplier<PersistedRouting> routing) {
+        this(source, traffic, clock, timeline, stateFile, roles, routing, ControllerMode.ALONE);
+    }
+
+    /** @param mode alone, or the leader of a fleet (see {@link ControllerMode}) */
+    public RolloutController(
+            IntervalSource source,
+            TrafficControl traffic,
+            Clock clock,
+            EventTimeline timeline,
+            StateFile stateFile,
+            Supplier<UpstreamRoles> roles,
+            Supplier<PersistedRouting> routing,
+            ControllerMode mode) {
+        this.advanceHold = mode.advanceHold();
+        this.savesOnChange = mode.savesOnChange();
         this.roles = Objects.requireNonNull(roles, "roles");
         this.routing = Objects.requireNonNull(routing, "routing");
         this.source = Objects.requireNonNull(source, "source");
@@ -167,16 +182,6 @@ public final class RolloutController {
     }
 
     /**
-     * What may stop a healthy step from advancing although the judge found nothing wrong: in a fleet, members
-     * that stopped reporting (their traffic is unjudged) or too few members in sight. Rollbacks are never held.
-     *
-     * @param hold returns why advancing must wait, or null when it may advance
-     */
-    public void holdAdvancesWhile(Supplier<String> hold) {
-        this.advanceHold = Objects.requireNonNull(hold, "hold");
-    }
-
-    /**
      * Takes a state decided elsewhere (another member of the fleet committed it) without side effects on
      * weights: the caller applies the routing that came with it. Publishes what changed to the timeline and
      * keeps the state file as the last state this member applied. Runs on the rollout thread.
@@ -202,15 +207,6 @@ public final class RolloutController {
                     : EventType.CLUSTER_APPLIED;
             timeline.publish(RolloutEvent.of(now, type, previous, next, message, null));
         }
-    }
-
-    /**
-     * From now on a change does not write the state file by itself: the caller saves with {@link #saveState()} once
-     * the change is where it must be first. A fleet member commits a decision to the cluster record before it
-     * writes its own file, so the file never stands between a rollback and the other members.
-     */
-    public void saveOnlyWhenAsked() {
-        this.savesOnChange = false;
     }
 
     /**

@@ -40,7 +40,7 @@ final class ClusterRecordTest {
         return h;
     }
 
-    private static Verdict breach() {
+    static Verdict breach() {
         WindowBuffer buffer = new WindowBuffer();
         for (int s = 0; s < 10; s++) {
             buffer.add(slice(s, s == 9 ? 20 : 0));
@@ -49,7 +49,7 @@ final class ClusterRecordTest {
         return new CanaryJudge(settings.validationThreshold()).judge(buffer.window(0), JudgeMode.CANARY, 10_000);
     }
 
-    private static ClusterRecord record(long version, long rollbacks, RolloutState state) {
+    static ClusterRecord record(long version, long rollbacks, RolloutState state) {
         return new ClusterRecord(
                 version,
                 rollbacks,
@@ -60,11 +60,11 @@ final class ClusterRecordTest {
                 7);
     }
 
-    private static RolloutState canary(int step) {
+    static RolloutState canary(int step) {
         return new RolloutState(Phase.CANARY, step, 10 * step, TrafficShiftSettings.defaults(), 1, 2, null);
     }
 
-    private static RolloutState rolledBack(Verdict v) {
+    static RolloutState rolledBack(Verdict v) {
         return new RolloutState(
                 Phase.ROLLED_BACK,
                 0,

@@ -58,17 +58,18 @@ final class FleetHarness implements AutoCloseable {
             RoutingPolicy initial = RoutingPolicy.initial(0, RoutingStrategy.WEIGHTED, System.currentTimeMillis());
             this.live = new PolicyStore(initial, Clock.system());
             this.staging = new PolicyStore(initial, Clock.system());
-            FleetIntervals reports = Fleet.intervals(hazelcast, cluster, Clock.system());
+            Fleet.Seams seams = Fleet.seams(hazelcast, cluster, Clock.system());
             this.controller = new RolloutController(
-                    input == JudgeInput.OWN ? own : reports,
+                    input == JudgeInput.OWN ? own : seams.intervals(),
                     (w, why) -> staging.setGreenWeight(w, "rollout: " + why),
                     Clock.system(),
                     new EventTimeline(),
                     null,
                     () -> ROLES,
-                    () -> null);
+                    () -> null,
+                    seams.controllerMode());
             this.fleet = new Fleet(
-                    cluster, hazelcast, Clock.system(), live, staging, controller, () -> ROLES, () -> {}, own, reports);
+                    cluster, hazelcast, Clock.system(), live, staging, controller, () -> ROLES, () -> {}, own, seams);
         }
 
         /** Runs the member's ticks every {@code periodMs}, as the relay's rollout thread does. */

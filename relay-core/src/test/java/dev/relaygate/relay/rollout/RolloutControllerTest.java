@@ -14,6 +14,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +31,18 @@ final class RolloutControllerTest {
     private RolloutController controller(Path stateFile) {
         return new RolloutController(
                 source, source, clock, timeline, stateFile == null ? null : new StateFile(stateFile));
+    }
+
+    private RolloutController inFleet(Path stateFile, Supplier<String> advanceHold) {
+        return new RolloutController(
+                source,
+                source,
+                clock,
+                timeline,
+                stateFile == null ? null : new StateFile(stateFile),
+                () -> null,
+                () -> null,
+                ControllerMode.inFleet(advanceHold));
     }
 
     private void seconds(RolloutController c, int n) {
@@ -187,16 +201,33 @@ final class RolloutControllerTest {
     }
 
     @Test
-    void aControllerThatSavesOnlyWhenAskedLeavesTheStateFileToItsCaller(@TempDir Path dir) {
+    void aFleetControllerLeavesTheStateFileToItsCaller(@TempDir Path dir) {
         Path file = dir.resolve("rollout-state.json");
-        RolloutController c = controller(file);
-        c.saveOnlyWhenAsked();
+        RolloutController c = inFleet(file, () -> null);
         c.start(FAST, false);
         c.rollbackManually(ManualChange.ROLLBACK);
         assertThat(new StateFile(file).load()).isEmpty();
         c.saveState();
         assertThat(new StateFile(file).load())
                 .hasValueSatisfying(saved -> assertThat(saved.phase()).isEqualTo(Phase.ROLLED_BACK));
+    }
+
+    @Test
+    void aFleetHoldKeepsAHealthyStepWhereItIsButNeverHoldsARollback() {
+        AtomicReference<String> hold = new AtomicReference<>("members not reporting (left out of the window): m2");
+        RolloutController c = inFleet(null, hold::get);
+        c.start(FAST, false);
+        seconds(c, 120);
+        assertThat(c.state().greenWeight()).isEqualTo(25);
+
+        hold.set(null);
+        seconds(c, 60);
+        assertThat(c.state().greenWeight()).isEqualTo(50);
+
+        hold.set("this member sees 1 of 3 fleet members (a majority is 2)");
+        source.greenErrors = 10;
+        seconds(c, 1);
+        assertThat(c.state().phase()).isEqualTo(Phase.ROLLED_BACK);
     }
 
     /** Repeated: the race between the compare-and-set and the caller's own check only shows now and then. */
