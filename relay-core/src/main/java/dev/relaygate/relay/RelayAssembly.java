@@ -27,6 +27,7 @@ import dev.relaygate.relay.proxy.ProxyHandler;
 import dev.relaygate.relay.rollout.ControllerMode;
 import dev.relaygate.relay.rollout.Decisions;
 import dev.relaygate.relay.rollout.EventTimeline;
+import dev.relaygate.relay.rollout.ManualChange;
 import dev.relaygate.relay.rollout.MetricsIntervalSource;
 import dev.relaygate.relay.rollout.PersistedRouting;
 import dev.relaygate.relay.rollout.PersistedState;
@@ -220,9 +221,13 @@ final class RelayAssembly implements AutoCloseable {
                 logs.enabled() || !config.prices().isEmpty() ? List.of(accounting) : List.of();
         ProxyContext proxyContext = new ProxyContext(
                 vertx, clock, random.independent(RETRY_JITTER), metrics, upstreams, config, listeners, mirror);
-        // A client's X-Route-Policy: green never reaches a rolled-back, key-rejected or unhealthy green.
+        // A client's X-Route-Policy: green never reaches a rolled-back, key-rejected or unhealthy green. Rolled back
+        // means the rollout ended so, or the operator's last change was a rollback (with no rollout running, the
+        // phase stays STABLE); the operator's next change (a shift, a reset) lets a client ask for green again.
         GreenAccess greenAccess =
-                () -> rollout.state().phase() == Phase.ROLLED_BACK ? "green is rolled back" : health.greenRefusal();
+                () -> rollout.state().phase() == Phase.ROLLED_BACK || ManualChange.ROLLBACK.made(policyStore.current())
+                        ? "green is rolled back"
+                        : health.greenRefusal();
         ProxyHandler proxy = new ProxyHandler(proxyContext, policyStore, random, config, greenAccess);
 
         // Control paths. Every change that sends green traffic is vetted by a fresh probe of green first.

@@ -1,5 +1,7 @@
 package dev.relaygate.relay.rollout;
 
+import dev.relaygate.relay.routing.RoutingPolicy;
+
 /**
  * Why an operator changed routing by hand. The controller acts on the cause (a rollback ends a
  * rollout as ROLLED_BACK, every other change stops it as STABLE); the text is what the policy's
@@ -26,5 +28,10 @@ public enum ManualChange {
     /** The text a policy's {@code changed_by} and an event's reason show. */
     public String changedBy() {
         return changedBy;
+    }
+
+    /** Whether this cause made {@code policy} (it is the last change to it). */
+    public boolean made(RoutingPolicy policy) {
+        return changedBy.equals(policy.changedBy());
     }
 }

@@ -79,6 +79,23 @@ final class ClientRouteOverrideTest {
     }
 
     @Test
+    void aForcedGreenIsAnsweredByBlueAfterAManualRollbackWithNoRolloutRunning() throws IOException {
+        try (RelayFixture f = RelayFixture.start(c -> c, RandomSource.seeded(5))) {
+            admin(f, "POST", "/admin/traffic-shift", "{\"blue\":80,\"green\":20}", 200);
+            admin(f, "POST", "/admin/rollback", "{}", 200);
+            assertThat(f.relay.rollout().state().phase()).isEqualTo(Phase.STABLE);
+
+            assertAllAnsweredByBlue(f, "green is rolled back");
+
+            // the operator's next change is a decision about green: a client may ask for it again
+            admin(f, "POST", "/admin/traffic-shift", "{\"blue\":90,\"green\":10}", 200);
+            HttpResponse<String> r = forced(f, "green");
+            assertThat(r.headers().firstValue("X-Relay-Environment")).contains("green");
+            assertThat(r.headers().firstValue("X-Relay-Override")).contains("applied");
+        }
+    }
+
+    @Test
     void aForcedGreenIsAnsweredByBlueWhileGreensKeyIsRejected() throws IOException {
         try (RelayFixture f = RelayFixture.start(
                 c -> c.withEnvironments(new EnvironmentsConfig(
