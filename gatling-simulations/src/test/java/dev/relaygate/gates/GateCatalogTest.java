@@ -3,9 +3,7 @@ package dev.relaygate.gates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.relaygate.gates.compare.ComparisonGate;
-import dev.relaygate.gates.fleet.FleetGateSimulation;
-import dev.relaygate.gates.load.GateSimulation;
+import io.gatling.javaapi.core.Simulation;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -93,10 +91,7 @@ final class GateCatalogTest {
                         "dev.relaygate.gates." + pkg + "." + name.replace(".class", ""),
                         false,
                         GateCatalogTest.class.getClassLoader());
-                if ((GateSimulation.class.isAssignableFrom(c)
-                                || FleetGateSimulation.class.isAssignableFrom(c)
-                                || ComparisonGate.class.isAssignableFrom(c))
-                        && !Modifier.isAbstract(c.getModifiers())) {
+                if (Simulation.class.isAssignableFrom(c) && !Modifier.isAbstract(c.getModifiers())) {
                     out.add(c);
                 }
             }
