@@ -52,7 +52,7 @@ public final class RolloutController {
     /** @param stateFile where phase and weights persist; null keeps them in memory only */
     public RolloutController(
             IntervalSource source, TrafficControl traffic, Clock clock, EventTimeline timeline, StateFile stateFile) {
-        this(source, traffic, clock, timeline, stateFile, () -> null, () -> null);
+        this(source, traffic, clock, timeline, stateFile, () -> null, () -> null, ControllerMode.ALONE);
     }
 
     /**
@@ -61,19 +61,8 @@ public final class RolloutController {
      *                  they are the config's reversed); its value may be null when not known
      * @param routing   the routing in force right now, saved with every state; its value is null while the
      *                  routing is still the config's
+     * @param mode      alone, or the leader of a fleet (see {@link ControllerMode})
      */
-    public RolloutController(
-            IntervalSource source,
-            TrafficControl traffic,
-            Clock clock,
-            EventTimeline timeline,
-            StateFile stateFile,
-            Supplier<UpstreamRoles> roles,
-            Supplier<PersistedRouting> routing) {
-        this(source, traffic, clock, timeline, stateFile, roles, routing, ControllerMode.ALONE);
-    }
-
-    /** @param mode alone, or the leader of a fleet (see {@link ControllerMode}) */
     public RolloutController(
             IntervalSource source,
             TrafficControl traffic,
