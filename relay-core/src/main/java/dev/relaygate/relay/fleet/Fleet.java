@@ -212,18 +212,25 @@ public final class Fleet implements Decisions, AutoCloseable {
             heldSince = clock.currentTimeMillis();
             live.update(p -> p.withGreenWeight(0, "held after standing still " + stalledMs + " ms"));
         }
-        // Here, on the watch's own thread: a periodic re-read stuck across the stall must not delay it.
+        // Here, on the watch's own thread: a periodic re-read stuck across the stall must not delay it. The others
+        // may have split while this member stood still: the record that stands among all answers (and this member's
+        // own) is the one to run, so one side's missed rollback cannot win. A standing record that sends nothing to
+        // green runs as soon as it is known; anything else waits for every answer (or the deadline), green held.
+        ClusterRecord[] standing = {null};
         List<String> answers = PeerRead.records(
-                config.name(), others, HazelcastSetup.FLEET_MAP, FleetMap.RECORD, PEER_READ_DEADLINE_MS);
+                config.name(), others, HazelcastSetup.FLEET_MAP, FleetMap.RECORD, PEER_READ_DEADLINE_MS, json -> {
+                    synchronized (applyLock) {
+                        standing[0] = ClusterRecord.survivor(
+                                standing[0] == null ? applied : standing[0],
+                                RecordJson.read(json, ClusterRecord.class));
+                        if (standing[0].allOnBlue() && supersedes(standing[0])) {
+                            applyLocked(standing[0], "read from the other members after a stall");
+                        }
+                    }
+                });
         synchronized (applyLock) {
             if (!answers.isEmpty()) {
-                // The others may have split while this member stood still: the record that stands among all answers
-                // (and this member's own) is the one to run, so one side's missed rollback cannot win.
-                ClusterRecord standing = applied;
-                for (String json : answers) {
-                    standing = ClusterRecord.survivor(standing, RecordJson.read(json, ClusterRecord.class));
-                }
-                applyLocked(standing, "read from the other members after a stall", true);
+                applyLocked(standing[0], "read from the other members after a stall", true);
             } else if (applied != null) {
                 // Cut off, not merely paused: fail static on the last applied record.
                 applyLocked(applied, "the other members are out of reach: last applied record", true);

@@ -5,12 +5,14 @@ import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.core.HazelcastInstance;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Reads from the other members as Hazelcast clients, for a member whose own Hazelcast view is known to be stale
@@ -32,37 +34,55 @@ final class PeerRead {
 
     /** One read at start, result unused: the client's classes are loaded before a stall needs them fast. */
     static void warmUp(String clusterName, List<String> addresses, long deadlineMs) {
-        records(clusterName, addresses, HazelcastSetup.FLEET_MAP, "record", deadlineMs, true);
+        records(clusterName, addresses, HazelcastSetup.FLEET_MAP, "record", deadlineMs, answer -> {}, true);
     }
 
     /**
      * The value under {@code key} in {@code map} as each member at {@code addresses} holds it, one answer per member
-     * that answered within {@code deadlineMs} with a value (any order).
+     * that answered within {@code deadlineMs} with a value (in the order they arrived). {@code eachAnswer} sees each
+     * as it arrives, on the calling thread, so a caller can act on a decisive one before the slowest member
+     * answered or the deadline passed.
      */
-    static List<String> records(String clusterName, List<String> addresses, String map, String key, long deadlineMs) {
-        return records(clusterName, addresses, map, key, deadlineMs, false);
+    static List<String> records(
+            String clusterName,
+            List<String> addresses,
+            String map,
+            String key,
+            long deadlineMs,
+            Consumer<String> eachAnswer) {
+        return records(clusterName, addresses, map, key, deadlineMs, eachAnswer, false);
     }
 
     private static List<String> records(
-            String clusterName, List<String> addresses, String map, String key, long deadlineMs, boolean quiet) {
+            String clusterName,
+            List<String> addresses,
+            String map,
+            String key,
+            long deadlineMs,
+            Consumer<String> eachAnswer,
+            boolean quiet) {
         long t0 = System.nanoTime();
-        List<Callable<String>> reads = new ArrayList<>(addresses.size());
-        for (String address : addresses) {
-            reads.add(() -> read(clusterName, address, map, key, quiet));
-        }
+        long deadline = t0 + TimeUnit.MILLISECONDS.toNanos(deadlineMs);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, addresses.size()), r -> {
             Thread t = new Thread(r, "relaygate-peer-read");
             t.setDaemon(true);
             return t;
         });
+        CompletionService<String> reads = new ExecutorCompletionService<>(pool);
+        for (String address : addresses) {
+            reads.submit(() -> read(clusterName, address, map, key, quiet));
+        }
         List<String> answers = new ArrayList<>(addresses.size());
         try {
-            for (Future<String> answer : pool.invokeAll(reads, deadlineMs, TimeUnit.MILLISECONDS)) {
-                if (!answer.isCancelled()) {
-                    String value = answer.get();
-                    if (value != null) {
-                        answers.add(value);
-                    }
+            for (int pending = addresses.size(); pending > 0; pending--) {
+                Future<String> done = reads.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (done == null) {
+                    break; // the deadline passed: the members still being asked give nothing
+                }
+                String value = done.get();
+                if (value != null) {
+                    answers.add(value);
+                    eachAnswer.accept(value);
                 }
             }
         } catch (InterruptedException e) {
