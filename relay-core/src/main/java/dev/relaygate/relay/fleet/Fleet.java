@@ -133,7 +133,7 @@ public final class Fleet implements Decisions, AutoCloseable {
             return intervals;
         }
 
-        /** Alone never; in a fleet the controller writes no state file by itself and waits while the hold says why. */
+        /** A fleet leader's mode: the controller writes no state file by itself and advances only while the hold allows. */
         public ControllerMode controllerMode() {
             return ControllerMode.inFleet(hold);
         }
