@@ -28,6 +28,15 @@ final class VerdictSection {
         {"quality", "quality"}
     };
 
+    /** Error causes as the judge's JSON names them, and as a person reads them. */
+    private static final String[][] CAUSES = {
+        {"status5xx", "5xx"},
+        {"status429", "429"},
+        {"timeouts", "timeouts"},
+        {"upstream_errors", "connection failures"},
+        {"aborted_streams", "streams cut short"}
+    };
+
     private VerdictSection() {}
 
     static void write(SummaryText out, JsonNode verdict, Instant now) {
@@ -69,12 +78,27 @@ final class VerdictSection {
         return text(verdict.path("reason"));
     }
 
+    /** " (5xx 40, timeouts 8)": the non-zero causes, or nothing when the errors were not broken down. */
+    private static String causes(JsonNode byCause) {
+        StringBuilder out = new StringBuilder();
+        for (String[] cause : CAUSES) {
+            long n = byCause.path(cause[0]).asLong(0);
+            if (n > 0) {
+                out.append(out.isEmpty() ? " (" : ", ")
+                        .append(cause[1])
+                        .append(' ')
+                        .append(n);
+            }
+        }
+        return out.isEmpty() ? "" : out.append(')').toString();
+    }
+
     /** One check's numbers in one line (the same figures as {@code CheckResult.numbers()}). */
     static String numbers(String check, JsonNode r) {
         return switch (check) {
             case "error_rate" ->
-                "errors " + count(r.path("errors")) + "/" + count(r.path("samples")) + " = "
-                        + percent(r.path("error_rate")) + " vs " + percent(r.path("p1")) + " (blue "
+                "errors " + count(r.path("errors")) + "/" + count(r.path("samples")) + causes(r.path("errors_by_cause"))
+                        + " = " + percent(r.path("error_rate")) + " vs " + percent(r.path("p1")) + " (blue "
                         + percent(r.path("blue_error_rate")) + " of " + count(r.path("blue_samples")) + "), llr "
                         + decimal(r.path("llr")) + ", breach llr " + decimal(r.path("breach_llr")) + ", bounds ["
                         + decimal(r.path("lower_bound")) + ", " + decimal(r.path("upper_bound")) + "]";

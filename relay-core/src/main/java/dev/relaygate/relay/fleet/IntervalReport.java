@@ -2,6 +2,7 @@ package dev.relaygate.relay.fleet;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.relaygate.relay.judge.EnvironmentSlice;
+import dev.relaygate.relay.judge.ErrorCauses;
 import dev.relaygate.relay.judge.IntervalSlice;
 import dev.relaygate.relay.judge.LatencyHistograms;
 import java.nio.ByteBuffer;
@@ -12,7 +13,7 @@ import org.HdrHistogram.Histogram;
 
 /**
  * One member's outcomes over one evaluation interval, as it sends them to the leader: counts, errors as the
- * judge counts them, and the latency of each environment as a compressed HdrHistogram (base64), so the leader
+ * judge counts them (in total and by cause), and the latency of each environment as a compressed HdrHistogram (base64), so the leader
  * judges the merged distribution, not an average of percentiles.
  */
 record IntervalReport(
@@ -24,10 +25,11 @@ record IntervalReport(
         @JsonProperty("shadow_compared") long shadowCompared,
         @JsonProperty("shadow_dissimilar") long shadowDissimilar) {
 
-    /** One environment's part of a report. */
+    /** One environment's part of a report ({@code errors_by_cause} absent: not broken down). */
     record Environment(
             @JsonProperty("requests") long requests,
             @JsonProperty("errors") long errors,
+            @JsonProperty("errors_by_cause") ErrorCauses errorsByCause,
             @JsonProperty("latency_ms") String latencyMs) {
 
         static Environment of(EnvironmentSlice s) {
@@ -37,7 +39,8 @@ record IntervalReport(
             byte[] bytes = new byte[length];
             buffer.flip();
             buffer.get(bytes);
-            return new Environment(s.requests(), s.errors(), Base64.getEncoder().encodeToString(bytes));
+            return new Environment(
+                    s.requests(), s.errors(), s.causes(), Base64.getEncoder().encodeToString(bytes));
         }
 
         EnvironmentSlice slice() {
@@ -46,7 +49,8 @@ record IntervalReport(
                         ByteBuffer.wrap(Base64.getDecoder().decode(latencyMs)), LatencyHistograms.HIGHEST_MS);
                 Histogram h = LatencyHistograms.newMillis();
                 h.add(decoded);
-                return new EnvironmentSlice(requests, errors, h);
+                return new EnvironmentSlice(
+                        requests, errors, h, errorsByCause == null ? ErrorCauses.NONE : errorsByCause);
             } catch (DataFormatException | IllegalArgumentException e) {
                 throw new IllegalArgumentException("a member's latency histogram could not be decoded: " + e, e);
             }
@@ -88,6 +92,8 @@ record IntervalReport(
         long blueErrors = 0;
         long greenRequests = 0;
         long greenErrors = 0;
+        ErrorCauses blueCauses = ErrorCauses.NONE;
+        ErrorCauses greenCauses = ErrorCauses.NONE;
         long compared = 0;
         long dissimilar = 0;
         Histogram blueLatency = LatencyHistograms.newMillis();
@@ -100,6 +106,8 @@ record IntervalReport(
             blueErrors += s.blue().errors();
             greenRequests += s.green().requests();
             greenErrors += s.green().errors();
+            blueCauses = blueCauses.plus(s.blue().causes());
+            greenCauses = greenCauses.plus(s.green().causes());
             blueLatency.add(s.blue().latencyMs());
             greenLatency.add(s.green().latencyMs());
             compared += s.shadowCompared();
@@ -108,8 +116,8 @@ record IntervalReport(
         return new IntervalSlice(
                 start,
                 end,
-                new EnvironmentSlice(blueRequests, blueErrors, blueLatency),
-                new EnvironmentSlice(greenRequests, greenErrors, greenLatency),
+                new EnvironmentSlice(blueRequests, blueErrors, blueLatency, blueCauses),
+                new EnvironmentSlice(greenRequests, greenErrors, greenLatency, greenCauses),
                 compared,
                 dissimilar);
     }

@@ -11,8 +11,14 @@ import org.HdrHistogram.Histogram;
  *                  failures, aborted streams, 429 if configured)
  * @param latencyMs latency in whole milliseconds, in the judge's compact layout
  *                  ({@link LatencyHistograms#newMillis()}); treat as read-only
+ * @param causes    the errors by cause ({@link ErrorCauses#NONE} where they are not broken down)
  */
-public record EnvironmentSlice(long requests, long errors, Histogram latencyMs) {
+public record EnvironmentSlice(long requests, long errors, Histogram latencyMs, ErrorCauses causes) {
+
+    /** A slice whose errors are not broken down by cause. */
+    public EnvironmentSlice(long requests, long errors, Histogram latencyMs) {
+        this(requests, errors, latencyMs, ErrorCauses.NONE);
+    }
 
     public EnvironmentSlice {
         if (requests < 0) {
@@ -22,6 +28,7 @@ public record EnvironmentSlice(long requests, long errors, Histogram latencyMs) 
             throw new IllegalArgumentException("errors must be in [0," + requests + "], but was " + errors);
         }
         Objects.requireNonNull(latencyMs, "latencyMs");
+        Objects.requireNonNull(causes, "causes");
     }
 
     /** A slice with no traffic. */

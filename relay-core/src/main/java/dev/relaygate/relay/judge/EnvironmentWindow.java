@@ -7,11 +7,13 @@ import org.HdrHistogram.Histogram;
  * One environment's totals over a {@link Window}.
  *
  * @param latencyMs a private copy; treat as read-only
+ * @param causes    the errors by cause, as far as the window's slices broke them down
  */
-public record EnvironmentWindow(long requests, long errors, Histogram latencyMs) {
+public record EnvironmentWindow(long requests, long errors, Histogram latencyMs, ErrorCauses causes) {
 
     public EnvironmentWindow {
         Objects.requireNonNull(latencyMs, "latencyMs");
+        Objects.requireNonNull(causes, "causes");
     }
 
     public double errorRate() {

@@ -9,6 +9,7 @@ import java.util.Locale;
  *
  * @param samples        green's judged requests in the window
  * @param errors         green's errors in the window
+ * @param errorsByCause  those errors by cause (all 0 where the window's slices did not break them down)
  * @param errorRate      errors / samples
  * @param blueSamples    blue's judged requests in the window
  * @param blueErrorRate  blue's observed error rate in the window
@@ -27,6 +28,7 @@ public record ErrorRateResult(
         CheckStatus status,
         long samples,
         long errors,
+        ErrorCauses errorsByCause,
         double errorRate,
         long blueSamples,
         double blueErrorRate,

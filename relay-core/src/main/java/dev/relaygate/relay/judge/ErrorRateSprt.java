@@ -111,6 +111,7 @@ public final class ErrorRateSprt {
                 status,
                 green.requests(),
                 green.errors(),
+                green.causes(),
                 green.errorRate(),
                 blue.requests(),
                 blue.errorRate(),

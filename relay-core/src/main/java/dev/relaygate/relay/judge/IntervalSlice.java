@@ -56,6 +56,9 @@ public record IntervalSlice(
         Counts c = s.counts();
         long judged = Math.max(0, c.judged());
         return new EnvironmentSlice(
-                judged, Math.min(judged, c.errors(count429)), LatencyHistograms.fromMicros(s.latencyMicros()));
+                judged,
+                Math.min(judged, c.errors(count429)),
+                LatencyHistograms.fromMicros(s.latencyMicros()),
+                ErrorCauses.of(c, count429));
     }
 }

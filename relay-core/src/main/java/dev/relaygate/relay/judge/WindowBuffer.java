@@ -20,6 +20,8 @@ public final class WindowBuffer {
     private long blueErrors;
     private long greenRequests;
     private long greenErrors;
+    private ErrorCauses blueCauses = ErrorCauses.NONE;
+    private ErrorCauses greenCauses = ErrorCauses.NONE;
     private long shadowCompared;
     private long shadowDissimilar;
 
@@ -45,8 +47,8 @@ public final class WindowBuffer {
                 start,
                 end,
                 new ArrayList<>(slices),
-                new EnvironmentWindow(blueRequests, blueErrors, blueLatency.copy()),
-                new EnvironmentWindow(greenRequests, greenErrors, greenLatency.copy()),
+                new EnvironmentWindow(blueRequests, blueErrors, blueLatency.copy(), blueCauses),
+                new EnvironmentWindow(greenRequests, greenErrors, greenLatency.copy(), greenCauses),
                 shadowCompared,
                 shadowDissimilar);
     }
@@ -64,9 +66,13 @@ public final class WindowBuffer {
         shadowCompared += sign * s.shadowCompared();
         shadowDissimilar += sign * s.shadowDissimilar();
         if (sign > 0) {
+            blueCauses = blueCauses.plus(s.blue().causes());
+            greenCauses = greenCauses.plus(s.green().causes());
             blueLatency.add(s.blue().latencyMs());
             greenLatency.add(s.green().latencyMs());
         } else {
+            blueCauses = blueCauses.minus(s.blue().causes());
+            greenCauses = greenCauses.minus(s.green().causes());
             blueLatency.subtract(s.blue().latencyMs());
             greenLatency.subtract(s.green().latencyMs());
         }

@@ -124,8 +124,9 @@ final class StatusSummaryTest {
                 .contains("  Trigger:        automatic (judge breach)\n")
                 .contains("  Reason:         error_rate breached: errors 6/80 = 0.0750")
                 .contains("  From:           CANARY step 2, green 20%\n")
-                .contains("  Evidence:       error_rate: errors 6/80 = 7.50% vs 1.00% (blue 0.14% of 720),"
-                        + " llr 5.10, breach llr 14.20, bounds [-4.60, 13.82]\n");
+                .contains(
+                        "  Evidence:       error_rate: errors 6/80 (5xx 5, timeouts 1) = 7.50% vs 1.00% (blue 0.14% of 720),"
+                                + " llr 5.10, breach llr 14.20, bounds [-4.60, 13.82]\n");
     }
 
     @Test

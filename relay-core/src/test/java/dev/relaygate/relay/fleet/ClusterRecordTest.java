@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.relaygate.relay.config.TrafficShiftSettings;
 import dev.relaygate.relay.judge.CanaryJudge;
 import dev.relaygate.relay.judge.EnvironmentSlice;
+import dev.relaygate.relay.judge.ErrorCauses;
 import dev.relaygate.relay.judge.IntervalSlice;
 import dev.relaygate.relay.judge.JudgeMode;
 import dev.relaygate.relay.judge.LatencyHistograms;
@@ -129,5 +130,42 @@ final class ClusterRecordTest {
         assertThat(merged.blue().latencyMs().getTotalCount()).isEqualTo(400);
         assertThat(merged.green().latencyMs().getValueAtPercentile(99)).isEqualTo(85);
         assertThat(IntervalReport.merged(List.of(), 5, 9).green().requests()).isZero();
+    }
+
+    @Test
+    void reportsCarryErrorsByCauseAndTheLeaderSumsThem() {
+        IntervalSlice first = new IntervalSlice(
+                0,
+                1000,
+                new EnvironmentSlice(200, 0, latencies(200, 80)),
+                new EnvironmentSlice(40, 3, latencies(40, 85), new ErrorCauses(2, 0, 1, 0, 0)),
+                0,
+                0);
+        IntervalSlice second = new IntervalSlice(
+                0,
+                1000,
+                new EnvironmentSlice(200, 1, latencies(200, 80), new ErrorCauses(0, 0, 0, 1, 0)),
+                new EnvironmentSlice(40, 4, latencies(40, 85), new ErrorCauses(1, 0, 0, 1, 2)),
+                0,
+                0);
+        IntervalReport sent = RecordJson.read(RecordJson.write(IntervalReport.of("m2", second)), IntervalReport.class);
+
+        IntervalSlice merged = IntervalReport.merged(List.of(IntervalReport.of("m1", first), sent), 0, 0);
+
+        assertThat(merged.green().causes()).isEqualTo(new ErrorCauses(3, 0, 1, 1, 2));
+        assertThat(merged.green().errors()).isEqualTo(7);
+        assertThat(merged.blue().causes()).isEqualTo(new ErrorCauses(0, 0, 0, 1, 0));
+    }
+
+    @Test
+    void aReportWithoutCausesFromAnOlderMemberReadsAsNotBrokenDown() {
+        String json = RecordJson.write(IntervalReport.of("m1", slice(0, 2)))
+                .replaceAll(",?\"errors_by_cause\":\\{[^}]*\\}", "");
+        assertThat(json).doesNotContain("errors_by_cause");
+
+        IntervalSlice read = RecordJson.read(json, IntervalReport.class).slice();
+
+        assertThat(read.green().errors()).isEqualTo(2);
+        assertThat(read.green().causes()).isEqualTo(ErrorCauses.NONE);
     }
 }

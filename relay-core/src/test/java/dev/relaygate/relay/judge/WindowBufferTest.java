@@ -3,6 +3,7 @@ package dev.relaygate.relay.judge;
 import static dev.relaygate.relay.judge.Slices.slice;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.relaygate.relay.config.ValidationThreshold;
 import org.junit.jupiter.api.Test;
 
 final class WindowBufferTest {
@@ -45,6 +46,32 @@ final class WindowBufferTest {
         b.window(1000);
         assertThat(first.green().latencySamples()).isEqualTo(10);
         assertThat(first.green().p99Ms()).isEqualTo(50.0);
+    }
+
+    @Test
+    void errorsByCauseJoinAndLeaveWithTheirSlices() {
+        WindowBuffer b = new WindowBuffer();
+        b.add(withGreenCauses(Slices.slice(0, 10, 0, 50, 10, 3, 50), new ErrorCauses(2, 0, 1, 0, 0)));
+        b.add(withGreenCauses(Slices.slice(1, 10, 0, 50, 10, 1, 50), new ErrorCauses(0, 0, 0, 0, 1)));
+
+        assertThat(b.window(0).green().causes()).isEqualTo(new ErrorCauses(2, 0, 1, 0, 1));
+        Window later = b.window(1_000);
+        assertThat(later.green().causes()).isEqualTo(new ErrorCauses(0, 0, 0, 0, 1));
+        assertThat(new ErrorRateSprt(ValidationThreshold.defaults())
+                        .evaluate(later)
+                        .errorsByCause())
+                .isEqualTo(new ErrorCauses(0, 0, 0, 0, 1));
+    }
+
+    private static IntervalSlice withGreenCauses(IntervalSlice s, ErrorCauses causes) {
+        EnvironmentSlice g = s.green();
+        return new IntervalSlice(
+                s.startMillis(),
+                s.endMillis(),
+                s.blue(),
+                new EnvironmentSlice(g.requests(), g.errors(), g.latencyMs(), causes),
+                s.shadowCompared(),
+                s.shadowDissimilar());
     }
 
     @Test
