@@ -22,6 +22,9 @@ import java.util.Map;
  *                                 heals (default 1000)
  * @param kubernetes               passed as is to Hazelcast's Kubernetes discovery (e.g. {@code service-dns},
  *                                 {@code namespace}, {@code service-name}); when set it replaces {@code members}
+ * @param expectedMembers          the fleet's size, whose majority a member must see to advance a rollout: the
+ *                                 length of {@code members} (setting another number is refused); with Kubernetes
+ *                                 discovery set it to the replica count, else no majority is known (null)
  */
 public record ClusterConfig(
         String name,
@@ -32,7 +35,8 @@ public record ClusterConfig(
         Integer failureDetectionSeconds,
         Integer heartbeatIntervalSeconds,
         Long reconcileIntervalMs,
-        Map<String, String> kubernetes) {
+        Map<String, String> kubernetes,
+        Integer expectedMembers) {
 
     public static final int DEFAULT_PORT = 5801;
 
@@ -46,6 +50,8 @@ public record ClusterConfig(
         heartbeatIntervalSeconds = heartbeatIntervalSeconds == null ? 1 : heartbeatIntervalSeconds;
         reconcileIntervalMs = reconcileIntervalMs == null ? 1000L : reconcileIntervalMs;
         kubernetes = kubernetes == null ? Map.of() : Map.copyOf(kubernetes);
+        expectedMembers =
+                expectedMembers == null && kubernetes.isEmpty() ? Integer.valueOf(members.size()) : expectedMembers;
     }
 
     /** A loopback member of a fleet whose members listen on {@code memberPorts}. */
@@ -56,6 +62,7 @@ public record ClusterConfig(
                 "127.0.0.1",
                 port,
                 memberPorts.stream().map(p -> "127.0.0.1:" + p).toList(),
+                null,
                 null,
                 null,
                 null,
@@ -72,7 +79,8 @@ public record ClusterConfig(
                 seconds,
                 heartbeatIntervalSeconds,
                 reconcileIntervalMs,
-                kubernetes);
+                kubernetes,
+                expectedMembers);
     }
 
     /** Whether members are found through Kubernetes rather than the member list. */
@@ -81,10 +89,11 @@ public record ClusterConfig(
     }
 
     /**
-     * How many members make a majority of the configured fleet: a member that sees fewer may roll back but
-     * never advances a rollout. With Kubernetes discovery the fleet's size is not configured: 1.
+     * How many members make a majority of the fleet ({@code expected_members}): a member that sees fewer may
+     * roll back but never advances a rollout. With Kubernetes discovery and no {@code expected_members} the
+     * fleet's size is unknown: 1, so any member alone may advance (the relay warns at start).
      */
     public int quorum() {
-        return usesKubernetes() ? 1 : members.size() / 2 + 1;
+        return expectedMembers == null ? 1 : expectedMembers / 2 + 1;
     }
 }

@@ -89,7 +89,18 @@ public final class ConfigValidator {
         }
         range("cluster.reconcile_interval_ms", c.reconcileIntervalMs(), 100, 60_000);
         if (c.usesKubernetes()) {
+            if (c.expectedMembers() != null) {
+                range("cluster.expected_members", c.expectedMembers(), 1, 1_000);
+            }
             return;
+        }
+        if (c.expectedMembers() != c.members().size() && !c.members().isEmpty()) {
+            problem(
+                    "cluster.expected_members",
+                    "must be left out or equal the number of cluster.members ("
+                            + c.members().size()
+                            + "): it is the fleet's size only with cluster.kubernetes, but was "
+                            + c.expectedMembers());
         }
         if (c.members().isEmpty()) {
             problem(

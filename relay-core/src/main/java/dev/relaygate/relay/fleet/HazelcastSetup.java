@@ -86,6 +86,14 @@ public final class HazelcastSetup {
             KubernetesConfig k8s = join.getKubernetesConfig().setEnabled(true);
             cluster.kubernetes().forEach(k8s::setProperty);
             join.getTcpIpConfig().setEnabled(false);
+            if (cluster.expectedMembers() == null) {
+                System.getLogger(HazelcastSetup.class.getName())
+                        .log(
+                                System.Logger.Level.WARNING,
+                                "fleet: Kubernetes discovery without cluster.expected_members: the fleet's size is"
+                                        + " unknown, so a member cut off from the others may still advance a"
+                                        + " rollout on its own; set it to the replica count");
+            }
         } else {
             join.getTcpIpConfig().setEnabled(true).setMembers(cluster.members());
         }

@@ -155,7 +155,43 @@ final class ClusterConfigTest {
                     service-dns: relaygate.default.svc.cluster.local
                 """);
         assertThat(config.cluster().usesKubernetes()).isTrue();
-        assertThat(config.cluster().quorum()).isEqualTo(1);
+        assertThat(config.cluster().quorum()).as("the fleet's size is unknown").isEqualTo(1);
         assertThat(ConfigValidator.validate(config)).isEmpty();
+    }
+
+    @Test
+    void withKubernetesTheExpectedMembersSetTheMajority() {
+        RelayConfig config = parse("""
+                cluster:
+                  kubernetes:
+                    service-dns: relaygate.default.svc.cluster.local
+                  expected_members: 5
+                """);
+        assertThat(config.cluster().quorum()).isEqualTo(3);
+        assertThat(ConfigValidator.validate(config)).isEmpty();
+
+        assertThat(messages("""
+                        cluster:
+                          kubernetes:
+                            service-dns: relaygate.default.svc.cluster.local
+                          expected_members: 0
+                        """)).containsExactly("cluster.expected_members must be in [1,1000], but was 0");
+    }
+
+    @Test
+    void aMemberListIsTheFleetsSizeAndAnotherExpectedSizeIsRefused() {
+        RelayConfig listed = parse("""
+                cluster:
+                  members: [127.0.0.1:5801, 127.0.0.1:5802, 127.0.0.1:5803]
+                """);
+        assertThat(listed.cluster().quorum()).isEqualTo(2);
+
+        assertThat(messages("""
+                        cluster:
+                          members: [127.0.0.1:5801, 127.0.0.1:5802, 127.0.0.1:5803]
+                          expected_members: 5
+                        """))
+                .containsExactly("cluster.expected_members must be left out or equal the number of cluster.members"
+                        + " (3): it is the fleet's size only with cluster.kubernetes, but was 5");
     }
 }
