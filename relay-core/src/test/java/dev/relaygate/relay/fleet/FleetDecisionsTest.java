@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -17,107 +19,117 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two members decide at the same moment on the same record: both read version v, both compute their change,
- * both try to commit v+1. The latch holds each change until the other has computed its own, so every round is
- * a real collision.
+ * Three members decide at the same moment on the same record: all read version v, all compute their change, all
+ * try to commit v+1. The latch holds each change until every member has computed its own, so every round is a
+ * real collision.
  */
 final class FleetDecisionsTest {
 
     private static FleetHarness fleet;
+    /** A thread per colliding member: each blocks until all have computed, so none may wait for a pool thread. */
+    private static final ExecutorService COLLIDERS = Executors.newCachedThreadPool();
 
     @BeforeAll
     static void start() {
-        fleet = FleetHarness.start(2, JudgeInput.OWN);
+        fleet = FleetHarness.start(3, JudgeInput.OWN);
     }
 
     @AfterAll
     static void stop() {
+        COLLIDERS.shutdownNow();
         fleet.close();
     }
 
     @Test
     void concurrentTicksNeverDoubleAStep() throws Exception {
         Node a = fleet.node(0);
-        Node b = fleet.node(1);
         resetToCanaryStepOne(a);
         for (int round = 1; round <= 4; round++) {
             ClusterRecord before = a.record();
             assertThat(before.rollout().step()).isEqualTo(round);
             fleet.nodes.forEach(n -> n.own.take(false)); // slices judged this round start inside the step
             Thread.sleep(1_100); // the step's interval_seconds has passed: each member's judge wants to advance
-            CountDownLatch bothComputed = new CountDownLatch(2);
-            CompletableFuture<Void> ta = collide(a, bothComputed, () -> a.controller.tick());
-            CompletableFuture<Void> tb = collide(b, bothComputed, () -> b.controller.tick());
-            ta.get(20, TimeUnit.SECONDS);
-            tb.get(20, TimeUnit.SECONDS);
+            CountDownLatch allComputed = new CountDownLatch(fleet.nodes.size());
+            List<CompletableFuture<Void>> ticks = fleet.nodes.stream()
+                    .map(n -> collide(n, allComputed, () -> n.controller.tick()))
+                    .toList();
+            for (CompletableFuture<Void> tick : ticks) {
+                tick.get(20, TimeUnit.SECONDS);
+            }
 
             ClusterRecord after = a.record();
             assertThat(after.rollout().step()).as("round %d", round).isEqualTo(round + 1);
             assertThat(after.version()).as("one commit per round").isEqualTo(before.version() + 1);
             int green = after.rollout().greenWeight();
             FleetHarness.await(
-                    "both routers on the committed step",
-                    () -> a.live.current().greenWeight() == green
-                            && b.live.current().greenWeight() == green);
+                    "every router on the committed step",
+                    () -> fleet.nodes.stream().allMatch(n -> n.live.current().greenWeight() == green));
         }
     }
 
     @Test
     void aRollbackBeatsAConcurrentAdvance() throws Exception {
         Node a = fleet.node(0);
-        Node b = fleet.node(1);
-        for (int round = 0; round < 4; round++) {
+        for (int round = 0; round < 6; round++) {
             resetToCanaryStepOne(a);
             Thread.sleep(1_100);
-            CountDownLatch bothComputed = new CountDownLatch(2);
-            // alternate which member advances, so the rollback is sometimes committed first and sometimes second
-            Node advancing = round % 2 == 0 ? a : b;
-            Node rollingBack = advancing == a ? b : a;
+            CountDownLatch allComputed = new CountDownLatch(fleet.nodes.size());
+            // each member rolls back in turn while the other two advance, so the rollback is committed first,
+            // between the advances, or last
+            Node rollingBack = fleet.node(round % fleet.nodes.size());
             AtomicInteger computedStep = new AtomicInteger();
-            CompletableFuture<Void> advance = collide(advancing, bothComputed, () -> {
-                advancing.controller.tick();
-                computedStep.accumulateAndGet(advancing.controller.state().step(), Math::max);
-            });
-            CompletableFuture<Void> rollback = collide(rollingBack, bothComputed, () -> {
-                rollingBack.staging.setGreenWeight(0, ManualChange.ROLLBACK.changedBy());
-                rollingBack.controller.rollbackManually(ManualChange.ROLLBACK);
-            });
-            advance.get(20, TimeUnit.SECONDS);
-            rollback.get(20, TimeUnit.SECONDS);
+            List<CompletableFuture<Void>> changes = fleet.nodes.stream()
+                    .map(n -> n == rollingBack
+                            ? collide(n, allComputed, () -> {
+                                n.staging.setGreenWeight(0, ManualChange.ROLLBACK.changedBy());
+                                n.controller.rollbackManually(ManualChange.ROLLBACK);
+                            })
+                            : collide(n, allComputed, () -> {
+                                n.controller.tick();
+                                computedStep.accumulateAndGet(
+                                        n.controller.state().step(), Math::max);
+                            }))
+                    .toList();
+            for (CompletableFuture<Void> change : changes) {
+                change.get(20, TimeUnit.SECONDS);
+            }
 
             ClusterRecord after = a.record();
             assertThat(after.rollout().phase()).as("round %d", round).isEqualTo(Phase.ROLLED_BACK);
             assertThat(computedStep.get())
-                    .as("the advance was computed, so it really raced")
+                    .as("an advance was computed, so it really raced")
                     .isEqualTo(2);
             assertThat(after.routing().greenWeight()).isZero();
             FleetHarness.await(
-                    "both routers at green 0",
-                    () -> a.live.current().greenWeight() == 0
-                            && b.live.current().greenWeight() == 0);
-            // a late tick on either member changes nothing
-            a.fleet.decide(() -> {
-                a.controller.tick();
-                return null;
-            });
+                    "every router at green 0",
+                    () -> fleet.nodes.stream().allMatch(n -> n.live.current().greenWeight() == 0));
+            // a late tick on any member changes nothing
+            for (Node n : fleet.nodes) {
+                n.fleet.decide(() -> {
+                    n.controller.tick();
+                    return null;
+                });
+            }
             assertThat(a.record().rollout().phase()).isEqualTo(Phase.ROLLED_BACK);
         }
     }
 
-    /** Runs {@code change} as a decision of {@code node}, held until both members have computed theirs. */
-    private static CompletableFuture<Void> collide(Node node, CountDownLatch bothComputed, Runnable change) {
-        return CompletableFuture.runAsync(() -> {
-            try {
-                node.fleet.decide((Callable<Void>) () -> {
-                    change.run();
-                    bothComputed.countDown();
-                    bothComputed.await(10, TimeUnit.SECONDS);
-                    return null;
-                });
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+    /** Runs {@code change} as a decision of {@code node}, held until every member has computed its own. */
+    private static CompletableFuture<Void> collide(Node node, CountDownLatch allComputed, Runnable change) {
+        return CompletableFuture.runAsync(
+                () -> {
+                    try {
+                        node.fleet.decide((Callable<Void>) () -> {
+                            change.run();
+                            allComputed.countDown();
+                            allComputed.await(10, TimeUnit.SECONDS);
+                            return null;
+                        });
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                },
+                COLLIDERS);
     }
 
     /** Whatever the fleet ran before: STABLE, then a rollout at step 1 (green 10), judged from fresh windows. */
