@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -42,9 +43,21 @@ public final class FleetRig implements AutoCloseable {
         KILLED
     }
 
+    /**
+     * How the relay JVMs compile. C1 only for the gates that judge the fleet's timing: four JVMs' C2 compilations
+     * (three members and this one) were the largest use of the two cores while a fleet gate measured, and starved
+     * the threads whose timing the gate checks. Tiered (C2, as in production) where a gate measures what a
+     * request costs, after a warm-up.
+     */
+    public enum Jit {
+        C1_ONLY,
+        TIERED
+    }
+
     /** One relay process of the fleet. */
     public static final class Member {
         private final int index;
+        private final String name;
         private final int httpPort;
         private final int clusterPort;
         private final Path log;
@@ -55,7 +68,12 @@ public final class FleetRig implements AutoCloseable {
         private volatile State state = State.RUNNING;
 
         Member(int index, int httpPort, int clusterPort, Path log) {
+            this(index, "member-" + (index + 1), httpPort, clusterPort, log);
+        }
+
+        Member(int index, String name, int httpPort, int clusterPort, Path log) {
             this.index = index;
+            this.name = name;
             this.httpPort = httpPort;
             this.clusterPort = clusterPort;
             this.log = log;
@@ -68,9 +86,9 @@ public final class FleetRig implements AutoCloseable {
             return index;
         }
 
-        /** {@code member-N}, 1-based as in the log file names. */
+        /** {@code member-N}, 1-based as in the log file names ({@code solo} for the relay outside the fleet). */
         public String name() {
-            return "member-" + (index + 1);
+            return name;
         }
 
         /** {@code http://127.0.0.1:PORT}, without {@code /v1}. */
@@ -124,15 +142,24 @@ public final class FleetRig implements AutoCloseable {
     private final MockUpstream green;
     private final List<Member> members;
     private final Path workDir;
+    private final Path logDir;
+    private final Jit jit;
+    /** Relays started beside the three: a relay outside the fleet, a member that joined later. */
+    private final List<Member> extras = new CopyOnWriteArrayList<>();
+
     private final Thread reaper = new Thread(this::destroyChildren, "fleet-rig-reaper");
     private volatile boolean closed;
     private volatile String source = "";
+    private volatile Path jarCopy;
+    private volatile String clusterName;
 
-    private FleetRig(MockUpstream blue, MockUpstream green, List<Member> members, Path workDir) {
+    private FleetRig(MockUpstream blue, MockUpstream green, List<Member> members, Path workDir, Path logDir, Jit jit) {
         this.blue = blue;
         this.green = green;
         this.members = members;
         this.workDir = workDir;
+        this.logDir = logDir;
+        this.jit = jit;
     }
 
     /**
@@ -141,6 +168,12 @@ public final class FleetRig implements AutoCloseable {
      * leader. Whatever fails on the way up, everything started so far is ended.
      */
     public static FleetRig start(GateProperties props, ProfileSettings blueProfile, ProfileSettings greenProfile) {
+        return start(props, blueProfile, greenProfile, Jit.C1_ONLY);
+    }
+
+    /** As {@link #start(GateProperties, ProfileSettings, ProfileSettings)}, with the relay JVMs compiling as {@code jit}. */
+    public static FleetRig start(
+            GateProperties props, ProfileSettings blueProfile, ProfileSettings greenProfile, Jit jit) {
         Path jar = relayJar(props);
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("the relay jar " + jar + " does not exist: build relay-core (mvn package)"
@@ -166,15 +199,17 @@ public final class FleetRig implements AutoCloseable {
                 members.add(new Member(
                         i, ports.get(i), ports.get(MEMBERS + i), logDir.resolve("member-" + (i + 1) + ".log")));
             }
-            rig = new FleetRig(blue, green, List.copyOf(members), work);
+            rig = new FleetRig(blue, green, List.copyOf(members), work, logDir, jit);
             Runtime.getRuntime().addShutdownHook(rig.reaper);
-            String cluster = "relaygate-gates-" + UUID.randomUUID().toString().substring(0, 8);
+            rig.clusterName = "relaygate-gates-" + UUID.randomUUID().toString().substring(0, 8);
             // the members run a private copy: a rebuild of the jar while they run (its classes load lazily)
             // would otherwise break them mid-gate with NoClassDefFoundError
-            Path copy = Files.copy(jar, work.resolve("relaygate.jar"));
+            rig.jarCopy = Files.copy(jar, work.resolve("relaygate.jar"));
             rig.source = jar + " (" + Files.size(jar) + " bytes, modified " + Files.getLastModifiedTime(jar) + ")";
+            List<Integer> clusterPorts =
+                    members.stream().map(Member::clusterPort).toList();
             for (Member m : members) {
-                rig.launch(copy, m, cluster);
+                rig.launch(m, rig.clusterName, clusterPorts);
             }
             rig.awaitJoined(joinTimeout);
             return rig;
@@ -202,20 +237,22 @@ public final class FleetRig implements AutoCloseable {
                 .toAbsolutePath();
     }
 
-    private void launch(Path jar, Member m, String clusterName) throws IOException {
+    /** Starts {@code m}; {@code clusterName} null starts a relay outside any fleet. */
+    private void launch(Member m, String clusterName, List<Integer> clusterPorts) throws IOException {
         Path dir = Files.createDirectories(workDir.resolve(m.name()));
         Path config = dir.resolve("relaygate.yaml");
         Files.writeString(
                 config,
-                memberYaml(
-                        m.httpPort,
-                        blue.baseUrl(),
-                        green.baseUrl(),
-                        dir.resolve("state.json"),
-                        dir.resolve("logs"),
-                        clusterName,
-                        m.clusterPort,
-                        members.stream().map(Member::clusterPort).toList()),
+                new FleetMemberConfig(
+                                m.httpPort,
+                                blue.baseUrl(),
+                                green.baseUrl(),
+                                dir.resolve("state.json"),
+                                dir.resolve("logs"),
+                                clusterName,
+                                m.clusterPort,
+                                clusterPorts)
+                        .yaml(),
                 StandardCharsets.UTF_8);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // A fixed, pre-touched heap, as for the Gatling JVM: a member starting at a few tens of MB grows its heap
@@ -223,109 +260,64 @@ public final class FleetRig implements AutoCloseable {
         // cluster record's partition delays every member's apply of a decision. A 20 ms pause goal, as for any
         // latency-sensitive service (the README recommends it for members): with G1's default 200 ms goal the
         // young generation grew until collections paused a member for 115-145 ms on this shared machine. The
-        // collections go to the member's log, as evidence beside a lag. C1 only: four JVMs' C2 compilations (three
-        // members and this one) were the largest use of the two cores while a fleet gate measured, and starved the
-        // threads whose timing the gate checks; the relay's per-request speed is measured in-process, with C2, by
-        // relay-overhead and the micro-benchmarks.
-        m.process = new ProcessBuilder(
-                        java,
-                        "-Xms256m",
-                        "-Xmx256m",
-                        "-XX:+AlwaysPreTouch",
-                        "-XX:MaxGCPauseMillis=20",
-                        "-XX:TieredStopAtLevel=1",
-                        "-Xlog:gc:stdout:utctime",
-                        "-jar",
-                        jar.toString(),
-                        "serve",
-                        "--config",
-                        config.toString())
+        // collections go to the member's log, as evidence beside a lag. The compilers as {@link Jit} says.
+        List<String> command = new ArrayList<>(
+                List.of(java, "-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch", "-XX:MaxGCPauseMillis=20"));
+        if (jit == Jit.C1_ONLY) {
+            command.add("-XX:TieredStopAtLevel=1");
+        }
+        command.addAll(
+                List.of("-Xlog:gc:stdout:utctime", "-jar", jarCopy.toString(), "serve", "--config", config.toString()));
+        m.process = new ProcessBuilder(command)
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(m.log.toFile())
                 .start();
     }
 
-    /** One member's config: the schema of {@code examples/relaygate.yaml} plus the fleet's {@code cluster:}. */
-    static String memberYaml(
-            int httpPort,
-            String blueUrl,
-            String greenUrl,
-            Path stateFile,
-            Path requestLogDir,
-            String clusterName,
-            int clusterPort,
-            List<Integer> clusterPorts) {
-        StringBuilder y = new StringBuilder();
-        y.append("# generated by the fleet gates' FleetRig\n")
-                .append("server:\n")
-                .append("  host: 127.0.0.1\n")
-                .append("  port: ")
-                .append(httpPort)
-                .append('\n')
-                .append("  drain_timeout_ms: 1000\n")
-                .append("environments:\n")
-                .append("  blue:\n")
-                .append("    name: blue\n")
-                .append("    base_url: ")
-                .append(quoted(blueUrl))
-                .append('\n')
-                .append("    api_key: ")
-                .append(quoted(GateRig.BLUE_KEY))
-                .append('\n')
-                .append("  green:\n")
-                .append("    name: green\n")
-                .append("    base_url: ")
-                .append(quoted(greenUrl))
-                .append('\n')
-                .append("    api_key: ")
-                .append(quoted(GateRig.GREEN_KEY))
-                .append('\n')
-                .append("routing:\n")
-                .append("  strategy: weighted\n")
-                .append("  weights:\n")
-                .append("    blue: 100\n")
-                .append("    green: 0\n")
-                .append("client_keys:\n")
-                .append("  - ")
-                .append(quoted(GateRig.CLIENT_KEY))
-                .append('\n')
-                .append("admin:\n")
-                .append("  token: ")
-                .append(quoted(GateRig.ADMIN_TOKEN))
-                .append('\n')
-                .append("state_file: ")
-                .append(quoted(stateFile.toString()))
-                .append('\n')
-                // no background probes of the mocks: the gates switch green's faults themselves
-                .append("health_check_interval_seconds: 0\n")
-                .append("request_log:\n")
-                .append("  dir: ")
-                .append(quoted(requestLogDir.toString()))
-                .append('\n')
-                .append("cluster:\n")
-                .append("  name: ")
-                .append(quoted(clusterName))
-                .append('\n')
-                .append("  host: 127.0.0.1\n")
-                .append("  port: ")
-                .append(clusterPort)
-                .append('\n')
-                .append("  members:\n");
-        clusterPorts.forEach(p -> y.append("    - \"127.0.0.1:").append(p).append("\"\n"));
-        y.append("  failure_detection_seconds: ")
-                .append(FAILURE_DETECTION_SECONDS)
-                .append('\n')
-                .append("  heartbeat_interval_seconds: 1\n")
-                .append("  reconcile_interval_ms: 1000\n");
-        return y.toString();
+    /**
+     * Starts one more relay beside the fleet, from the same jar, flags and mocks but without a {@code cluster:}
+     * section, and waits until it answers {@code /healthz}: the single-node side of a comparison.
+     */
+    public Member startSolo(Duration timeout) {
+        String name = extras.isEmpty() ? "solo" : "solo-" + (extras.size() + 1);
+        Member solo = new Member(-1, name, GateRig.freePort(), 0, logDir.resolve(name + ".log"));
+        return startExtra(solo, null, List.of(), timeout, 0);
     }
 
-    private static String quoted(String s) {
-        if (s.contains("\"") || s.contains("\\") || s.contains("$")) {
-            throw new IllegalArgumentException("a fleet config value must not need escaping, but was '" + s + "'");
+    /**
+     * Starts a new member on fresh ports that joins the running fleet (its member list names the running members
+     * and itself) and waits until it answers, sees {@code expectedMembers} members and a leader, and has applied the
+     * fleet's record.
+     */
+    public Member join(int expectedMembers, Duration timeout) {
+        List<Integer> ports = freePorts(2);
+        Member newcomer =
+                new Member(MEMBERS + extras.size(), ports.get(0), ports.get(1), logDir.resolve("member-joined.log"));
+        List<Integer> clusterPorts = new ArrayList<>();
+        members.stream().filter(Member::running).forEach(m -> clusterPorts.add(m.clusterPort));
+        clusterPorts.add(newcomer.clusterPort);
+        return startExtra(newcomer, clusterName, clusterPorts, timeout, expectedMembers);
+    }
+
+    private Member startExtra(
+            Member m, String cluster, List<Integer> clusterPorts, Duration timeout, int expectedMembers) {
+        extras.add(m);
+        try {
+            launch(m, cluster, clusterPorts);
+        } catch (IOException e) {
+            throw new UncheckedIOException(m.name() + " could not start: " + e.getMessage(), e);
         }
-        return "\"" + s + "\"";
+        long deadline = System.nanoTime() + timeout.toNanos();
+        awaitMember(m, deadline, "answer GET /healthz within " + timeout.toSeconds() + " s", FleetRig::healthy);
+        if (expectedMembers > 0) {
+            awaitMember(
+                    m,
+                    deadline,
+                    "join the fleet and apply its record within " + timeout.toSeconds() + " s",
+                    x -> joinedWithRecord(x, expectedMembers));
+        }
+        return m;
     }
 
     /** Healthz on every member, then every member's status listing all members and a leader. */
@@ -376,6 +368,24 @@ public final class FleetRig implements AutoCloseable {
     }
 
     private static String joined(Member m) {
+        return joined(m, MEMBERS);
+    }
+
+    /** {@link #joined} with {@code expectedMembers}, and the fleet's record read and applied. */
+    private static String joinedWithRecord(Member m, int expectedMembers) {
+        String notYet = joined(m, expectedMembers);
+        if (notYet != null) {
+            return notYet;
+        }
+        JsonNode cluster = m.probe.status().body().path("cluster");
+        long applied = cluster.path("applied_version").asLong(-1);
+        long record = cluster.path("record_version").asLong(-1);
+        return applied >= 1 && applied == record
+                ? null
+                : "it applied record v" + applied + " of the fleet's v" + record;
+    }
+
+    private static String joined(Member m, int expectedMembers) {
         AdminClient.Reply r = m.probe.status();
         if (!r.ok()) {
             return "GET /admin/status answered " + r.status();
@@ -387,7 +397,7 @@ public final class FleetRig implements AutoCloseable {
         int seen = cluster.path("members").size();
         String leader = cluster.path("leader").asText("");
         String id = cluster.path("member_id").asText("");
-        if (seen != MEMBERS || leader.isBlank() || id.isBlank()) {
+        if (seen != expectedMembers || leader.isBlank() || id.isBlank()) {
             return "its status lists " + seen + " members, leader '" + leader + "', member_id '" + id + "'";
         }
         m.id = id;
@@ -396,6 +406,22 @@ public final class FleetRig implements AutoCloseable {
 
     private IllegalStateException notReady(Member m, String what) {
         return new IllegalStateException(m.name() + " " + what + "; " + m + ", last log lines:\n" + tail(m, 15));
+    }
+
+    /**
+     * Whether a member's thread (by its name as the kernel keeps it: the first 15 characters) works for the fleet
+     * rather than for requests: Hazelcast's own ({@code hz.<instance>.*}, and its instance's close-listener
+     * executor named {@code relaygate-<member id>-...}), the relay's fleet timer, stall watch and peer reads,
+     * and Vert.x's worker pool, which only the Hazelcast cluster manager uses (the relay runs nothing blocking on
+     * it; a relay without {@code cluster:} has no worker thread).
+     */
+    public static boolean isClusteringThread(String name) {
+        return name.startsWith("hz.")
+                || name.startsWith("relaygate-fleet")
+                || name.startsWith("relaygate-stall")
+                || name.startsWith("relaygate-peer")
+                || name.startsWith("vert.x-worker")
+                || name.matches("relaygate-[0-9].*");
     }
 
     /** The last {@code lines} lines of a member's output. */
@@ -566,7 +592,9 @@ public final class FleetRig implements AutoCloseable {
     }
 
     private void destroyChildren() {
-        for (Member m : members) {
+        List<Member> all = new ArrayList<>(members);
+        all.addAll(extras);
+        for (Member m : all) {
             Process p = m.process;
             if (p != null && p.isAlive()) {
                 if (m.state == State.STOPPED) {
@@ -581,7 +609,7 @@ public final class FleetRig implements AutoCloseable {
             }
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        for (Member m : members) {
+        for (Member m : all) {
             Process p = m.process;
             if (p == null) {
                 continue;

@@ -26,7 +26,8 @@ public final class GateCatalog {
             "relay-overhead",
             "fleet-rollback",
             "fleet-leader-failover",
-            "fleet-propagation");
+            "fleet-propagation",
+            "fleet-overhead");
 
     /**
      * The comparison build's gates ({@code -Ppeers}), each run on every relay under test; their simulations

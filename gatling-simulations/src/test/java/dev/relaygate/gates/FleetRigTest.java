@@ -18,15 +18,16 @@ final class FleetRigTest {
 
     @Test
     void aMembersConfigHasItsOwnPortsStateAndLogAndTheClusterSectionOfTheContract() throws Exception {
-        String yaml = FleetRig.memberYaml(
-                41001,
-                "http://127.0.0.1:41010/v1",
-                "http://127.0.0.1:41011/v1",
-                Path.of("/tmp/fleet/member-1/state.json"),
-                Path.of("/tmp/fleet/member-1/logs"),
-                "relaygate-gates-abc",
-                41101,
-                List.of(41101, 41102, 41103));
+        String yaml = new FleetMemberConfig(
+                        41001,
+                        "http://127.0.0.1:41010/v1",
+                        "http://127.0.0.1:41011/v1",
+                        Path.of("/tmp/fleet/member-1/state.json"),
+                        Path.of("/tmp/fleet/member-1/logs"),
+                        "relaygate-gates-abc",
+                        41101,
+                        List.of(41101, 41102, 41103))
+                .yaml();
 
         JsonNode c = new ObjectMapper(new YAMLFactory()).readTree(yaml);
 
@@ -42,6 +43,25 @@ final class FleetRigTest {
         assertThat(c.at("/cluster/members").toString())
                 .isEqualTo("[\"127.0.0.1:41101\",\"127.0.0.1:41102\",\"127.0.0.1:41103\"]");
         assertThat(c.at("/cluster/failure_detection_seconds").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    void aRelayOnItsOwnHasNoClusterSection() throws Exception {
+        String yaml = new FleetMemberConfig(
+                        41001,
+                        "http://127.0.0.1:41010/v1",
+                        "http://127.0.0.1:41011/v1",
+                        Path.of("/tmp/fleet/solo/state.json"),
+                        Path.of("/tmp/fleet/solo/logs"),
+                        null,
+                        0,
+                        List.of())
+                .yaml();
+
+        JsonNode c = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+
+        assertThat(c.has("cluster")).isFalse();
+        assertThat(c.at("/server/port").asInt()).isEqualTo(41001);
     }
 
     @Test

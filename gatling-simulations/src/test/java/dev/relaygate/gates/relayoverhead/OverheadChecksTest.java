@@ -79,6 +79,9 @@ final class OverheadChecksTest {
                 saturated,
                 50,
                 80,
+                Double.NaN,
+                Double.NaN,
+                List.of(),
                 Double.NaN);
     }
 }

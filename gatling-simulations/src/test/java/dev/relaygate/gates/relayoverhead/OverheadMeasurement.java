@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -23,7 +24,9 @@ public final class OverheadMeasurement {
     /**
      * Everything the gate reports for one relay; {@code blocks} holds each round's direct (a) and relayed (b)
      * histograms. {@code relayOwnCpuUsPerRequest} is the relay process's own CPU per request when it runs in a
-     * process of its own, NaN otherwise.
+     * process of its own, NaN otherwise: saturated, and {@code relayOwnCpuUsPerRequestAtRate} in the measured
+     * open-loop blocks (at the offered rate, so a relay's background work, a fleet member's heartbeats, counts),
+     * also per round; {@code relayPartCpuUsPerRequestAtRate} is the arm's {@link Arm#partNanos} part of it.
      */
     public record Figures(
             LatencyRecorder direct,
@@ -37,10 +40,21 @@ public final class OverheadMeasurement {
             BlockResult relayedSaturated,
             double directCpuUsPerRequest,
             double relayedCpuUsPerRequest,
-            double relayOwnCpuUsPerRequest) {}
+            double relayOwnCpuUsPerRequest,
+            double relayOwnCpuUsPerRequestAtRate,
+            List<Double> relayOwnCpuUsPerRequestByRound,
+            double relayPartCpuUsPerRequestAtRate) {}
 
-    /** A relayed arm: its target, and the CPU time of its own process when it has one. */
-    public record Arm(Target target, Supplier<OptionalLong> ownCpuNanos) {}
+    /**
+     * A relayed arm: its target, the CPU time of its own process when it has one, and a part of that time read
+     * right after it (a fleet member's clustering threads; 0 when nothing is kept apart).
+     */
+    public record Arm(Target target, Supplier<OptionalLong> ownCpuNanos, LongSupplier partNanos) {
+
+        public Arm(Target target, Supplier<OptionalLong> ownCpuNanos) {
+            this(target, ownCpuNanos, () -> 0);
+        }
+    }
 
     private final OpenLoopClient client;
     private final Target direct;
@@ -90,16 +104,37 @@ public final class OverheadMeasurement {
         List<List<PairedBlocks.Pair>> pairs = new ArrayList<>();
         long[] failed = new long[arms];
         long[] sent = new long[arms];
+        long[] ownCpuAtRate = new long[arms];
+        long[] completedAtRate = new long[arms];
+        long[] partAtRate = new long[arms];
+        boolean[] ownCpuKnown = new boolean[arms];
+        List<List<Double>> ownCpuByRound = new ArrayList<>();
+        for (int a = 1; a < arms; a++) {
+            ownCpuKnown[a] = relays.get(a - 1).ownCpuNanos().get().isPresent();
+        }
         for (int a = 0; a < arms; a++) {
             latency[a] = new LatencyRecorder();
             pairs.add(new ArrayList<>());
+            ownCpuByRound.add(new ArrayList<>());
         }
         for (long i = 0; i < rounds; i++) {
             LatencyRecorder[] round = new LatencyRecorder[arms];
             for (int k = 0; k < arms; k++) {
                 int a = i % 2 == 0 ? k : arms - 1 - k;
                 round[a] = new LatencyRecorder();
+                OptionalLong cpuBefore = ownCpu(a);
+                long partBefore = part(a);
                 BlockResult r = client.openLoop(target(a), rate, block, round[a]);
+                OptionalLong cpuAfter = ownCpu(a);
+                partAtRate[a] += part(a) - partBefore;
+                if (cpuBefore.isPresent() && cpuAfter.isPresent()) {
+                    long used = cpuAfter.getAsLong() - cpuBefore.getAsLong();
+                    ownCpuAtRate[a] += used;
+                    completedAtRate[a] += r.completed();
+                    ownCpuByRound.get(a).add(perRequestUs(used, r));
+                } else {
+                    ownCpuKnown[a] = false;
+                }
                 failed[a] += r.failed();
                 sent[a] += r.sent();
                 quiet.run();
@@ -142,9 +177,26 @@ public final class OverheadMeasurement {
                     saturated[a],
                     processCpu[0],
                     processCpu[a],
-                    ownCpu[a]));
+                    ownCpu[a],
+                    ownCpuKnown[a] && completedAtRate[a] > 0
+                            ? ownCpuAtRate[a] / 1000.0 / completedAtRate[a]
+                            : Double.NaN,
+                    ownCpuKnown[a] ? List.copyOf(ownCpuByRound.get(a)) : List.of(),
+                    ownCpuKnown[a] && completedAtRate[a] > 0
+                            ? partAtRate[a] / 1000.0 / completedAtRate[a]
+                            : Double.NaN));
         }
         return out;
+    }
+
+    private OptionalLong ownCpu(int arm) {
+        return arm == 0
+                ? OptionalLong.empty()
+                : relays.get(arm - 1).ownCpuNanos().get();
+    }
+
+    private long part(int arm) {
+        return arm == 0 ? 0 : relays.get(arm - 1).partNanos().getAsLong();
     }
 
     private Target target(int arm) {
