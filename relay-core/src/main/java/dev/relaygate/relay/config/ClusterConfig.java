@@ -88,6 +88,11 @@ public record ClusterConfig(
         return !kubernetes.isEmpty();
     }
 
+    /** The fleet's size as messages say it ("3", or "?" when Kubernetes discovery leaves it unknown). */
+    public String fleetSizeText() {
+        return expectedMembers == null ? "?" : String.valueOf(expectedMembers);
+    }
+
     /**
      * How many members make a majority of the fleet ({@code expected_members}): a member that sees fewer may
      * roll back but never advances a rollout. With Kubernetes discovery and no {@code expected_members} the

@@ -45,32 +45,22 @@ public final class Fleet implements Decisions, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(Fleet.class.getName());
     private static final int MAX_ATTEMPTS = 20;
-    /**
-     * How long a member that stood still waits for the other members' answers, green held at 0 meanwhile: well
-     * inside the two seconds a resumed member has to converge; an answer takes about 200 ms here.
-     */
-    private static final long PEER_READ_DEADLINE_MS = 1500;
 
     private final ClusterConfig config;
     private final HazelcastInstance hazelcast;
     private final Clock clock;
-    private final PolicyStore live;
     private final PolicyStore staging;
     private final RolloutController controller;
     private final Supplier<UpstreamRoles> roles;
-    private final Runnable swapRoles;
     private final IntervalSource local;
     private final FleetIntervals intervals;
     private final FleetMap records;
     private final FleetMembers members;
     private final FleetAdvanceHold hold;
-    private final AppliedVersions appliedVersions = new AppliedVersions();
-    private final Object applyLock = new Object();
+    private final RecordApplier applier;
+    private final StallRecovery stallRecovery;
     private final ScheduledExecutorService timer;
     private final ThreadLocal<Long> committed = ThreadLocal.withInitial(() -> -1L);
-    private volatile ClusterRecord applied;
-    private StallWatch stallWatch;
-    private volatile long heldSince;
     private volatile long lastReadVersion = -1;
     private volatile long lastReadAtMillis;
     private volatile boolean connected = true;
@@ -97,16 +87,16 @@ public final class Fleet implements Decisions, AutoCloseable {
         this.config = config;
         this.hazelcast = hazelcast;
         this.clock = clock;
-        this.live = live;
         this.staging = staging;
         this.controller = controller;
         this.roles = roles;
-        this.swapRoles = swapRoles;
         this.local = local;
         this.intervals = seams.intervals;
         this.records = new FleetMap(hazelcast);
         this.members = seams.members;
         this.hold = seams.hold;
+        this.applier = new RecordApplier(clock, live, staging, controller, roles, swapRoles, members);
+        this.stallRecovery = new StallRecovery(config, applier, clock);
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "relaygate-fleet");
             t.setDaemon(true);
@@ -164,8 +154,8 @@ public final class Fleet implements Decisions, AutoCloseable {
                 record.equals(seed)
                         ? "fleet: seeded the cluster record from this member's state (v1)"
                         : "fleet: took the cluster's record (v" + record.version() + ") over this member's state file");
-        synchronized (applyLock) {
-            applyLocked(record, "joined the fleet");
+        synchronized (applier.lock()) {
+            applier.apply(record, "joined the fleet", false);
         }
         lastReadVersion = record.version();
         lastReadAtMillis = clock.currentTimeMillis();
@@ -179,64 +169,8 @@ public final class Fleet implements Decisions, AutoCloseable {
         });
         timer.scheduleWithFixedDelay(
                 this::reconcile, config.reconcileIntervalMs(), config.reconcileIntervalMs(), TimeUnit.MILLISECONDS);
-        stallWatch = new StallWatch(config.failureDetectionSeconds() * 1000L, this::afterStall);
-        // Load the client's classes now: after a stall, on a busy machine, a cold client took seconds.
-        List<String> others = otherMembers();
-        if (!others.isEmpty()) {
-            timer.execute(() -> PeerRead.warmUp(config.name(), others, PEER_READ_DEADLINE_MS));
-        }
-    }
-
-    private List<String> otherMembers() {
-        return config.members().stream()
-                .filter(m -> !m.equals(config.host() + ":" + config.port()))
-                .toList();
-    }
-
-    /**
-     * This member stood still longer than failure detection: the others removed it and may have decided without
-     * it (a rollback, most likely). Its own Hazelcast rejoins through a split-brain merge, which takes seconds;
-     * meanwhile it reads the record straight from the other members, as a Hazelcast client, and applies it.
-     */
-    private void afterStall(long stalledMs) {
-        List<String> others = otherMembers();
-        LOG.log(
-                System.Logger.Level.WARNING,
-                "fleet: this member stood still for " + stalledMs + " ms (failure detection is "
-                        + config.failureDetectionSeconds() + " s); reading the cluster record from " + others);
-        if (others.isEmpty()) {
-            return;
-        }
-        synchronized (applyLock) {
-            // Until the fleet's answer is in, no new request goes to green: the fleet may have rolled back meanwhile.
-            heldSince = clock.currentTimeMillis();
-            live.update(p -> p.withGreenWeight(0, "held after standing still " + stalledMs + " ms"));
-        }
-        // Here, on the watch's own thread: a periodic re-read stuck across the stall must not delay it. The others
-        // may have split while this member stood still: the record that stands among all answers (and this member's
-        // own) is the one to run, so one side's missed rollback cannot win. A standing record that sends nothing to
-        // green runs as soon as it is known; anything else waits for every answer (or the deadline), green held.
-        ClusterRecord[] standing = {null};
-        List<String> answers = PeerRead.records(
-                config.name(), others, HazelcastSetup.FLEET_MAP, FleetMap.RECORD, PEER_READ_DEADLINE_MS, json -> {
-                    synchronized (applyLock) {
-                        standing[0] = ClusterRecord.survivor(
-                                standing[0] == null ? applied : standing[0],
-                                RecordJson.read(json, ClusterRecord.class));
-                        if (standing[0].allOnBlue() && supersedes(standing[0])) {
-                            applyLocked(standing[0], "read from the other members after a stall");
-                        }
-                    }
-                });
-        synchronized (applyLock) {
-            if (!answers.isEmpty()) {
-                applyLocked(standing[0], "read from the other members after a stall", true);
-            } else if (applied != null) {
-                // Cut off, not merely paused: fail static on the last applied record.
-                applyLocked(applied, "the other members are out of reach: last applied record", true);
-            }
-            heldSince = 0;
-        }
+        stallRecovery.start();
+        timer.execute(stallRecovery::warmUp);
     }
 
     /**
@@ -298,18 +232,19 @@ public final class Fleet implements Decisions, AutoCloseable {
     public <T> T decide(Callable<T> change) throws Exception {
         committed.set(-1L);
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            synchronized (applyLock) {
+            synchronized (applier.lock()) {
                 String currentJson = records.record();
                 ClusterRecord read = RecordJson.read(currentJson, ClusterRecord.class);
                 // A member cut off from the fleet reads its own stale copy: never step back to it, build on what
                 // this member already applied (the merge that heals the split keeps the right one).
+                ClusterRecord applied = applier.applied();
                 ClusterRecord current = applied == null ? read : ClusterRecord.survivor(applied, read);
-                applyLocked(current, "re-read before a decision");
+                applier.apply(current, "re-read before a decision", false);
                 T result;
                 try {
                     result = change.call();
                 } catch (Exception | Error e) {
-                    applyLocked(current, null, true); // undo whatever the change staged
+                    applier.apply(current, null, true); // undo whatever the change staged
                     throw e;
                 }
                 ClusterRecord next = fromLocal(current, current.version() + 1);
@@ -318,16 +253,16 @@ public final class Fleet implements Decisions, AutoCloseable {
                     return result;
                 }
                 if (!members.hasQuorum() && !next.allOnBlue()) {
-                    applyLocked(current, null, true);
+                    applier.apply(current, null, true);
                     throw new SharedStateUnavailableException(
                             "this member sees " + members.count() + " of "
-                                    + config.members().size()
+                                    + config.fleetSizeText()
                                     + " fleet members (a majority is " + config.quorum()
                                     + "): it may roll back on its own, but makes no other change until it rejoins",
                             null);
                 }
                 if (records.compareAndSet(currentJson, next)) {
-                    applyLocked(next, "committed here");
+                    applier.apply(next, "committed here", false);
                     committed.set(next.version());
                     return result;
                 }
@@ -356,7 +291,8 @@ public final class Fleet implements Decisions, AutoCloseable {
 
     /** The {@code cluster} section of {@code GET /admin/status}. Reads only this member's memory. */
     public Map<String, Object> status() {
-        ClusterRecord record = applied;
+        ClusterRecord record = applier.applied();
+        long heldSince = stallRecovery.heldSince();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("member_id", config.memberId());
         out.put("name", config.name());
@@ -402,7 +338,7 @@ public final class Fleet implements Decisions, AutoCloseable {
     public Map<String, Object> applied(long sinceVersion) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("member_id", config.memberId());
-        out.put("applied", appliedVersions.json(sinceVersion));
+        out.put("applied", applier.appliedSince(sinceVersion));
         return out;
     }
 
@@ -418,6 +354,7 @@ public final class Fleet implements Decisions, AutoCloseable {
     private void reconcile(boolean healed) {
         try {
             String json = records.get(FleetMap.RECORD);
+            ClusterRecord applied = applier.applied();
             if (applied != null && applied.rollout().phase().isLive() && !isLeader()) {
                 // The leader's view only changes while a rollout is judged; events carry it, this heals a miss.
                 String judge = records.get(FleetMap.JUDGE);
@@ -429,20 +366,15 @@ public final class Fleet implements Decisions, AutoCloseable {
             if (json != null) {
                 ClusterRecord record = RecordJson.read(json, ClusterRecord.class);
                 lastReadVersion = record.version();
-                synchronized (applyLock) {
+                synchronized (applier.lock()) {
                     // Only forward: an event may have applied a newer version while this read was under way, and a
                     // member cut off from the fleet reads its own stale copy until the merge.
-                    if (supersedes(record)) {
-                        applyLocked(record, healed ? "the fleet healed" : "periodic re-read");
-                    }
+                    applier.applyIfNewer(record, healed ? "the fleet healed" : "periodic re-read");
                 }
             }
             setConnected(
                     members.hasQuorum(),
-                    members.hasQuorum()
-                            ? null
-                            : "sees " + members.count() + " of "
-                                    + config.members().size());
+                    members.hasQuorum() ? null : "sees " + members.count() + " of " + config.fleetSizeText());
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             setConnected(false, e.toString());
         } catch (InterruptedException e) {
@@ -472,58 +404,12 @@ public final class Fleet implements Decisions, AutoCloseable {
                 LOG.log(
                         System.Logger.Level.WARNING,
                         "fleet: cluster unreachable (" + why + "); serving the last applied record v"
-                                + (applied == null ? 0 : applied.version()) + " (fail static)");
+                                + (applier.applied() == null
+                                        ? 0
+                                        : applier.applied().version())
+                                + " (fail static)");
             }
         }
-    }
-
-    /** Whether {@code record} stands over the applied one ({@link ClusterRecord#survivor}): nothing steps back. */
-    private boolean supersedes(ClusterRecord record) {
-        ClusterRecord current = applied;
-        return current == null || (!record.equals(current) && ClusterRecord.survivor(current, record) == record);
-    }
-
-    private void applyLocked(ClusterRecord record, String why) {
-        applyLocked(record, why, false);
-    }
-
-    /**
-     * Makes {@code record} what this member runs: routing into both stores, roles, rollout state. {@code force}
-     * re-applies it even when it is the record already applied (to undo a change staged on top of it).
-     */
-    private void applyLocked(ClusterRecord record, String why, boolean force) {
-        ClusterRecord previous = applied;
-        if (!force && record.equals(previous)) {
-            return;
-        }
-        RoutingPolicy target = record.routing().toPolicy();
-        live.update(p -> p.sameRouting(target) && p.changedBy().equals(target.changedBy()) ? p : target);
-        if (staging != live) {
-            staging.update(p -> p.sameRouting(target) && p.changedBy().equals(target.changedBy()) ? p : target);
-        }
-        UpstreamRoles current = roles.get();
-        if (!current.blue().equals(record.roles().blue())
-                && current.blue().equals(record.roles().green())) {
-            swapRoles.run();
-        }
-        controller.adopt(
-                record.rollout(),
-                "cluster record v" + record.version() + " by " + record.changedBy()
-                        + (why == null ? "" : " (" + why + ")"));
-        if (record.equals(previous)) {
-            return;
-        }
-        applied = record;
-        long now = clock.currentTimeMillis();
-        appliedVersions.add(new AppliedVersions.Applied(
-                record.version(),
-                now,
-                record.routing().greenWeight(),
-                record.rollout().phase().name(),
-                record.changedBy()));
-        members.publishApplied(record.version(), now);
-        // After the commit and the router: the file is this member's memory across a restart, never on the way.
-        controller.saveState();
     }
 
     private ClusterRecord fromLocal(ClusterRecord current, long version) {
@@ -557,19 +443,15 @@ public final class Fleet implements Decisions, AutoCloseable {
 
     @Override
     public void close() {
-        if (stallWatch != null) {
-            stallWatch.close();
-        }
+        stallRecovery.close();
         timer.shutdownNow();
     }
 
     /** A record another member committed, as soon as its change event arrives (or the fleet healed). */
     private void onRecordEvent(ClusterRecord record, boolean merged) {
         lastReadVersion = Math.max(lastReadVersion, record.version());
-        synchronized (applyLock) {
-            if (supersedes(record)) {
-                applyLocked(record, merged ? "the fleet healed" : "change event");
-            }
+        synchronized (applier.lock()) {
+            applier.applyIfNewer(record, merged ? "the fleet healed" : "change event");
         }
     }
 

@@ -32,8 +32,8 @@ final class FleetAdvanceHold implements Supplier<String> {
     @Override
     public String get() {
         if (!members.hasQuorum()) {
-            return "this member sees " + members.count() + " of "
-                    + config.members().size() + " fleet members (a majority is " + config.quorum() + ")";
+            return "this member sees " + members.count() + " of " + config.fleetSizeText()
+                    + " fleet members (a majority is " + config.quorum() + ")";
         }
         List<String> silent = excluded;
         return silent.isEmpty() ? null : "members not reporting (left out of the window): " + String.join(", ", silent);

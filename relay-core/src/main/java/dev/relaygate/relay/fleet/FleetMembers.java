@@ -62,7 +62,7 @@ final class FleetMembers {
                 LOG.log(
                         System.Logger.Level.WARNING,
                         "fleet: member left: " + idOf(event.getMember()) + " (" + count() + " of "
-                                + config.members().size() + " in sight; leader " + leaderId() + ")");
+                                + config.fleetSizeText() + " in sight; leader " + leaderId() + ")");
                 onChange.run();
             }
         });
