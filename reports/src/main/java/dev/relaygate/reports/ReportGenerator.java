@@ -1,5 +1,13 @@
 package dev.relaygate.reports;
 
+import dev.relaygate.reports.claims.ClaimJudge;
+import dev.relaygate.reports.claims.ClaimOutcome;
+import dev.relaygate.reports.claims.ClaimsFile;
+import dev.relaygate.reports.claims.ClaimsFileException;
+import dev.relaygate.reports.claims.ClaimsLoader;
+import dev.relaygate.reports.claims.GateFigures;
+import dev.relaygate.reports.claims.RoiScenarios;
+import dev.relaygate.reports.claims.Scorecard;
 import dev.relaygate.reports.input.GateFile;
 import dev.relaygate.reports.input.GateLoader;
 import dev.relaygate.reports.input.GateManifest;
@@ -26,6 +34,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 
 /** Reads every input, judges them, renders the page and writes {@code <out>/index.html}. */
 public final class ReportGenerator {
@@ -52,9 +61,10 @@ public final class ReportGenerator {
 
         Verdict verdict = VerdictJudge.judge(new VerdictInputs(
                 inputs.runId(), manifest, gates, jmh, JmhLoader.sha256(inputs.jmhResult()), jmhGate, roi));
+        Scorecard scorecard = scorecard(inputs, manifest, gates, roi, verdict.runId(), now);
         GatlingRuns runs = new GatlingRuns(inputs.gatlingDir(), gatlingZone, GatlingRuns.DEFAULT_SLACK);
         ReportPage page = new PageBuilder(inputs.outDir(), runs)
-                .build(verdict, manifest, gates, jmh, jmhGate, roi, now.truncatedTo(ChronoUnit.SECONDS));
+                .build(verdict, scorecard, manifest, gates, jmh, jmhGate, roi, now.truncatedTo(ChronoUnit.SECONDS));
         String html = renderer.render(page);
 
         Files.createDirectories(inputs.outDir());
@@ -63,6 +73,40 @@ public final class ReportGenerator {
         Path partial = inputs.outDir().resolve("index.html.partial");
         Files.writeString(partial, html, StandardCharsets.UTF_8);
         Files.move(partial, index, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return new ReportOutcome(index, verdict);
+        return new ReportOutcome(index, verdict, scorecard);
+    }
+
+    /**
+     * Judges the claims file on this build's evidence. A missing example file leaves the scorecard out; a
+     * file the user named that is missing or wrong is shown with its errors (and fails the build after the
+     * report is written), never silently skipped.
+     */
+    private static Scorecard scorecard(
+            ReportInputs inputs,
+            Input<GateManifest> manifest,
+            Input<List<GateFile>> gates,
+            Input<RoiResult> roi,
+            String runId,
+            Instant now)
+            throws IOException {
+        Path file = inputs.claims();
+        if (file == null || (!Files.exists(file) && inputs.claimsOption().isEmpty())) {
+            return new Scorecard.NoFile(file);
+        }
+        if (!Files.isRegularFile(file)) {
+            return new Scorecard.Invalid(file, List.of("the claims file " + file + " does not exist"));
+        }
+        try {
+            ClaimsFile claims = new ClaimsLoader(GateFigures.bundled()).load(file);
+            Map<Path, RoiResult> scenarios =
+                    RoiScenarios.compute(claims, inputs.outDir().resolve("claims"), now);
+            List<GateFile> files = gates instanceof Input.Present<List<GateFile>> present ? present.value() : List.of();
+            List<ClaimOutcome> outcomes = new ClaimJudge(
+                            new ClaimJudge.Evidence(manifest, files, runId, roi, scenarios, inputs.claimsOption()))
+                    .judge(claims);
+            return new Scorecard.Judged(file, outcomes, scenarios);
+        } catch (ClaimsFileException e) {
+            return new Scorecard.Invalid(file, e.errors());
+        }
     }
 }

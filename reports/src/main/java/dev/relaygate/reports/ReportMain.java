@@ -25,12 +25,15 @@ import picocli.CommandLine.Option;
             "1:report written, and the verdict failed: a gate or benchmark check failed, or an expected result"
                     + " is missing, stale, aborted or unreadable (with --fail-on-gate-failure)",
             "2:bad command line",
-            "3:the report could not be written"
+            "3:the report could not be written",
+            "4:report written, but the claims file is invalid (each error names the claim and field)"
         })
 public final class ReportMain implements Callable<Integer> {
 
     static final int EXIT_FAILED_CHECKS = 1;
     static final int EXIT_IO = 3;
+    static final int EXIT_BAD_CLAIMS = 4;
+    static final Path EXAMPLE_CLAIMS = Path.of("examples", "claims.yaml");
 
     @Option(
             names = "--gates",
@@ -80,6 +83,14 @@ public final class ReportMain implements Callable<Integer> {
             description = "the build's run id every result must carry (default: the gates manifest's)")
     String runId;
 
+    @Option(
+            names = "--claims",
+            paramLabel = "FILE",
+            description = "claims file judged on this build's evidence, shown first in the report"
+                    + " (default: ${DEFAULT-VALUE}, left out when absent)",
+            defaultValue = "examples/claims.yaml")
+    Path claims;
+
     @Option(names = "--fail-on-gate-failure", description = "exit 1 after writing the report when the verdict failed")
     boolean failOnGateFailure;
 
@@ -98,7 +109,10 @@ public final class ReportMain implements Callable<Integer> {
             ReportOutcome outcome = generate();
             stdout.print(outcome.consoleText());
             stdout.flush();
-            return failOnGateFailure && !outcome.verdict().passed() ? EXIT_FAILED_CHECKS : 0;
+            if (failOnGateFailure && !outcome.verdict().passed()) {
+                return EXIT_FAILED_CHECKS;
+            }
+            return outcome.claimsInvalid() ? EXIT_BAD_CLAIMS : 0;
         } catch (IOException e) {
             System.err.println("relaygate report could not be written to " + out + ": " + e.getMessage());
             return EXIT_IO;
@@ -114,13 +128,19 @@ public final class ReportMain implements Callable<Integer> {
         Path gatlingDir = gatling != null ? gatling : absolute(gates).resolveSibling("gatling");
         Path gateFile = jmhGate != null ? jmhGate : absolute(jmh).resolveSibling("jmh-gate.json");
         return new ReportInputs(
-                absolute(gates),
-                absolute(gatlingDir),
-                absolute(jmh),
-                absolute(gateFile),
-                absolute(roi),
-                absolute(out),
-                runId == null || runId.isBlank() ? null : runId.trim());
+                        absolute(gates),
+                        absolute(gatlingDir),
+                        absolute(jmh),
+                        absolute(gateFile),
+                        absolute(roi),
+                        absolute(out),
+                        runId == null || runId.isBlank() ? null : runId.trim())
+                .withClaims(absolute(claims), claimsOption(claims));
+    }
+
+    /** What a re-run adds to judge the same claims file: nothing for the example file. */
+    static String claimsOption(Path claims) {
+        return absolute(claims).endsWith(EXAMPLE_CLAIMS) ? "" : " -Dclaims=" + claims;
     }
 
     private static Path absolute(Path path) {

@@ -1,6 +1,7 @@
 package dev.relaygate.reports.page;
 
 import dev.relaygate.reports.chart.GateCharts;
+import dev.relaygate.reports.claims.Scorecard;
 import dev.relaygate.reports.input.GateFile;
 import dev.relaygate.reports.input.GateManifest;
 import dev.relaygate.reports.input.GateResult;
@@ -32,6 +33,7 @@ public final class PageBuilder {
 
     public ReportPage build(
             Verdict verdict,
+            Scorecard scorecard,
             Input<GateManifest> manifest,
             Input<List<GateFile>> gates,
             Input<List<JmhBenchmark>> jmh,
@@ -55,7 +57,8 @@ public final class PageBuilder {
                         .filter(r -> r.notSupported() != null)
                         .map(ReportPage.GateRow::title)
                         .toList(),
-                verdict.runId());
+                verdict.runId(),
+                scorecard.tally());
         List<ReportPage.InputRow> inputs = List.of(
                 new ReportPage.InputRow("Gates manifest", Statuses.of(manifest, Statuses.GATES_COMMAND)),
                 new ReportPage.InputRow("Gate results", Statuses.of(gates, Statuses.GATES_COMMAND)),
@@ -65,6 +68,11 @@ public final class PageBuilder {
         return new ReportPage(
                 now.toString(),
                 verdictView,
+                ClaimsViewBuilder.build(
+                        scorecard,
+                        gatesView.rows().stream()
+                                .map(ReportPage.GateRow::anchor)
+                                .collect(Collectors.toSet())),
                 inputs,
                 RelaysViewBuilder.build(files, gatesView, gateManifest, verdict.runId()),
                 gatesView,

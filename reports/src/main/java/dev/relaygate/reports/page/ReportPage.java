@@ -10,6 +10,7 @@ import java.util.List;
 public record ReportPage(
         String generatedAt,
         VerdictView verdict,
+        ClaimsView claims,
         List<InputRow> inputs,
         RelaysView relays,
         GatesView gates,
@@ -31,7 +32,37 @@ public record ReportPage(
             boolean comparison,
             List<String> notRequested,
             List<String> notSupported,
-            String runId) {}
+            String runId,
+            String claims) {}
+
+    /**
+     * The claims scorecard: one row per claim, the scenarios the ROI claims were computed on, or the claims
+     * file's errors. Null on the page when there is no claims file.
+     */
+    public record ClaimsView(
+            String file, String tally, List<ClaimRow> rows, List<ScenarioView> scenarios, List<String> errors) {}
+
+    /**
+     * One claim judged: {@code verdict} its label, {@code css} holds, refuted, not-tested or untestable;
+     * {@code evidenceHref} the page anchor of its evidence and {@code evidenceLabel} what it is.
+     */
+    public record ClaimRow(
+            String anchor,
+            String quote,
+            String source,
+            String reading,
+            String verdict,
+            String css,
+            String claimed,
+            String measured,
+            String reason,
+            String command,
+            String arithmetic,
+            String evidenceHref,
+            String evidenceLabel) {}
+
+    /** An ROI scenario of the claims file, with the figures its claims were held against. */
+    public record ScenarioView(String anchor, String usage, String claims, List<Kv> figures) {}
 
     /** The state of one input: present, missing ("not run", with the command that produces it) or invalid. */
     public record Status(String state, String path, String command, String message) {
