@@ -1,7 +1,6 @@
 package dev.relaygate.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.File;
 import java.io.IOException;
@@ -26,14 +25,13 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 
 /**
- * Opens the rendered fixture report in headless Chromium from disk, as a reader would. Needs
- * Debian's {@code chromium} and {@code chromium-driver} (.ci/run installs them): without them
- * this test fails rather than skips, so a missing browser can never pass for a checked page.
+ * Opens the rendered fixture report, with a claims scorecard, in headless Chrome or Chromium from disk, as
+ * a reader would. The browser is found where it is installed ({@link BrowserLocator}); without one the class
+ * is skipped unless the {@code browser} profile requires it (.ci/run does).
  */
+@RequiresBrowser
 final class ReportInBrowserTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path TARGET = Path.of("target").toAbsolutePath();
     static final Path SCREENSHOT = TARGET.resolve("report-screenshot.png");
     static final Path COMPARISON_SCREENSHOT = TARGET.resolve("report-comparison-screenshot.png");
@@ -46,19 +44,18 @@ final class ReportInBrowserTest {
 
     @BeforeAll
     static void openTheReport() throws IOException {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            fail("The report's browser test needs Chromium at " + CHROMIUM + " and its driver at " + CHROMEDRIVER
-                    + ": install them with `apt-get update && apt-get install -y chromium chromium-driver` "
-                    + "(.ci/run does this).");
-        }
+        BrowserLocator.Browser browser = BrowserLocator.here()
+                .find()
+                .orElseThrow(() -> new IllegalStateException("no browser, though the condition found one"));
         // kept under target/ so the page behind the screenshot can be opened by hand
         Path root = TARGET.resolve("browser-test");
         Fixtures.copyFull(root);
-        page = Fixtures.render(Fixtures.inputs(root)).indexHtml();
+        page = Fixtures.render(Fixtures.inputs(root).withClaims(Fixtures.resource("claims/claims.yaml"), ""))
+                .indexHtml();
 
         profile = Files.createTempDirectory("relaygate-chromium-profile");
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
+        options.setBinary(browser.binary().toFile());
         options.addArguments(
                 "--headless",
                 "--no-sandbox",
@@ -71,7 +68,7 @@ final class ReportInBrowserTest {
                 "--user-data-dir=" + profile);
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, Level.ALL.getName()));
         service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+                .usingDriverExecutable(new File(browser.driver().toString()))
                 .usingAnyFreePort()
                 .withTimeout(Duration.ofSeconds(60))
                 .build();
@@ -166,6 +163,33 @@ final class ReportInBrowserTest {
         } finally {
             driver.get(page.toUri().toString());
         }
+    }
+
+    @Test
+    void theClaimsScorecardIsTheFirstSectionAfterTheVerdictAndEachOfItsLinksFindsItsEvidence() {
+        List<String> sections = driver.findElements(By.cssSelector("main > section")).stream()
+                .map(s -> s.getAttribute("id"))
+                .toList();
+        assertThat(sections.subList(0, 2)).containsExactly("verdict", "claims");
+        WebElement claims = driver.findElement(By.cssSelector("section#claims"));
+        assertThat(claims.isDisplayed()).isTrue();
+        assertThat(claims.findElements(By.cssSelector("tr.claim-row"))).hasSize(11);
+        assertThat(driver.findElement(By.cssSelector("section#verdict .verdict-claims"))
+                        .getText())
+                .startsWith("Claims: 3 hold, 4 refuted, 3 not tested, 1 untestable on loopback");
+        List<WebElement> links =
+                driver.findElements(By.cssSelector("section#verdict a[href^='#'], section#claims a[href^='#']"));
+        assertThat(links).hasSizeGreaterThan(10);
+        for (WebElement link : links) {
+            String id = link.getDomAttribute("href").substring(1);
+            assertThat(js("return document.getElementById(arguments[0]) !== null;", id))
+                    .as(id)
+                    .isEqualTo(true);
+        }
+        // a refuted claim's row is marked as such, in colour
+        WebElement refuted = driver.findElement(By.cssSelector("tr#claim-refuted-p99 .badge.refuted"));
+        assertThat(refuted.getText()).isEqualTo("refuted");
+        assertThat(js("return getComputedStyle(arguments[0]).color;", refuted)).isEqualTo("rgb(179, 38, 30)");
     }
 
     @Test

@@ -217,6 +217,53 @@ final class ReportMainTest {
     }
 
     @Test
+    void refutedClaimsNeverFailAPassingBuild(@TempDir Path root) {
+        Fixtures.copyPassing(root);
+
+        Run run = run(args(
+                root,
+                "--fail-on-gate-failure",
+                "--claims",
+                Fixtures.resource("claims/claims.yaml").toString()));
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout()).contains("relaygate verdict: PASSED").contains(" refuted, ");
+    }
+
+    @Test
+    void aBadClaimsFileExitsFourAfterWritingTheReportNamingTheClaimAndField(@TempDir Path root) throws IOException {
+        Fixtures.copyPassing(root);
+        Path claims = root.resolve("claims.yaml");
+        Files.writeString(
+                claims,
+                "version: 1\nclaims:\n  - {id: x, quote: q, source: s,"
+                        + " evidence: {gate: relay-overhead, figure: p99_added_ms}, expect: {comparator: '<', value: 50}}\n");
+
+        Run run = run(args(root, "--fail-on-gate-failure", "--claims", claims.toString()));
+
+        assertThat(run.exitCode()).isEqualTo(ReportMain.EXIT_BAD_CLAIMS);
+        assertThat(run.stdout()).contains("  CLAIMS FILE claims[0] (id 'x').expect.unit is missing");
+        assertThat(root.resolve("out/index.html")).isRegularFile();
+    }
+
+    @Test
+    void theBuildEntryPointFailsOnABadClaimsFileEvenWhenEveryGatePassed(@TempDir Path root) throws IOException {
+        Fixtures.copyPassing(root);
+        Path claims = root.resolve("claims.yaml");
+        Files.writeString(claims, "version: 1\nclaims: []\n");
+        String[] args = args(root, "--claims", claims.toString()).toArray(String[]::new);
+        PrintStream original = System.out;
+        try {
+            System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+            assertThatThrownBy(() -> BuildVerdictMain.main(args))
+                    .isInstanceOf(dev.relaygate.reports.claims.ClaimsFileException.class)
+                    .hasMessageContaining("claims must be a non-empty list");
+        } finally {
+            System.setOut(original);
+        }
+    }
+
+    @Test
     void unknownOptionIsAUsageError() {
         assertThat(run(List.of("--gatez", "x")).exitCode()).isEqualTo(2);
     }
