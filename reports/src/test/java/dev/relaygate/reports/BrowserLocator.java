@@ -60,13 +60,21 @@ final class BrowserLocator {
 
     /** Every place looked at, for the message of a build that requires the browser. */
     String tried() {
-        return "browsers tried: " + join(browserCandidates()) + "; drivers tried: " + join(driverCandidates());
+        return "looked for a browser at CHROME_BIN, then " + String.join(", ", BROWSER_COMMANDS)
+                + " on the PATH, then " + join(fixedBrowserPlaces()) + "; for a driver at CHROMEDRIVER, then "
+                + String.join(", ", DRIVER_COMMANDS) + " on the PATH, then " + join(fixedDriverPlaces());
     }
 
     List<Path> browserCandidates() {
         List<Path> candidates = new ArrayList<>();
         fromEnv("CHROME_BIN", candidates);
         onPath(BROWSER_COMMANDS, candidates);
+        candidates.addAll(fixedBrowserPlaces());
+        return candidates;
+    }
+
+    private List<Path> fixedBrowserPlaces() {
+        List<Path> candidates = new ArrayList<>();
         for (String fixed : List.of(
                 "usr/bin/chromium",
                 "usr/lib/chromium/chromium",
@@ -85,6 +93,12 @@ final class BrowserLocator {
         List<Path> candidates = new ArrayList<>();
         fromEnv("CHROMEDRIVER", candidates);
         onPath(DRIVER_COMMANDS, candidates);
+        candidates.addAll(fixedDriverPlaces());
+        return candidates;
+    }
+
+    private List<Path> fixedDriverPlaces() {
+        List<Path> candidates = new ArrayList<>();
         for (String fixed : List.of(
                 "usr/bin/chromedriver",
                 "usr/lib/chromium/chromedriver",

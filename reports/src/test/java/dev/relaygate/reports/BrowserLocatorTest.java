@@ -66,8 +66,9 @@ final class BrowserLocatorTest {
         BrowserLocator locator = locator(Map.of("CHROMEDRIVER", "/opt/missing/chromedriver"));
 
         assertThat(locator.find()).isEmpty();
+        assertThat(locator.driverCandidates()).startsWith(Path.of("/opt/missing/chromedriver"));
         assertThat(locator.tried())
-                .contains("/opt/missing/chromedriver")
+                .contains("for a driver at CHROMEDRIVER, then chromedriver, chromium.chromedriver on the PATH")
                 .contains(root.resolve("usr/bin/chromedriver").toString())
                 .contains(root.resolve("opt/homebrew/bin/chromedriver").toString());
     }
