@@ -114,7 +114,7 @@ final class ClaimsViewBuilder {
                                     + Fmt.num(m.monthlyTokensMtok().cachedInput()) + " / "
                                     + Fmt.num(m.monthlyTokensMtok().output()) + " Mtok (input / cached / output)")
                             .collect(Collectors.joining("; "))));
-            figures.add(new ReportPage.Kv("relay pricing", String.valueOf(roi.relayPricing())));
+            figures.add(new ReportPage.Kv("relay pricing", RoiViewBuilder.relayPricing(roi)));
             figures.add(new ReportPage.Kv(
                     "direct, month one / first year",
                     Fmt.money(t.directMonthly(), currency) + " / " + Fmt.money(t.directYearly(), currency)));

@@ -123,14 +123,17 @@ final class RoiViewBuilder {
                 .toList();
     }
 
+    /** "pricing=fx_credit, cny_per_usd_of_credit=1, ...": the relay's pricing rule as the calculator wrote it. */
+    static String relayPricing(RoiResult roi) {
+        return roi.relayPricing().entrySet().stream()
+                .map(e -> e.getKey() + "=" + Fmt.value(e.getValue()))
+                .collect(Collectors.joining(", "));
+    }
+
     private static List<ReportPage.Kv> about(RoiResult roi) {
         List<ReportPage.Kv> about = new ArrayList<>();
         about.add(new ReportPage.Kv("usage file", String.valueOf(roi.usageFile())));
-        about.add(new ReportPage.Kv(
-                "relay pricing",
-                roi.relayPricing().entrySet().stream()
-                        .map(e -> e.getKey() + "=" + Fmt.value(e.getValue()))
-                        .collect(Collectors.joining(", "))));
+        about.add(new ReportPage.Kv("relay pricing", relayPricing(roi)));
         about.add(new ReportPage.Kv("generated at", String.valueOf(roi.generatedAt())));
         about.add(new ReportPage.Kv("currency", roi.currency()));
         return about;
