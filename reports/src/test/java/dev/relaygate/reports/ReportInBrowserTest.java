@@ -104,7 +104,7 @@ final class ReportInBrowserTest {
     @Test
     void everyChartHasRenderedMarks() {
         List<WebElement> charts = driver.findElements(By.cssSelector("svg.chart-svg"));
-        assertThat(charts).hasSize(10);
+        assertThat(charts).hasSize(11);
         for (WebElement chart : charts) {
             List<WebElement> marks = chart.findElements(By.cssSelector("rect.mark, circle.mark"));
             assertThat(marks).as("marks of %s", chart.getAttribute("id")).isNotEmpty();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -63,7 +64,33 @@ final class ReportRenderingTest {
                         "chart-jmh-alloc",
                         "chart-roi-costs",
                         "chart-roi-band",
-                        "chart-roi-projection");
+                        "chart-roi-projection",
+                        "chart-roi-tornado");
+    }
+
+    @Test
+    void theTornadoPutsTheWidestSwingOnTopAndEachBarStartsAtTheBaseLine() {
+        Element tornado = page.selectFirst("svg#chart-roi-tornado");
+        double base = Double.parseDouble(tornado.selectFirst("line.axis").attr("x1"));
+        List<Element> bars = tornado.select("rect.mark");
+        assertThat(bars).hasSize(6); // three inputs, a low and a high bar each
+
+        double previousSwing = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < bars.size(); i += 2) {
+            Element low = bars.get(i);
+            Element high = bars.get(i + 1);
+            double swing =
+                    Math.abs(Double.parseDouble(high.attr("data-value")) - Double.parseDouble(low.attr("data-value")));
+            assertThat(swing).isLessThanOrEqualTo(previousSwing);
+            previousSwing = swing;
+            for (Element bar : List.of(low, high)) {
+                double left = Double.parseDouble(bar.attr("x"));
+                double right = left + Double.parseDouble(bar.attr("width"));
+                // every bar touches the base line: it starts there or ends there
+                assertThat(Math.min(Math.abs(left - base), Math.abs(right - base)))
+                        .isLessThan(2.5);
+            }
+        }
     }
 
     @Test

@@ -202,6 +202,7 @@ public record ReportPage(
             Svg costs,
             Svg band,
             Svg projection,
+            Svg tornado,
             List<SensitivityRow> sensitivity,
             List<Kv> about) {}
 

@@ -1,6 +1,7 @@
 package dev.relaygate.reports.page;
 
 import dev.relaygate.reports.chart.RoiCharts;
+import dev.relaygate.reports.chart.TornadoChart;
 import dev.relaygate.reports.format.Fmt;
 import dev.relaygate.reports.input.Input;
 import dev.relaygate.reports.input.RoiResult;
@@ -16,7 +17,7 @@ final class RoiViewBuilder {
     static ReportPage.RoiView build(Input<RoiResult> input) {
         ReportPage.Status status = Statuses.of(input, Statuses.ROI_COMMAND);
         if (!(input instanceof Input.Present<RoiResult> present)) {
-            return new ReportPage.RoiView(status, List.of(), List.of(), null, null, null, List.of(), List.of());
+            return new ReportPage.RoiView(status, List.of(), List.of(), null, null, null, null, List.of(), List.of());
         }
         RoiResult roi = present.value();
         String c = roi.currency();
@@ -27,6 +28,7 @@ final class RoiViewBuilder {
                 RoiCharts.costs(roi).orElse(null),
                 RoiCharts.band(roi).orElse(null),
                 RoiCharts.projection(roi).orElse(null),
+                TornadoChart.build(roi).orElse(null),
                 roi.sensitivity().stream()
                         .map(s -> new ReportPage.SensitivityRow(
                                 s.input(),
