@@ -69,6 +69,18 @@ final class ReportRenderingTest {
     }
 
     @Test
+    void eachModelShowsItsOwnMonteCarloBandOfMonthlySavings() {
+        // the fixture's gpt-4.1: savings 875 a month, P10 700, P90 1,050
+        assertThat(page.select("table.models tbody tr")
+                        .get(0)
+                        .selectFirst(".savings-band")
+                        .text())
+                .isEqualTo("P10 " + dev.relaygate.reports.format.Fmt.money(700.0, "USD") + " \u00b7 P90 "
+                        + dev.relaygate.reports.format.Fmt.money(1050.0, "USD"));
+        assertThat(page.select("table.models .savings-band")).hasSize(4);
+    }
+
+    @Test
     void theTornadoPutsTheWidestSwingOnTopAndEachBarStartsAtTheBaseLine() {
         Element tornado = page.selectFirst("svg#chart-roi-tornado");
         double base = Double.parseDouble(tornado.selectFirst("line.axis").attr("x1"));

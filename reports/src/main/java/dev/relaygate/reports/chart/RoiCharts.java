@@ -95,7 +95,8 @@ public final class RoiCharts {
             lastMonth = Math.max(lastMonth, month.month());
         }
         List<LineChart.Marker> markers = new ArrayList<>();
-        if (roi.paybackMonths() != null) {
+        // a payback beyond the projection is named in the payback card, not drawn off the chart
+        if (roi.paybackMonths() != null && roi.paybackMonths() <= lastMonth) {
             markers.add(
                     new LineChart.Marker(roi.paybackMonths(), "payback " + Fmt.num(roi.paybackMonths()) + " months"));
         }

@@ -34,6 +34,7 @@ public record RoiResult(
         sensitivity = sensitivity == null ? List.of() : List.copyOf(sensitivity);
     }
 
+    /** One model; {@code savings_monthly_band} is its Monte Carlo P10/P50/P90 of month-one savings (absent in older files). */
     public record Model(
             String model,
             String provider,
@@ -45,7 +46,8 @@ public record RoiResult(
             String advice,
             Map<String, String> pricingRules,
             List<Breakdown> breakdown,
-            PriceSource priceSource) {
+            PriceSource priceSource,
+            Band savingsMonthlyBand) {
         public Model {
             pricingRules =
                     pricingRules == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(pricingRules));

@@ -177,6 +177,7 @@ public record ReportPage(
             String direct,
             String relay,
             String savings,
+            String savingsBand,
             String savingsPct,
             String advice,
             boolean routeDirect,

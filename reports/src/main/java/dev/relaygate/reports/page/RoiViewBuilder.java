@@ -55,7 +55,8 @@ final class RoiViewBuilder {
         cards.add(new ReportPage.Card(
                 "Savings per year",
                 Fmt.money(t.savingsYearly(), c),
-                Fmt.money(t.relayYearly(), c) + " relay vs " + Fmt.money(t.directYearly(), c) + " direct"));
+                Fmt.money(t.relayYearly(), c) + " relay vs " + Fmt.money(t.directYearly(), c)
+                        + " direct over the first 12 months, with growth"));
         String band = "";
         if (roi.uncertainty() != null && roi.uncertainty().horizonSavings() != null) {
             RoiResult.Band b = roi.uncertainty().horizonSavings();
@@ -90,6 +91,14 @@ final class RoiViewBuilder {
         return cards;
     }
 
+    /** "P10 $12 · P90 $30": the model's Monte Carlo band of month-one savings; null when the file has none. */
+    private static String savingsBand(RoiResult.Band band, String currency) {
+        if (band == null || band.p10() == null || band.p90() == null) {
+            return null;
+        }
+        return "P10 " + Fmt.money(band.p10(), currency) + " \u00b7 P90 " + Fmt.money(band.p90(), currency);
+    }
+
     private static List<ReportPage.ModelRow> models(RoiResult roi) {
         String c = roi.currency();
         return roi.models().stream()
@@ -102,6 +111,7 @@ final class RoiViewBuilder {
                         Fmt.money(m.directMonthly(), c),
                         Fmt.money(m.relayMonthly(), c),
                         Fmt.money(m.savingsMonthly(), c),
+                        savingsBand(m.savingsMonthlyBand(), c),
                         Fmt.pct(m.savingsPct()),
                         m.advice(),
                         "direct".equals(m.advice()),
