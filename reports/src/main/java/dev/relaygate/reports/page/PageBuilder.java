@@ -59,12 +59,16 @@ public final class PageBuilder {
                         .toList(),
                 verdict.runId(),
                 scorecard.tally());
-        List<ReportPage.InputRow> inputs = List.of(
+        List<ReportPage.InputRow> inputs = new ArrayList<>(List.of(
                 new ReportPage.InputRow("Gates manifest", Statuses.of(manifest, Statuses.GATES_COMMAND)),
                 new ReportPage.InputRow("Gate results", Statuses.of(gates, Statuses.GATES_COMMAND)),
                 new ReportPage.InputRow("JMH result", Statuses.of(jmh, Statuses.JMH_COMMAND)),
                 new ReportPage.InputRow("JMH gate", Statuses.of(jmhGate, Statuses.JMH_COMMAND)),
-                new ReportPage.InputRow("ROI result", Statuses.of(roi, Statuses.ROI_COMMAND)));
+                new ReportPage.InputRow("ROI result", Statuses.of(roi, Statuses.ROI_COMMAND))));
+        // the claims file is optional: a build without one has no scorecard and no row for it
+        if (!(scorecard instanceof Scorecard.NoFile)) {
+            inputs.add(new ReportPage.InputRow("Claims file", Statuses.of(scorecard)));
+        }
         return new ReportPage(
                 now.toString(),
                 verdictView,
