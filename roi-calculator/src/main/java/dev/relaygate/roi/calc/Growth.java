@@ -22,15 +22,22 @@ public final class Growth {
     }
 
     /**
-     * Months until cumulative savings cover {@code cost}, interpolated within the month it happens, or NaN
-     * when the horizon never covers it. With zero growth this is cost / monthly savings.
+     * How far the projection is continued past its horizon to find a payback: a payback after 50 years is
+     * no payback for any plan, and "never" beyond it says so.
      */
-    public static double paybackMonths(double monthOneSavings, double growthRate, int horizon, double cost) {
+    public static final int MAX_PAYBACK_MONTHS = 600;
+
+    /**
+     * Months until cumulative savings cover {@code cost}, interpolated within the month it happens, continuing
+     * the projection past the horizon up to {@link #MAX_PAYBACK_MONTHS}; NaN when savings never cover it in
+     * that time. With zero growth this is cost / monthly savings.
+     */
+    public static double paybackMonths(double monthOneSavings, double growthRate, double cost) {
         if (cost <= 0) {
             return 0.0;
         }
         double cumulative = 0;
-        for (int m = 1; m <= horizon; m++) {
+        for (int m = 1; m <= MAX_PAYBACK_MONTHS; m++) {
             double s = monthOneSavings * factor(growthRate, m);
             if (s > 0 && cumulative + s >= cost) {
                 return (m - 1) + (cost - cumulative) / s;

@@ -1,8 +1,11 @@
 package dev.relaygate.roi.calc;
 
 import dev.relaygate.roi.report.RoiReport.Band;
+import dev.relaygate.roi.report.RoiReport.ModelResult;
 import dev.relaygate.roi.report.RoiReport.Uncertainty;
 import dev.relaygate.roi.usage.Scenario;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.commons.math3.distribution.LogNormalDistribution;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
@@ -33,6 +36,13 @@ public final class MonteCarlo {
 
     /** Month-one total savings of every trial, in trial order (same seed, same array). */
     public static double[] monthOneSavings(CostModel model, Scenario.Uncertainty u) {
+        return monthOneSavings(model, u, ALL_MODELS);
+    }
+
+    private static final int ALL_MODELS = -1;
+
+    /** Month-one savings of one model ({@code only}), or of all of them, over the same seeded draws. */
+    static double[] monthOneSavings(CostModel model, Scenario.Uncertainty u, int only) {
         RandomGenerator rng = new Well19937c(u.seed());
         Factor volume = Factor.of(rng, u.volumeCv());
         Factor price = Factor.of(rng, u.priceCv());
@@ -43,7 +53,11 @@ public final class MonteCarlo {
             double fxRatio = 1.0 / fx.sample(); // a higher CNY_per_USD makes fx_credit cheaper
             double sum = 0;
             for (int m = 0; m < n; m++) {
-                sum += model.savings(m, volume.sample(), price.sample(), 1.0, fxRatio);
+                // every model's draws are taken, kept or not, so each trial sees the same numbers
+                double saved = model.savings(m, volume.sample(), price.sample(), 1.0, fxRatio);
+                if (only == ALL_MODELS || only == m) {
+                    sum += saved;
+                }
             }
             out[t] = sum;
         }
@@ -51,9 +65,25 @@ public final class MonteCarlo {
     }
 
     private static Double payback(double monthOneSavings, Scenario scenario) {
-        double months = Growth.paybackMonths(
-                monthOneSavings, scenario.monthlyGrowthRate(), scenario.months(), scenario.migrationCost());
+        double months = Growth.paybackMonths(monthOneSavings, scenario.monthlyGrowthRate(), scenario.migrationCost());
         return Double.isNaN(months) ? null : months;
+    }
+
+    /**
+     * The models with their own P10/P50/P90 of month-one savings. Each model replays the run's seeded draws
+     * and keeps only its own term, so a model's band comes from the very trials the total's band does, and
+     * memory stays one array of doubles whatever the trial count.
+     */
+    public static List<ModelResult> withSavingsBands(List<ModelResult> models, CostModel model, Scenario scenario) {
+        List<ModelResult> banded = new ArrayList<>(models.size());
+        Percentile percentile = new Percentile();
+        for (int i = 0; i < models.size(); i++) {
+            percentile.setData(monthOneSavings(model, scenario.uncertainty(), i));
+            ModelResult m = models.get(i);
+            banded.add(m.withSavingsMonthlyBand(
+                    new Band(percentile.evaluate(10), percentile.evaluate(50), percentile.evaluate(90))));
+        }
+        return banded;
     }
 
     /** A mean-one log-normal multiplier; cv 0 is the constant 1 (Commons Math needs a positive shape). */

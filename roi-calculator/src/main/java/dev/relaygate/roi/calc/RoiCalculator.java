@@ -41,14 +41,16 @@ public final class RoiCalculator {
         int months = scenario.months();
         double g = scenario.monthlyGrowthRate();
         double horizon = Growth.horizonFactor(g, months);
+        // the first twelve months with growth, as the projection has them: not 12 x month one
+        double year = Growth.horizonFactor(g, 12);
         Totals totals = new Totals(
                 direct,
                 relay,
                 savings,
                 pct(savings, direct),
-                12 * direct,
-                12 * relay,
-                12 * savings,
+                year * direct,
+                year * relay,
+                year * savings,
                 months,
                 direct * horizon,
                 relay * horizon,
@@ -64,7 +66,7 @@ public final class RoiCalculator {
             cumulative += savings * f;
             projection.add(new ProjectionMonth(m, direct * f, relay * f, savings * f, cumulative, cumulative - cost));
         }
-        double payback = Growth.paybackMonths(savings, g, months, cost);
+        double payback = Growth.paybackMonths(savings, g, cost);
         CostModel costModel = new CostModel(scenario);
         return new RoiReport(
                 RoiReport.SCHEMA_VERSION,
@@ -72,11 +74,11 @@ public final class RoiCalculator {
                 scenario.currency(),
                 scenario.usageFile(),
                 scenario.relayPricing(),
-                models,
+                MonteCarlo.withSavingsBands(models, costModel, scenario),
                 totals,
                 new RoiReport.Migration(cost, scenario.engineeringHours(), scenario.hourlyRate()),
                 Double.isNaN(payback) ? null : payback,
-                paybackText(payback),
+                paybackText(payback, months),
                 breakEven(totals.horizonSavings(), cost, mtok),
                 projection,
                 MonteCarlo.run(costModel, scenario),
@@ -139,9 +141,21 @@ public final class RoiCalculator {
         return new BreakEven(factor, factor * monthlyMtok);
     }
 
-    public static String paybackText(double months) {
-        return Double.isNaN(months) ? "never" : String.format(Locale.ROOT, "%.1f months", months);
+    /**
+     * "5.3 months"; "24.7 months (beyond the 12-month horizon)" when it pays back after the projection ends;
+     * "never" only when cumulative savings do not cover the cost within {@link Growth#MAX_PAYBACK_MONTHS}.
+     */
+    public static String paybackText(double months, int horizon) {
+        if (Double.isNaN(months)) {
+            return NEVER;
+        }
+        String text = String.format(Locale.ROOT, "%.1f months", months);
+        return months > horizon ? text + " (beyond the " + horizon + "-month horizon)" : text;
     }
+
+    /** The payback text when savings never cover the migration cost. */
+    public static final String NEVER =
+            "never (savings do not cover the migration cost within " + Growth.MAX_PAYBACK_MONTHS + " months)";
 
     private static double pct(double savings, double direct) {
         return direct == 0 ? 0.0 : 100.0 * savings / direct;

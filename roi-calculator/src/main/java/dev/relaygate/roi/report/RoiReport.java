@@ -9,7 +9,9 @@ import java.util.Map;
 /**
  * The calculator's result: the {@code roi.json} contract read by the reports module (schema_version 1).
  * Money is in {@code currency} units, unrounded; volumes in millions of tokens per month; savings_pct in
- * percent of direct cost. {@code payback_months} is null when the horizon never covers the migration cost.
+ * percent of direct cost. {@code payback_months} is when cumulative savings cover the migration cost, the
+ * projection continued past the horizon when needed ({@code payback} then says "beyond the N-month
+ * horizon"); null when they do not within 600 months.
  * {@code run_id} names the build that produced it ({@code --run-id}), null for a run by hand.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -55,7 +57,10 @@ public record RoiReport(
                 runId);
     }
 
-    /** One model: costs at month-one volumes, the rule per token kind and the traceable breakdown. */
+    /**
+     * One model: costs at month-one volumes, the rule per token kind, the traceable breakdown, and the
+     * Monte Carlo P10/P50/P90 of its month-one savings.
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record ModelResult(
             String model,
@@ -68,7 +73,53 @@ public record RoiReport(
             String advice,
             Map<String, String> pricingRules,
             List<BreakdownRow> breakdown,
-            PriceSource priceSource) {}
+            PriceSource priceSource,
+            Band savingsMonthlyBand) {
+
+        /** Without its Monte Carlo band yet (the calculator adds it). */
+        public ModelResult(
+                String model,
+                String provider,
+                Tokens monthlyTokensMtok,
+                double directMonthly,
+                double relayMonthly,
+                double savingsMonthly,
+                double savingsPct,
+                String advice,
+                Map<String, String> pricingRules,
+                List<BreakdownRow> breakdown,
+                PriceSource priceSource) {
+            this(
+                    model,
+                    provider,
+                    monthlyTokensMtok,
+                    directMonthly,
+                    relayMonthly,
+                    savingsMonthly,
+                    savingsPct,
+                    advice,
+                    pricingRules,
+                    breakdown,
+                    priceSource,
+                    null);
+        }
+
+        public ModelResult withSavingsMonthlyBand(Band band) {
+            return new ModelResult(
+                    model,
+                    provider,
+                    monthlyTokensMtok,
+                    directMonthly,
+                    relayMonthly,
+                    savingsMonthly,
+                    savingsPct,
+                    advice,
+                    pricingRules,
+                    breakdown,
+                    priceSource,
+                    band);
+        }
+    }
 
     /** Monthly volumes by kind; total = input + cached_input + cache_write + output (each counted once). */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -90,8 +141,8 @@ public record RoiReport(
     public record PriceSource(String url, String asOf) {}
 
     /**
-     * Sums over all models routed through the relay; yearly = 12 x monthly at month-one volumes; horizon
-     * figures include growth. advised_* route every model whose relay cost is higher direct instead.
+     * Sums over all models routed through the relay; yearly = the first 12 months with growth (12 x month one
+     * when there is none); horizon figures include growth. advised_* route every model whose relay cost is higher direct instead.
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Totals(
@@ -130,7 +181,7 @@ public record RoiReport(
             Band horizonSavings,
             Band paybackMonths) {}
 
-    /** P10/P50/P90; a null payback percentile means "never" within the horizon. */
+    /** P10/P50/P90; a null payback percentile means "never" (not within 600 months). */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Band(Double p10, Double p50, Double p90) {}
 

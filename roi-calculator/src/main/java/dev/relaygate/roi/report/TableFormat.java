@@ -28,6 +28,14 @@ public final class TableFormat {
         }
         Totals t = r.totals();
         sb.append("-".repeat(112)).append('\n');
+        for (ModelResult m : r.models()) {
+            Band b = m.savingsMonthlyBand();
+            if (b != null) {
+                sb.append(f(
+                        "%-24s savings/month P10/P50/P90: %s / %s / %s%n",
+                        m.model(), money(b.p10()), money(b.p50()), money(b.p90())));
+            }
+        }
         sb.append(f(
                 ROW,
                 "OVERALL TOTAL",
@@ -39,7 +47,7 @@ public final class TableFormat {
                 ""));
         sb.append('\n');
         sb.append(f("Relay pricing:          %s%n", r.relayPricing().pricing()));
-        sb.append(f("Yearly savings:         %s (12 x month one)%n", money(t.savingsYearly())));
+        sb.append(f("Yearly savings:         %s (first 12 months, with growth)%n", money(t.savingsYearly())));
         sb.append(f("Horizon savings:        %s over %d months%n", money(t.horizonSavings()), t.horizonMonths()));
         sb.append(f(
                 "Migration cost:         %s (%s h x %s/h)%n",

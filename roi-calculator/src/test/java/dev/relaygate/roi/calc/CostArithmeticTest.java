@@ -78,7 +78,7 @@ final class CostArithmeticTest {
         assertThat(m.savingsMonthly()).isCloseTo(27.30 - 56.00, within(1e-9));
         assertThat(m.advice()).isEqualTo("direct");
         assertThat(r.paybackMonths()).isNull();
-        assertThat(r.payback()).isEqualTo("never");
+        assertThat(r.payback()).isEqualTo("never (savings do not cover the migration cost within 600 months)");
         assertThat(r.breakEven().volumeFactor()).isNull();
         assertThat(r.projection().get(11).netOfMigration()).isCloseTo(12 * (27.30 - 56.00) - 1000.0, within(1e-9));
     }

@@ -50,6 +50,33 @@ final class MonteCarloTest {
     }
 
     @Test
+    void eachModelHasItsOwnBandFromTheSameTrialsAsTheTotal() {
+        String yaml = file("{volume_cv: 0.3, price_cv: 0.1, fx_cv: 0.05, trials: 5000, seed: 7}");
+        RoiReport r = report(yaml);
+        Scenario s = scenario(yaml);
+        CostModel model = new CostModel(s);
+        double[] total = MonteCarlo.monthOneSavings(model, s.uncertainty());
+        double[] first = MonteCarlo.monthOneSavings(model, s.uncertainty(), 0);
+        double[] second = MonteCarlo.monthOneSavings(model, s.uncertainty(), 1);
+        // trial by trial, the models' savings add up to the total's: the same draws, split by model
+        for (int t = 0; t < total.length; t++) {
+            assertThat(first[t] + second[t]).isCloseTo(total[t], within(1e-9));
+        }
+        for (RoiReport.ModelResult m : r.models()) {
+            RoiReport.Band band = m.savingsMonthlyBand();
+            assertThat(band.p10()).as(m.model()).isLessThan(m.savingsMonthly());
+            assertThat(band.p90()).as(m.model()).isGreaterThan(m.savingsMonthly());
+        }
+        // the models' P90s together exceed the total's P90: their highs do not all come in the same trial
+        assertThat(r.models().get(0).savingsMonthlyBand().p90()
+                        + r.models().get(1).savingsMonthlyBand().p90())
+                .isGreaterThan(r.uncertainty().horizonSavings().p90()
+                        / r.totals().horizonSavings()
+                        * r.totals().savingsMonthly());
+        assertThat(report(yaml).models()).isEqualTo(r.models());
+    }
+
+    @Test
     void withNoVariationEveryPercentileIsTheDeterministicResult() {
         RoiReport r = report(file("{volume_cv: 0.0, price_cv: 0.0, fx_cv: 0.0, trials: 100, seed: 3}"));
         double horizon = r.totals().horizonSavings();

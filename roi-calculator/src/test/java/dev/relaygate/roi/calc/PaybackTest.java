@@ -48,11 +48,44 @@ final class PaybackTest {
     }
 
     @Test
-    void paybackIsNeverWhenTheHorizonDoesNotCoverTheCost() {
-        RoiReport r = report(scenario("{months: 3, monthly_growth_rate: 0.0}", 31));
-        // 3 months x 1000 = 3000 < 3100
+    void aPaybackBeyondTheHorizonIsComputedAndSaysSo() {
+        RoiReport r = report(scenario("{months: 12, monthly_growth_rate: 0.0}", 247));
+        // cost 247 h x 100 = 24,700 at 1000 a month: 24.7 months, past the 12-month projection
+        assertThat(r.paybackMonths()).isCloseTo(24.7, within(1e-9));
+        assertThat(r.payback()).isEqualTo("24.7 months (beyond the 12-month horizon)");
+        assertThat(r.projection()).hasSize(12);
+    }
+
+    @Test
+    void aPaybackBeyondTheHorizonKeepsCompoundingTheGrowth() {
+        RoiReport r = report(scenario("{months: 3, monthly_growth_rate: 0.10}", 40));
+        // 1000 + 1100 + 1210 = 3310 by month 3; month 4 saves 1331; the cost 4000 needs 690 of it:
+        // 3 + 690 / 1331 = 3.5184
+        assertThat(r.paybackMonths()).isCloseTo(3 + 690.0 / 1331.0, within(1e-12));
+        assertThat(r.payback()).isEqualTo("3.5 months (beyond the 3-month horizon)");
+    }
+
+    @Test
+    void paybackIsNeverOnlyWhenSavingsDoNotCoverTheCostWithin600Months() {
+        // 1000 a month for 600 months is 600,000 < 700,000
+        RoiReport r = report(scenario("{months: 12, monthly_growth_rate: 0.0}", 7000));
         assertThat(r.paybackMonths()).isNull();
-        assertThat(r.payback()).isEqualTo("never");
+        assertThat(r.payback()).isEqualTo("never (savings do not cover the migration cost within 600 months)");
+        // 599,000 after 599 months, the last 1000 in month 600: exactly at the limit it still pays back
+        assertThat(report(scenario("{months: 12, monthly_growth_rate: 0.0}", 6000))
+                        .paybackMonths())
+                .isCloseTo(600.0, within(1e-9));
+    }
+
+    @Test
+    void yearlyFiguresAreTheFirstTwelveMonthsWithGrowthNotTwelveTimesMonthOne() {
+        RoiReport r = report(scenario("{months: 3, monthly_growth_rate: 0.10}", 10));
+        // 1000 x (1.1^12 - 1) / 0.1 = 21,384.28 saved; direct 2500 and relay 1500 a month grow the same way
+        double year = (Math.pow(1.1, 12) - 1) / 0.1;
+        assertThat(r.totals().savingsYearly()).isCloseTo(1000 * year, within(1e-6));
+        assertThat(r.totals().savingsYearly()).isCloseTo(21_384.28, within(0.01));
+        assertThat(r.totals().directYearly()).isCloseTo(2500 * year, within(1e-6));
+        assertThat(r.totals().relayYearly()).isCloseTo(1500 * year, within(1e-6));
     }
 
     @Test
