@@ -70,6 +70,11 @@ public final class StrictReader {
         }
     }
 
+    /** Reads a stream as YAML into {@code type}; {@code what} prefixes error messages. */
+    public static <T> T readYaml(InputStream in, Class<T> type, String what) {
+        return read(in, YAML, type, what);
+    }
+
     /** Reads a stream as JSON into {@code type}; {@code what} prefixes error messages. */
     public static <T> T readJson(InputStream in, Class<T> type, String what) {
         return read(in, JSON, type, what);

@@ -222,4 +222,99 @@ final class RoiCommandTest {
         assertThat(run.exit()).isEqualTo(RoiCommand.EXIT_BAD_INPUT);
         assertThat(run.err()).contains("models[0].monthly_input_mtok must be a finite number >= 0, but was -1.0");
     }
+
+    @Test
+    void theRequestLogBecomesAUsageFileThatTheLoaderReadsBack(@TempDir Path dir) throws Exception {
+        Path log = Files.createDirectories(dir.resolve("log"));
+        dev.relaygate.roi.observed.RequestLogReaderTest.writeTwoHoursOfTraffic(log);
+        Path written = dir.resolve("observed.yaml");
+
+        Run run = run("--from-request-log", log.toString(), "--write-usage", written.toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.err())
+                .contains("scaled x360 to 30 days")
+                .contains("shadow copies left out of the volumes: 2")
+                .contains("unreadable lines: 1 (requests-2026-12-01-10.jsonl:3 not JSON)")
+                .contains("bundled defaults")
+                .contains("wrote " + written.toAbsolutePath());
+        String yaml = Files.readString(written);
+        assertThat(yaml)
+                .contains(
+                        "# window: 2026-12-01T10:00:00Z to 2026-12-01T12:00:00Z (2.00 h), every volume x360 to 30 days")
+                .contains("# shadow copies left out: 2; unreadable lines: 1")
+                .contains("cache writes are not in the log");
+        dev.relaygate.roi.usage.Scenario scenario =
+                dev.relaygate.roi.usage.UsageLoader.load(written, dev.relaygate.roi.pricing.PriceCatalog.bundled());
+        // gpt-4.1 from the fixture: 0.72 uncached, 0.36 cached, 0.18 output Mtok a month
+        dev.relaygate.roi.usage.Scenario.ModelLine gpt = scenario.models().stream()
+                .filter(m -> m.model().equals("gpt-4.1"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(gpt.kinds())
+                .extracting(dev.relaygate.roi.usage.Scenario.PricedKind::mtok)
+                .containsExactly(0.72, 0.36, 0.0, 0.18);
+        assertThat(scenario.relayPricing().pricing()).isEqualTo("flat");
+        assertThat(scenario.months()).isEqualTo(12);
+    }
+
+    @Test
+    void aDirectRunFromTheRequestLogPrintsTheRoiTableWithTheTemplatesPricing(@TempDir Path dir) throws Exception {
+        Path log = Files.createDirectories(dir.resolve("log"));
+        dev.relaygate.roi.observed.RequestLogReaderTest.writeTwoHoursOfTraffic(log);
+        Path template = dir.resolve("template.yaml");
+        Files.writeString(
+                template,
+                Fixtures.usage("relay: {pricing: multiplier, multiplier: 0.5}\nmodels:\n" + Fixtures.gpt41("")));
+
+        Run run = run("--from-request-log", log.toString(), "--usage", template.toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.err()).contains("its models are replaced by the observed ones");
+        assertThat(run.out()).contains("gpt-4.1").contains("claude-sonnet-4.5").contains("OVERALL TOTAL");
+        assertThat(run.out()).doesNotContain("gemini");
+    }
+
+    @Test
+    void anOpenAiExportRunsTheSameWay() throws Exception {
+        Path export = Path.of(
+                RoiCommandTest.class.getResource("/observed/openai-usage.json").toURI());
+
+        Run run = run("--from-openai-usage", export.toString(), "--format", "json");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode models = new ObjectMapper().readTree(run.out()).path("models");
+        assertThat(models).hasSize(2);
+        // 5 M uncached gpt-4.1 tokens over two days: 75 Mtok a month
+        assertThat(models.get(0).path("monthly_tokens_mtok").path("input").asDouble())
+                .isEqualTo(75.0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"both", "none", "write-only"})
+    void volumesComeFromExactlyOneSource(String which, @TempDir Path dir) throws Exception {
+        Path export = Path.of(
+                RoiCommandTest.class.getResource("/observed/openai-usage.json").toURI());
+        String[] args = switch (which) {
+            case "both" ->
+                new String[] {"--from-request-log", dir.toString(), "--from-openai-usage", export.toString()};
+            case "none" -> new String[] {"--format", "json"};
+            default ->
+                new String[] {
+                    "--usage",
+                    EXAMPLE.toString(),
+                    "--write-usage",
+                    dir.resolve("x.yaml").toString()
+                };
+        };
+
+        Run run = run(args);
+
+        assertThat(run.exit()).isEqualTo(RoiCommand.EXIT_BAD_INPUT);
+        assertThat(run.err())
+                .containsAnyOf(
+                        "give one of --from-request-log and --from-openai-usage, not both",
+                        "give --usage FILE, or derive the volumes with --from-request-log DIR or --from-openai-usage FILE",
+                        "--write-usage needs --from-request-log or --from-openai-usage");
+    }
 }
