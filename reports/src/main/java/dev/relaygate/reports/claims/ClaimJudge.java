@@ -94,17 +94,12 @@ public final class ClaimJudge {
             String why = in.roi() instanceof Input.Invalid<RoiResult> invalid
                     ? "the ROI result is unreadable: " + invalid.message()
                     : "the ROI calculator did not run in this build";
-            return notTested(
-                    claim, claimed, why, "./mvnw verify -pl roi-calculator,reports -am" + in.claimsOption(), ref);
+            return notTested(claim, claimed, why, roiCommand(), ref);
         }
         RoiResult roi = present.value();
         if (in.runId() != null && !in.runId().equals(roi.runId())) {
             return notTested(
-                    claim,
-                    claimed,
-                    "the ROI result is not this build's (run " + roi.runId() + ")",
-                    "./mvnw verify -pl roi-calculator,reports -am" + in.claimsOption(),
-                    ref);
+                    claim, claimed, "the ROI result is not this build's (run " + roi.runId() + ")", roiCommand(), ref);
         }
         return roiFigure(
                 claim,
@@ -123,7 +118,7 @@ public final class ClaimJudge {
                     claim,
                     claimed,
                     "the scenario " + evidence.usageAsWritten() + " was not computed",
-                    "./mvnw verify -pl roi-calculator,reports -am" + in.claimsOption(),
+                    roiCommand(),
                     ref);
         }
         return roiFigure(
@@ -139,12 +134,7 @@ public final class ClaimJudge {
             Claim claim, RoiResult roi, String figure, FigureUnit unit, String label, ClaimOutcome.EvidenceRef ref) {
         double value = RoiFigures.value(roi, figure);
         if (Double.isNaN(value)) {
-            return notTested(
-                    claim,
-                    claim.expect().text(),
-                    label + " is absent from the ROI result",
-                    "./mvnw verify -pl roi-calculator,reports -am" + in.claimsOption(),
-                    ref);
+            return notTested(claim, claim.expect().text(), label + " is absent from the ROI result", roiCommand(), ref);
         }
         double inClaimUnit = Double.isInfinite(value)
                 ? value
@@ -262,6 +252,10 @@ public final class ClaimJudge {
     private ClaimOutcome notTested(
             Claim claim, String claimed, String why, String command, ClaimOutcome.EvidenceRef ref) {
         return new ClaimOutcome(claim, ClaimVerdict.NOT_TESTED, null, claimed, why, command, ref, null);
+    }
+
+    private String roiCommand() {
+        return "./mvnw verify -pl roi-calculator,reports -am" + in.claimsOption();
     }
 
     private String gateCommand(String gate) {

@@ -123,7 +123,8 @@ public final class RoiCalculator {
                 savings >= 0 ? RELAY : DIRECT,
                 Collections.unmodifiableMap(rules),
                 rows,
-                new RoiReport.PriceSource(line.sourceUrl(), line.asOf()));
+                new RoiReport.PriceSource(line.sourceUrl(), line.asOf()),
+                null); // the Monte Carlo band is added once every model is known
     }
 
     /**

@@ -76,34 +76,6 @@ public record RoiReport(
             PriceSource priceSource,
             Band savingsMonthlyBand) {
 
-        /** Without its Monte Carlo band yet (the calculator adds it). */
-        public ModelResult(
-                String model,
-                String provider,
-                Tokens monthlyTokensMtok,
-                double directMonthly,
-                double relayMonthly,
-                double savingsMonthly,
-                double savingsPct,
-                String advice,
-                Map<String, String> pricingRules,
-                List<BreakdownRow> breakdown,
-                PriceSource priceSource) {
-            this(
-                    model,
-                    provider,
-                    monthlyTokensMtok,
-                    directMonthly,
-                    relayMonthly,
-                    savingsMonthly,
-                    savingsPct,
-                    advice,
-                    pricingRules,
-                    breakdown,
-                    priceSource,
-                    null);
-        }
-
         public ModelResult withSavingsMonthlyBand(Band band) {
             return new ModelResult(
                     model,
