@@ -1,5 +1,6 @@
 package dev.relaygate.reports;
 
+import dev.relaygate.reports.claims.ClaimOutcome;
 import dev.relaygate.reports.claims.Scorecard;
 import dev.relaygate.reports.verdict.Verdict;
 import java.nio.file.Path;
@@ -16,7 +17,10 @@ public record ReportOutcome(Path indexHtml, Verdict verdict, Scorecard scorecard
         return scorecard instanceof Scorecard.Invalid;
     }
 
-    /** What the console shows: the page's absolute path, the verdict, each failure, what did not run. */
+    /**
+     * What the console shows: the page's absolute path, the verdict, each failure, what did not run, then the
+     * claims tally and each claim's verdict in one line.
+     */
     public String consoleText() {
         StringBuilder text = new StringBuilder();
         text.append("relaygate report: ")
@@ -40,6 +44,17 @@ public record ReportOutcome(Path indexHtml, Verdict verdict, Scorecard scorecard
         if (scorecard instanceof Scorecard.Invalid invalid) {
             for (String error : invalid.errors()) {
                 text.append("  CLAIMS FILE ").append(error).append('\n');
+            }
+        }
+        if (scorecard instanceof Scorecard.Judged judged) {
+            for (ClaimOutcome o : judged.outcomes()) {
+                text.append("  ")
+                        .append(o.verdict().label().toUpperCase(java.util.Locale.ROOT))
+                        .append(' ')
+                        .append(o.claim().id())
+                        .append(": ")
+                        .append(o.reason())
+                        .append('\n');
             }
         }
 

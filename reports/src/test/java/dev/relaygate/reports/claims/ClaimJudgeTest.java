@@ -146,7 +146,10 @@ final class ClaimJudgeTest {
     void theTallyCountsEachVerdict() {
         assertThat(report.scorecard().tally())
                 .isEqualTo("Claims: 3 hold, 4 refuted, 3 not tested, 1 untestable on loopback (of 11)");
-        assertThat(report.consoleText()).contains("relaygate Claims: 3 hold, 4 refuted");
+        assertThat(report.consoleText())
+                .contains("relaygate Claims: 3 hold, 4 refuted")
+                .contains("  REFUTED refuted-p99: steady-state p99_ms measured 44.9 ms, against the claimed < 40 ms\n")
+                .contains("  NOT TESTED not-run: gate key-rotation did not run in this build\n");
     }
 
     @Test
