@@ -54,6 +54,10 @@ public record ReportOutcome(Path indexHtml, Verdict verdict, Scorecard scorecard
                         .append(o.claim().id())
                         .append(": ")
                         .append(o.reason())
+                        .append(
+                                o.arithmetic() == null || o.arithmetic().equals(o.reason())
+                                        ? ""
+                                        : ". " + o.arithmetic())
                         .append('\n');
             }
         }

@@ -29,7 +29,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
         @Override
         public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-            return evaluate(BrowserLocator.here(), Boolean.getBoolean(REQUIRED));
+            ConditionEvaluationResult result = evaluate(BrowserLocator.here(), Boolean.getBoolean(REQUIRED));
+            if (result.isDisabled() && SAID.compareAndSet(false, true)) {
+                System.out.println("relaygate reports: " + NOT_RUN);
+            }
+            return result;
         }
 
         static ConditionEvaluationResult evaluate(BrowserLocator locator, boolean required) {
@@ -40,9 +44,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
                 throw new IllegalStateException("the browser profile (-Pbrowser) needs Chrome or Chromium and"
                         + " chromedriver; set CHROME_BIN and CHROMEDRIVER, or install them (Debian: apt-get install"
                         + " chromium chromium-driver). " + locator.tried());
-            }
-            if (SAID.compareAndSet(false, true)) {
-                System.out.println("relaygate reports: " + NOT_RUN);
             }
             return ConditionEvaluationResult.disabled(NOT_RUN);
         }
